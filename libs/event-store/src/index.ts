@@ -1,3 +1,4 @@
 export * from './event-store';
 export * from './expected-revision';
 export * from './errors';
+export * from './serialization';

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { RECORD_ID_PATTERN } from './record-id';
+
+/** DTO building blocks several endpoint groups share. */
+export const RECORD_KINDS = ['account', 'contact', 'lead', 'deal', 'ticket', 'campaign'] as const;
+
+export class RecordRefDto {
+  @IsIn(RECORD_KINDS)
+  kind!: (typeof RECORD_KINDS)[number];
+
+  @Matches(RECORD_ID_PATTERN, { message: 'id must be 1-64 letters, digits, _ or -' })
+  id!: string;
+}
+
+export class MoneyDto {
+  @ApiProperty({ example: 12500 })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e12)
+  amount!: number;
+
+  @ApiProperty({ example: 'EUR' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a 3-letter ISO 4217 code' })
+  currency!: string;
+}
+
+export class AddressDto {
+  @IsOptional() @IsString() @MaxLength(200) street?: string;
+  @IsOptional() @IsString() @MaxLength(100) city?: string;
+  @IsOptional() @IsString() @MaxLength(100) region?: string;
+  @IsOptional() @IsString() @MaxLength(20) postalCode?: string;
+  @IsOptional() @IsString() @Length(2, 2) country?: string;
+}
+
+/** Optional id a client may give a record it creates (else derived from Idempotency-Key, else random). */
+export class CreatableDto {
+  @ApiProperty({ required: false, description: 'the new record id; generated when absent' })
+  @IsOptional()
+  @Matches(RECORD_ID_PATTERN, { message: 'id must be 1-64 letters, digits, _ or -' })
+  id?: string;
+}
+
+export const nestedType = <T>(cls: new () => T) => Type(() => cls);

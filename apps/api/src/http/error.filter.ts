@@ -1,0 +1,72 @@
+import {
+  ConcurrencyConflictError,
+  IdempotencyConflictError,
+  PreconditionFailedError,
+  ReferenceNotFoundError,
+} from '@crm/application';
+import { DomainError } from '@crm/domain';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { FastifyReply } from 'fastify';
+import { ApiError, ApiErrorBody } from './api-error';
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
+  rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  not_found: HttpStatus.NOT_FOUND,
+  already_exists: HttpStatus.CONFLICT,
+};
+
+const codeForStatus = (status: number): string =>
+  (HttpStatus[status] as string | undefined) ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR');
+
+/** Every failure becomes the same JSON shape with a machine-readable code. */
+export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
+  if (error instanceof ApiError) return error.body;
+  if (error instanceof DomainError) {
+    return { statusCode: DOMAIN_STATUS[error.kind], code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof ReferenceNotFoundError) {
+    return {
+      statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: error.code,
+      message: error.message,
+      fields: [{ field: error.field, errors: [`${error.kind} ${error.recordId} does not exist`] }],
+    };
+  }
+  if (error instanceof PreconditionFailedError) {
+    return {
+      statusCode: HttpStatus.PRECONDITION_FAILED,
+      code: error.code,
+      message: error.message,
+      details: { expectedRevision: Number(error.expectedRevision), actualRevision: Number(error.actualRevision) },
+    };
+  }
+  if (error instanceof ConcurrencyConflictError || error instanceof IdempotencyConflictError) {
+    return { statusCode: HttpStatus.CONFLICT, code: error.code, message: error.message };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return { statusCode: status, code: codeForStatus(status), message: error.message };
+  }
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Errors raised by Fastify itself before Nest sees the request (body too large, bad JSON).
+    return { statusCode: status, code: codeForStatus(status), message: (error as Error).message };
+  }
+  return undefined;
+};
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = toErrorBody(error) ?? {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: 'an unexpected error occurred',
+    };
+    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void reply.status(body.statusCode).send(body);
+  }
+}

@@ -1,0 +1,24 @@
+/** Who sends a command, in which tenant, and why: becomes the metadata of every event it writes. */
+export type CommandContext = {
+  tenantId: string;
+  actorId: string;
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  /** The client's key: a repeat with the same key returns the first result and writes nothing. */
+  idempotencyKey?: string;
+  /** Fingerprint of the request, so a key reused for a different request is refused. */
+  requestHash?: string;
+  /** From `If-Match`: apply only if the record is at exactly this revision. */
+  expectedRevision?: bigint;
+};
+
+export type CommandResult = {
+  recordId: string;
+  /** Revision of the record's stream after the command (-1 for a record with no events). */
+  revision: bigint;
+  /** Global position of the last event written (or found, for a repeat). */
+  position: bigint;
+  /** Number of events this call appended: 0 for a no-op or an idempotent repeat. */
+  appended: number;
+};

@@ -1,0 +1,168 @@
+import { Command, Decider, DomainEvent } from '@crm/domain';
+import {
+  EventMetadata,
+  EventSerializer,
+  EventStore,
+  PartialDuplicateAppendError,
+  StoredEvent,
+  WrongExpectedRevisionError,
+} from '@crm/event-store';
+import { randomUUID } from 'node:crypto';
+import { CommandContext, CommandResult } from './command-context';
+import {
+  ConcurrencyConflictError,
+  IdempotencyConflictError,
+  PreconditionFailedError,
+} from './command-errors';
+import { deterministicId } from './deterministic-id';
+import { KeyedSerializer } from './keyed-serializer';
+import { streamNameFor } from './stream-name';
+
+export type CommandWithoutMetadata<C extends Command> = C extends Command ? Omit<C, 'metadata'> : never;
+
+export type LoadedRecord<S> = {
+  state: S;
+  /** Revision of the last event, -1n when the record has no events. */
+  revision: bigint;
+  events: StoredEvent[];
+};
+
+export type CommandExecutorOptions = {
+  /** How many times a concurrency conflict is retried by reloading and deciding again. */
+  maxAttempts?: number;
+  clock?: () => Date;
+};
+
+/**
+ * The one command path: load the stream, evolve, decide, append with the expected revision;
+ * on a conflict reload and decide again, a bounded number of times.
+ */
+export class CommandExecutor {
+  private readonly maxAttempts: number;
+  private readonly clock: () => Date;
+  private readonly perStream = new KeyedSerializer();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly serializer: EventSerializer,
+    options: CommandExecutorOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 10;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async load<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamName: string,
+  ): Promise<LoadedRecord<S>> {
+    const recorded = await this.store.readStream(streamName);
+    const events = recorded.map((r) => this.serializer.deserialize<E>(r));
+    const state = events.reduce<S>((s, e) => decider.evolve(s, e), decider.initialState());
+    const revision = recorded.length ? recorded[recorded.length - 1].revision : -1n;
+    return { state, revision, events };
+  }
+
+  execute<C extends Command, E extends DomainEvent, S>(
+    kind: string,
+    decider: Decider<C, E, S>,
+    recordId: string,
+    command: CommandWithoutMetadata<C>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const streamName = streamNameFor(kind, context.tenantId, recordId);
+    return this.perStream.run(streamName, () =>
+      this.executeWithRetries(decider, streamName, recordId, command, context),
+    );
+  }
+
+  private async executeWithRetries<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamName: string,
+    recordId: string,
+    command: CommandWithoutMetadata<C>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const record = await this.load(decider, streamName);
+      const repeat = this.findEarlierResult(record, recordId, context);
+      if (repeat) return repeat;
+      if (context.expectedRevision !== undefined && context.expectedRevision !== record.revision) {
+        throw new PreconditionFailedError(context.expectedRevision, record.revision);
+      }
+
+      const now = this.clock();
+      const events = decider.decide({ ...command, metadata: { now } } as C, record.state);
+      if (events.length === 0) {
+        const last = record.events[record.events.length - 1];
+        return { recordId, revision: record.revision, position: last?.position ?? -1n, appended: 0 };
+      }
+
+      const metadata = this.metadataFor(command.type, context, now);
+      const toAppend = events.map((event, index) =>
+        this.serializer.serialize(event, this.eventIdFor(context, index), metadata),
+      );
+      try {
+        const result = await this.store.appendToStream(streamName, toAppend, {
+          expectedRevision: record.revision < 0n ? 'no_stream' : record.revision,
+        });
+        return { recordId, revision: result.nextRevision, position: result.position, appended: events.length };
+      } catch (error) {
+        if (error instanceof PartialDuplicateAppendError && context.idempotencyKey) {
+          throw new IdempotencyConflictError(context.idempotencyKey);
+        }
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (context.expectedRevision !== undefined) {
+          throw new PreconditionFailedError(context.expectedRevision, this.revisionOf(error));
+        }
+        await jitter(attempt);
+      }
+    }
+    throw new ConcurrencyConflictError(streamName, this.maxAttempts);
+  }
+
+  /** An idempotent repeat: the events the same key wrote before are the answer. */
+  private findEarlierResult<S>(
+    record: LoadedRecord<S>,
+    recordId: string,
+    context: CommandContext,
+  ): CommandResult | undefined {
+    if (!context.idempotencyKey) return undefined;
+    const earlier = record.events.filter((e) => e.metadata.idempotencyKey === context.idempotencyKey);
+    if (earlier.length === 0) return undefined;
+    const last = earlier[earlier.length - 1];
+    if (last.metadata.requestHash !== context.requestHash) {
+      throw new IdempotencyConflictError(context.idempotencyKey);
+    }
+    return { recordId, revision: last.revision, position: last.position, appended: 0 };
+  }
+
+  private eventIdFor(context: CommandContext, index: number): string {
+    return context.idempotencyKey
+      ? deterministicId(context.tenantId, context.idempotencyKey, String(index))
+      : randomUUID();
+  }
+
+  private metadataFor(commandType: string, context: CommandContext, now: Date): EventMetadata {
+    return {
+      tenantId: context.tenantId,
+      actorId: context.actorId,
+      commandId: context.commandId,
+      commandType,
+      $correlationId: context.correlationId,
+      $causationId: context.causationId,
+      recordedAt: now.toISOString(),
+      ...(context.idempotencyKey && {
+        idempotencyKey: context.idempotencyKey,
+        requestHash: context.requestHash,
+      }),
+    };
+  }
+
+  private revisionOf(error: WrongExpectedRevisionError): bigint {
+    return error.actual === 'no_stream' ? -1n : error.actual;
+  }
+}
+
+/** Spreads retries from several processes apart so they stop colliding. */
+const jitter = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));

@@ -1,0 +1,7 @@
+export * from './command-context';
+export * from './command-errors';
+export * from './command-executor';
+export * from './config';
+export * from './deterministic-id';
+export * from './nest';
+export * from './stream-name';

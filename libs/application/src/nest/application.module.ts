@@ -1,0 +1,52 @@
+import { createEventSchemaRegistry, createEventSerializer, EventSerializer, EventStore } from '@crm/event-store';
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandExecutor } from '../command-executor';
+import { AppConfig } from '../config';
+import { commandPreparers } from '../preparation/command-preparers';
+import { eventUpcasters } from '../event-upcasters';
+import { createConfiguredEventStore } from './event-store.provider';
+import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
+import { APP_CONFIG, COMMAND_PREPARERS, EVENT_SERIALIZER, EVENT_STORE } from './tokens';
+
+export type ApplicationModuleOptions = {
+  config: AppConfig;
+  /** Overrides the configured store (tests hand in an in-memory one). */
+  eventStore?: EventStore;
+  clock?: () => Date;
+};
+
+/** The command side: the event store, the one command path and the CommandBus handler. */
+@Module({})
+export class ApplicationModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  static forRoot(options: ApplicationModuleOptions): DynamicModule {
+    return {
+      module: ApplicationModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => options.eventStore ?? createConfiguredEventStore(options.config),
+        },
+        { provide: EVENT_SERIALIZER, useValue: createEventSerializer(createEventSchemaRegistry(eventUpcasters)) },
+        {
+          provide: CommandExecutor,
+          inject: [EVENT_STORE, EVENT_SERIALIZER],
+          useFactory: (store: EventStore, serializer: EventSerializer) =>
+            new CommandExecutor(store, serializer, { clock: options.clock }),
+        },
+        { provide: COMMAND_PREPARERS, useValue: commandPreparers },
+        ExecuteDomainCommandHandler,
+      ],
+      exports: [APP_CONFIG, EVENT_STORE, EVENT_SERIALIZER, CommandExecutor],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,14 @@
+import { createSqliteEventStore, EventStore } from '@crm/event-store';
+import { join } from 'node:path';
+import { AppConfig } from '../config';
+
+/** The event store chosen by configuration; the embedded SQLite file is the default. */
+export const createConfiguredEventStore = (config: AppConfig): EventStore => {
+  switch (config.CRM_EVENT_STORE) {
+    case 'sqlite':
+      return createSqliteEventStore({
+        path: join(config.CRM_DATA_DIR, 'events.sqlite'),
+        synchronous: config.CRM_SQLITE_SYNCHRONOUS,
+      });
+  }
+};

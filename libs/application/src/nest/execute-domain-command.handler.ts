@@ -1,0 +1,28 @@
+import { deciderFor } from '@crm/domain';
+import { EventStore } from '@crm/event-store';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandResult } from '../command-context';
+import { CommandExecutor } from '../command-executor';
+import { CommandPreparers } from '../preparation/command-preparers';
+import { createRecordLookup } from '../preparation/record-lookup';
+import { ExecuteDomainCommand } from './execute-domain-command';
+import { COMMAND_PREPARERS, EVENT_STORE } from './tokens';
+
+/** Prepares the command (references, cross-record facts), then runs the one command path. */
+@CommandHandler(ExecuteDomainCommand)
+export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomainCommand, CommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly executor: CommandExecutor,
+    @Inject(COMMAND_PREPARERS) private readonly preparers: CommandPreparers,
+  ) {}
+
+  async execute({ kind, recordId, command, context }: ExecuteDomainCommand): Promise<CommandResult> {
+    const prepare = this.preparers[kind];
+    const prepared = prepare
+      ? await prepare(command, context, createRecordLookup(this.store, this.executor, context.tenantId))
+      : command;
+    return this.executor.execute(kind, deciderFor(kind), recordId, prepared, context);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './application.module';
+export * from './execute-domain-command';
+export * from './tokens';

@@ -1,0 +1,5 @@
+/** Injection tokens for the ports, so adapters are chosen by configuration in one place. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const COMMAND_PREPARERS = Symbol('COMMAND_PREPARERS');
+export const EVENT_SERIALIZER = Symbol('EVENT_SERIALIZER');

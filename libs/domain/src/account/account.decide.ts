@@ -1,0 +1,110 @@
+import { CustomFieldValue, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { AccountCommand, UpdateAccountProfile } from './account.commands';
+import { AccountEvent } from './account.events';
+import { AccountState } from './account.state';
+
+type ExistingAccount = Extract<AccountState, { exists: true }>;
+type AccountProfile = Omit<UpdateAccountProfile['data'], 'accountId'>;
+
+const PROFILE_FIELDS = [
+  'name',
+  'domain',
+  'industry',
+  'size',
+  'address',
+] as const satisfies readonly (keyof AccountProfile)[];
+
+const assertActive = (state: AccountState, accountId: string): ExistingAccount => {
+  if (!state.exists) throw recordNotFound('account', accountId);
+  if (state.status === 'archived') {
+    throw ruleBroken('ACCOUNT_ARCHIVED', `account ${accountId} is archived`, {
+      accountId,
+      status: state.status,
+    });
+  }
+  return state;
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** Structural equality over plain JSON values; a key holding `undefined` counts as absent. */
+const sameValue = (left: unknown, right: unknown): boolean => {
+  if (left === right) return true;
+  if (Array.isArray(left) || Array.isArray(right)) {
+    return (
+      Array.isArray(left) &&
+      Array.isArray(right) &&
+      left.length === right.length &&
+      left.every((item, index) => sameValue(item, right[index]))
+    );
+  }
+  if (isObject(left) && isObject(right)) {
+    const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+    return [...keys].every((key) => sameValue(left[key], right[key]));
+  }
+  return false;
+};
+
+/** The requested profile fields whose value differs from the account's current one. */
+const changedProfile = (account: ExistingAccount, requested: AccountProfile): AccountProfile => {
+  const changes: AccountProfile = {};
+  const consider = <K extends keyof AccountProfile>(field: K): void => {
+    const value = requested[field];
+    if (value !== undefined && !sameValue(value, account[field])) changes[field] = value;
+  };
+  PROFILE_FIELDS.forEach(consider);
+  return changes;
+};
+
+/** A custom field never set reads as `null`. */
+const customFieldValue = (account: ExistingAccount, key: string): CustomFieldValue =>
+  Object.hasOwn(account.customFields, key) ? (account.customFields[key] ?? null) : null;
+
+export const decideAccount = (command: AccountCommand, state: AccountState): AccountEvent[] => {
+  const now = command.metadata.now.toISOString();
+  switch (command.type) {
+    case 'RegisterAccount':
+      if (state.exists) throw recordAlreadyExists('account', command.data.accountId);
+      return [{ type: 'AccountRegistered', data: { ...command.data } }];
+    case 'UpdateAccountProfile': {
+      const { accountId, ...requested } = command.data;
+      const changes = changedProfile(assertActive(state, accountId), requested);
+      if (Object.keys(changes).length === 0) return [];
+      return [{ type: 'AccountProfileUpdated', data: { accountId, ...changes } }];
+    }
+    case 'AssignAccountOwner': {
+      const { accountId, ownerId } = command.data;
+      const account = assertActive(state, accountId);
+      if (account.ownerId === ownerId) return [];
+      return [
+        {
+          type: 'AccountOwnerAssigned',
+          data: {
+            accountId,
+            ownerId,
+            ...(account.ownerId !== undefined ? { previousOwnerId: account.ownerId } : {}),
+          },
+        },
+      ];
+    }
+    case 'TagAccount': {
+      const account = assertActive(state, command.data.accountId);
+      if (account.tags.includes(command.data.tag)) return [];
+      return [{ type: 'AccountTagged', data: { ...command.data } }];
+    }
+    case 'UntagAccount': {
+      const account = assertActive(state, command.data.accountId);
+      if (!account.tags.includes(command.data.tag)) return [];
+      return [{ type: 'AccountUntagged', data: { ...command.data } }];
+    }
+    case 'SetAccountCustomField': {
+      const account = assertActive(state, command.data.accountId);
+      if (customFieldValue(account, command.data.key) === command.data.value) return [];
+      return [{ type: 'AccountCustomFieldSet', data: { ...command.data } }];
+    }
+    case 'ArchiveAccount':
+      assertActive(state, command.data.accountId);
+      return [{ type: 'AccountArchived', data: { ...command.data, archivedAt: now } }];
+  }
+};

@@ -1,0 +1,176 @@
+import { CustomFieldValue, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { ContactCommand, ContactEmail, UpdateContact } from './contact.commands';
+import { ContactEvent } from './contact.events';
+import { ContactState } from './contact.state';
+
+type ExistingContact = Extract<ContactState, { exists: true }>;
+type ContactDetails = Omit<UpdateContact['data'], 'contactId'>;
+
+const DETAIL_FIELDS = [
+  'firstName',
+  'lastName',
+  'emails',
+  'phones',
+  'title',
+  'socialProfiles',
+  'address',
+] as const satisfies readonly (keyof ContactDetails)[];
+
+const assertActive = (state: ContactState, contactId: string): ExistingContact => {
+  if (!state.exists) throw recordNotFound('contact', contactId);
+  if (state.status === 'merged') {
+    throw ruleBroken(
+      'CONTACT_MERGED',
+      `contact ${contactId} was merged into contact ${state.survivorId}`,
+      { contactId, survivorId: state.survivorId },
+    );
+  }
+  return state;
+};
+
+/** At most one primary email, and no address twice (compared case-insensitively). */
+const assertValidEmails = (contactId: string, emails: readonly ContactEmail[]): void => {
+  const primaries = emails.filter((email) => email.primary === true);
+  if (primaries.length > 1) {
+    throw ruleBroken(
+      'CONTACT_MULTIPLE_PRIMARY_EMAILS',
+      `contact ${contactId} can have only one primary email`,
+      { contactId, primaryEmails: primaries.map((email) => email.address) },
+    );
+  }
+  const seen = new Set<string>();
+  for (const email of emails) {
+    const comparable = email.address.toLowerCase();
+    if (seen.has(comparable)) {
+      throw ruleBroken(
+        'CONTACT_DUPLICATE_EMAIL',
+        `email ${email.address} is listed more than once for contact ${contactId}`,
+        { contactId, address: email.address },
+      );
+    }
+    seen.add(comparable);
+  }
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** Structural equality over plain JSON values; a key holding `undefined` counts as absent. */
+const sameValue = (left: unknown, right: unknown): boolean => {
+  if (left === right) return true;
+  if (Array.isArray(left) || Array.isArray(right)) {
+    return (
+      Array.isArray(left) &&
+      Array.isArray(right) &&
+      left.length === right.length &&
+      left.every((item, index) => sameValue(item, right[index]))
+    );
+  }
+  if (isObject(left) && isObject(right)) {
+    const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+    return [...keys].every((key) => sameValue(left[key], right[key]));
+  }
+  return false;
+};
+
+/** The requested fields whose value differs from the contact's current one. */
+const changedDetails = (contact: ExistingContact, requested: ContactDetails): ContactDetails => {
+  const changes: ContactDetails = {};
+  const consider = <K extends keyof ContactDetails>(field: K): void => {
+    const value = requested[field];
+    if (value !== undefined && !sameValue(value, contact[field])) changes[field] = value;
+  };
+  DETAIL_FIELDS.forEach(consider);
+  return changes;
+};
+
+/** A custom field never set reads as `null`. */
+const customFieldValue = (contact: ExistingContact, key: string): CustomFieldValue =>
+  Object.hasOwn(contact.customFields, key) ? (contact.customFields[key] ?? null) : null;
+
+export const decideContact = (command: ContactCommand, state: ContactState): ContactEvent[] => {
+  const now = command.metadata.now.toISOString();
+  switch (command.type) {
+    case 'CreateContact':
+      if (state.exists) throw recordAlreadyExists('contact', command.data.contactId);
+      assertValidEmails(command.data.contactId, command.data.emails);
+      return [{ type: 'ContactCreated', data: { ...command.data } }];
+    case 'UpdateContact': {
+      const { contactId, ...requested } = command.data;
+      const contact = assertActive(state, contactId);
+      if (requested.emails !== undefined) assertValidEmails(contactId, requested.emails);
+      const changes = changedDetails(contact, requested);
+      if (Object.keys(changes).length === 0) return [];
+      return [{ type: 'ContactUpdated', data: { contactId, ...changes } }];
+    }
+    case 'LinkContactToAccount': {
+      const { contactId, accountId } = command.data;
+      const contact = assertActive(state, contactId);
+      if (contact.accountId === accountId) return [];
+      return [
+        {
+          type: 'ContactLinkedToAccount',
+          data: {
+            contactId,
+            accountId,
+            ...(contact.accountId !== undefined ? { previousAccountId: contact.accountId } : {}),
+          },
+        },
+      ];
+    }
+    case 'UnlinkContactFromAccount': {
+      const { contactId } = command.data;
+      const contact = assertActive(state, contactId);
+      if (contact.accountId === undefined) {
+        throw ruleBroken('CONTACT_NOT_LINKED', `contact ${contactId} is not linked to an account`, {
+          contactId,
+        });
+      }
+      return [{ type: 'ContactUnlinkedFromAccount', data: { contactId, accountId: contact.accountId } }];
+    }
+    case 'AssignContactOwner': {
+      const { contactId, ownerId } = command.data;
+      const contact = assertActive(state, contactId);
+      if (contact.ownerId === ownerId) return [];
+      return [
+        {
+          type: 'ContactOwnerAssigned',
+          data: {
+            contactId,
+            ownerId,
+            ...(contact.ownerId !== undefined ? { previousOwnerId: contact.ownerId } : {}),
+          },
+        },
+      ];
+    }
+    case 'TagContact': {
+      const contact = assertActive(state, command.data.contactId);
+      if (contact.tags.includes(command.data.tag)) return [];
+      return [{ type: 'ContactTagged', data: { ...command.data } }];
+    }
+    case 'UntagContact': {
+      const contact = assertActive(state, command.data.contactId);
+      if (!contact.tags.includes(command.data.tag)) return [];
+      return [{ type: 'ContactUntagged', data: { ...command.data } }];
+    }
+    case 'SetContactCustomField': {
+      const contact = assertActive(state, command.data.contactId);
+      if (customFieldValue(contact, command.data.key) === command.data.value) return [];
+      return [{ type: 'ContactCustomFieldSet', data: { ...command.data } }];
+    }
+    case 'RecordContactConsent':
+      // Always recorded: a repeated consent is still an audit fact.
+      assertActive(state, command.data.contactId);
+      return [{ type: 'ContactConsentRecorded', data: { ...command.data, recordedAt: now } }];
+    case 'MergeContact': {
+      const { contactId, survivorId } = command.data;
+      assertActive(state, contactId);
+      if (survivorId === contactId) {
+        throw ruleBroken('CONTACT_MERGE_INTO_SELF', `contact ${contactId} cannot be merged into itself`, {
+          contactId,
+        });
+      }
+      return [{ type: 'ContactMerged', data: { contactId, survivorId, mergedAt: now } }];
+    }
+  }
+};

@@ -1,0 +1,4 @@
+export * from './contact.commands';
+export * from './contact.events';
+export * from './contact.state';
+export * from './contact.decider';

@@ -1,0 +1,51 @@
+import { INTERACTION_CORRECTABLE_LINKS, InteractionLinkChanges } from './interaction.commands';
+import { InteractionEvent } from './interaction.events';
+import { InteractionKind, InteractionState } from './interaction.state';
+
+type ExistingInteraction = Extract<InteractionState, { exists: true }>;
+
+const logged = (kind: InteractionKind, event: InteractionEvent): InteractionState => {
+  if (event.type === 'InteractionLinksCorrected') return { exists: false };
+  const { interactionId, occurredAt, contactId, accountId, dealId, ticketId } = event.data;
+  return {
+    exists: true,
+    interactionId,
+    kind,
+    occurredAt,
+    contactId,
+    ...(accountId !== undefined && { accountId }),
+    ...(dealId !== undefined && { dealId }),
+    ...(ticketId !== undefined && { ticketId }),
+  };
+};
+
+const withLinks = (
+  interaction: ExistingInteraction,
+  changes: InteractionLinkChanges,
+): ExistingInteraction => {
+  const next: ExistingInteraction = { ...interaction };
+  for (const link of INTERACTION_CORRECTABLE_LINKS) {
+    const value = changes[link];
+    if (value === null) delete next[link];
+    else if (value !== undefined) next[link] = value;
+  }
+  return next;
+};
+
+export const evolveInteraction = (
+  state: InteractionState,
+  event: InteractionEvent,
+): InteractionState => {
+  switch (event.type) {
+    case 'CallLogged':
+      return logged('call', event);
+    case 'EmailLogged':
+      return logged('email', event);
+    case 'MeetingLogged':
+      return logged('meeting', event);
+    case 'NoteLogged':
+      return logged('note', event);
+    case 'InteractionLinksCorrected':
+      return state.exists ? withLinks(state, event.data) : state;
+  }
+};

@@ -1,0 +1,4 @@
+export * from './lead.commands';
+export * from './lead.events';
+export * from './lead.state';
+export * from './lead.decider';

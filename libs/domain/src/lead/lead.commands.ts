@@ -1,0 +1,63 @@
+import { Command, IsoDate, Money } from '../shared';
+
+/** The person behind a lead, as captured. Reaching them needs an email or a phone. */
+export type LeadContact = {
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phone?: string;
+  company?: string;
+  title?: string;
+};
+
+/** Converting into an existing account, or into one created with `createWithName`. */
+export type LeadConversionAccount = { accountId: string; createWithName?: string };
+
+/** The deal a conversion opens; the application layer derives its id. */
+export type LeadConversionDeal = {
+  dealId: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  amount: Money;
+  expectedCloseDate: IsoDate;
+};
+
+export type CaptureLead = Command<
+  'CaptureLead',
+  {
+    leadId: string;
+    source: string;
+    campaignId?: string;
+    contact: LeadContact;
+    /** Defaults to 0. */
+    initialScore?: number;
+    ownerId?: string;
+  }
+>;
+/** `delta` is a non-zero integer. */
+export type AdjustLeadScore = Command<
+  'AdjustLeadScore',
+  { leadId: string; delta: number; reason: string }
+>;
+export type AssignLead = Command<'AssignLead', { leadId: string; ownerId: string }>;
+export type QualifyLead = Command<'QualifyLead', { leadId: string; note?: string }>;
+export type DisqualifyLead = Command<'DisqualifyLead', { leadId: string; reason: string }>;
+/** The ids (contact, account, deal) come in the command: the application layer derives them. */
+export type ConvertLead = Command<
+  'ConvertLead',
+  {
+    leadId: string;
+    contactId: string;
+    account?: LeadConversionAccount;
+    deal?: LeadConversionDeal;
+  }
+>;
+
+export type LeadCommand =
+  | CaptureLead
+  | AdjustLeadScore
+  | AssignLead
+  | QualifyLead
+  | DisqualifyLead
+  | ConvertLead;

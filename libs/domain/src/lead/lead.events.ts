@@ -1,0 +1,57 @@
+import { DomainEvent, IsoDateTime } from '../shared';
+import { LeadContact, LeadConversionAccount, LeadConversionDeal } from './lead.commands';
+
+export type LeadCaptured = DomainEvent<
+  'LeadCaptured',
+  {
+    leadId: string;
+    source: string;
+    campaignId?: string;
+    contact: LeadContact;
+    score: number;
+    ownerId?: string;
+    capturedAt: IsoDateTime;
+  }
+>;
+export type LeadScoreAdjusted = DomainEvent<
+  'LeadScoreAdjusted',
+  { leadId: string; delta: number; reason: string; score: number }
+>;
+export type LeadAssigned = DomainEvent<
+  'LeadAssigned',
+  { leadId: string; ownerId: string; previousOwnerId?: string }
+>;
+export type LeadQualified = DomainEvent<
+  'LeadQualified',
+  { leadId: string; note?: string; qualifiedAt: IsoDateTime }
+>;
+export type LeadDisqualified = DomainEvent<
+  'LeadDisqualified',
+  { leadId: string; reason: string; disqualifiedAt: IsoDateTime }
+>;
+/**
+ * Carries everything a process manager needs to create the contact, the account and the deal
+ * from the event alone.
+ */
+export type LeadConverted = DomainEvent<
+  'LeadConverted',
+  {
+    leadId: string;
+    contactId: string;
+    account?: LeadConversionAccount;
+    deal?: LeadConversionDeal;
+    contact: LeadContact;
+    ownerId?: string;
+    source: string;
+    campaignId?: string;
+    convertedAt: IsoDateTime;
+  }
+>;
+
+export type LeadEvent =
+  | LeadCaptured
+  | LeadScoreAdjusted
+  | LeadAssigned
+  | LeadQualified
+  | LeadDisqualified
+  | LeadConverted;

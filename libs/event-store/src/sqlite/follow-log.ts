@@ -1,0 +1,40 @@
+import { RecordedEvent } from '../event-store';
+import { AppendNotifier } from './append-notifier';
+
+export const SUBSCRIPTION_PAGE_SIZE = 500;
+
+export type FollowLogDeps = {
+  readAfter(position: bigint, maxCount: number): RecordedEvent[];
+  notifier: AppendNotifier;
+  /** Upper bound on how long a caught-up subscriber waits before re-reading the log. */
+  pollIntervalMs: number;
+};
+
+/**
+ * Catch-up then live: pages through the log after `after`, and once a page comes back short
+ * waits for an append by this instance (immediate wake) or the poll interval (appends by other
+ * connections to the same file). The cursor is the position of the last event delivered, so no
+ * event is delivered twice; none is skipped because writers are serialized (IMMEDIATE
+ * transactions), so positions become visible in increasing order.
+ */
+export async function* followLog(
+  deps: FollowLogDeps,
+  after: bigint,
+  signal?: AbortSignal,
+): AsyncGenerator<RecordedEvent, void, undefined> {
+  const { notifier } = deps;
+  const stopped = (): boolean => notifier.isClosed || signal?.aborted === true;
+  let cursor = after;
+  while (!stopped()) {
+    const seen = notifier.version;
+    const page = deps.readAfter(cursor, SUBSCRIPTION_PAGE_SIZE);
+    for (const event of page) {
+      if (stopped()) return;
+      cursor = event.position;
+      yield event;
+    }
+    if (page.length < SUBSCRIPTION_PAGE_SIZE) {
+      await notifier.waitForChange(seen, deps.pollIntervalMs, signal);
+    }
+  }
+}
