@@ -5,7 +5,8 @@
  */
 import { ExpectedRevision } from './expected-revision';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export type EventToAppend = {
@@ -59,7 +60,21 @@ export type SubscribeToAllOptions = {
 };
 
 export interface EventStore {
-  appendToStream(streamName: string, events: EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends atomically. Checked in this order:
+   * 1. idempotency: if every id is already stored in this stream at consecutive revisions, the
+   *    stored result is returned and nothing is written, whatever the expected revision;
+   *    any other overlap with stored ids throws PartialDuplicateAppendError;
+   * 2. the expected revision (default 'any'): a mismatch throws WrongExpectedRevisionError
+   *    carrying the stream's actual revision.
+   * An empty list writes nothing and returns the stream's current state: its last revision and
+   * that event's position, or -1n for both when the stream is absent.
+   */
+  appendToStream(
+    streamName: string,
+    events: EventToAppend[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   /** Events of one stream; an absent stream reads as an empty list. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One page of the whole log in global order. */

@@ -2,3 +2,4 @@ export * from './event-store';
 export * from './expected-revision';
 export * from './errors';
 export * from './serialization';
+export * from './sqlite/sqlite-event-store';

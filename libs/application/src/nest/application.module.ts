@@ -3,7 +3,8 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-executor';
 import { AppConfig } from '../config';
-import { commandPreparers } from '../preparation/command-preparers';
+import { createCommandPreparers } from '../preparation/command-preparers';
+import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
 import { createConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
@@ -39,7 +40,12 @@ export class ApplicationModule implements OnApplicationShutdown {
           useFactory: (store: EventStore, serializer: EventSerializer) =>
             new CommandExecutor(store, serializer, { clock: options.clock }),
         },
-        { provide: COMMAND_PREPARERS, useValue: commandPreparers },
+        {
+          provide: COMMAND_PREPARERS,
+          inject: [EVENT_STORE, EVENT_SERIALIZER],
+          useFactory: (store: EventStore, serializer: EventSerializer) =>
+            createCommandPreparers(openDealsByLogScan(store, serializer)),
+        },
         ExecuteDomainCommandHandler,
       ],
       exports: [APP_CONFIG, EVENT_STORE, EVENT_SERIALIZER, CommandExecutor],

@@ -28,7 +28,10 @@ export type UpdateAccountProfile = Command<
     address?: Address;
   }
 >;
-export type AssignAccountOwner = Command<'AssignAccountOwner', { accountId: string; ownerId: string }>;
+export type AssignAccountOwner = Command<
+  'AssignAccountOwner',
+  { accountId: string; ownerId: string }
+>;
 export type TagAccount = Command<'TagAccount', { accountId: string; tag: string }>;
 export type UntagAccount = Command<'UntagAccount', { accountId: string; tag: string }>;
 export type SetAccountCustomField = Command<

@@ -288,7 +288,10 @@ describe('Account decider', () => {
     it('changes a custom field to another value', () =>
       spec
         .given([registered, tierSet])
-        .when({ type: 'SetAccountCustomField', data: { accountId, key: 'tier', value: 'platinum' } })
+        .when({
+          type: 'SetAccountCustomField',
+          data: { accountId, key: 'tier', value: 'platinum' },
+        })
         .then([
           { type: 'AccountCustomFieldSet', data: { accountId, key: 'tier', value: 'platinum' } },
         ]));
@@ -353,7 +356,9 @@ describe('Account decider', () => {
       spec
         .given([registered])
         .when({ type: 'ArchiveAccount', data: { accountId } })
-        .then([{ type: 'AccountArchived', data: { accountId, archivedAt: SPEC_NOW.toISOString() } }]));
+        .then([
+          { type: 'AccountArchived', data: { accountId, archivedAt: SPEC_NOW.toISOString() } },
+        ]));
 
     it('stamps the archive with the command clock', () =>
       spec

@@ -46,7 +46,10 @@ export type LinkContactToAccount = Command<
   { contactId: string; accountId: string }
 >;
 export type UnlinkContactFromAccount = Command<'UnlinkContactFromAccount', { contactId: string }>;
-export type AssignContactOwner = Command<'AssignContactOwner', { contactId: string; ownerId: string }>;
+export type AssignContactOwner = Command<
+  'AssignContactOwner',
+  { contactId: string; ownerId: string }
+>;
 export type TagContact = Command<'TagContact', { contactId: string; tag: string }>;
 export type UntagContact = Command<'UntagContact', { contactId: string; tag: string }>;
 export type SetContactCustomField = Command<

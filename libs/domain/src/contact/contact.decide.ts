@@ -126,7 +126,9 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
           contactId,
         });
       }
-      return [{ type: 'ContactUnlinkedFromAccount', data: { contactId, accountId: contact.accountId } }];
+      return [
+        { type: 'ContactUnlinkedFromAccount', data: { contactId, accountId: contact.accountId } },
+      ];
     }
     case 'AssignContactOwner': {
       const { contactId, ownerId } = command.data;
@@ -166,9 +168,13 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
       const { contactId, survivorId } = command.data;
       assertActive(state, contactId);
       if (survivorId === contactId) {
-        throw ruleBroken('CONTACT_MERGE_INTO_SELF', `contact ${contactId} cannot be merged into itself`, {
-          contactId,
-        });
+        throw ruleBroken(
+          'CONTACT_MERGE_INTO_SELF',
+          `contact ${contactId} cannot be merged into itself`,
+          {
+            contactId,
+          },
+        );
       }
       return [{ type: 'ContactMerged', data: { contactId, survivorId, mergedAt: now } }];
     }

@@ -43,7 +43,10 @@ export const evolveContact = (state: ContactState, event: ContactEvent): Contact
     case 'ContactConsentRecorded': {
       if (!state.exists) return state;
       const { channel, status, source, recordedAt } = event.data;
-      return { ...state, consents: { ...state.consents, [channel]: { status, source, recordedAt } } };
+      return {
+        ...state,
+        consents: { ...state.consents, [channel]: { status, source, recordedAt } },
+      };
     }
     case 'ContactMerged':
       return state.exists

@@ -61,4 +61,5 @@ export type CorrectInteractionLinks = Command<
   { interactionId: string } & InteractionLinkChanges
 >;
 
-export type InteractionCommand = LogCall | LogEmail | LogMeeting | LogNote | CorrectInteractionLinks;
+export type InteractionCommand =
+  LogCall | LogEmail | LogMeeting | LogNote | CorrectInteractionLinks;

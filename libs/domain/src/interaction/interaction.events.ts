@@ -57,8 +57,4 @@ export type InteractionLinksCorrected = DomainEvent<
 >;
 
 export type InteractionEvent =
-  | CallLogged
-  | EmailLogged
-  | MeetingLogged
-  | NoteLogged
-  | InteractionLinksCorrected;
+  CallLogged | EmailLogged | MeetingLogged | NoteLogged | InteractionLinksCorrected;

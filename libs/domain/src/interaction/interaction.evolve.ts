@@ -1,12 +1,17 @@
-import { INTERACTION_CORRECTABLE_LINKS, InteractionLinkChanges } from './interaction.commands';
+import { IsoDateTime } from '../shared';
+import {
+  INTERACTION_CORRECTABLE_LINKS,
+  InteractionLinkChanges,
+  InteractionLinks,
+} from './interaction.commands';
 import { InteractionEvent } from './interaction.events';
 import { InteractionKind, InteractionState } from './interaction.state';
 
 type ExistingInteraction = Extract<InteractionState, { exists: true }>;
+type LoggedData = InteractionLinks & { interactionId: string; occurredAt: IsoDateTime };
 
-const logged = (kind: InteractionKind, event: InteractionEvent): InteractionState => {
-  if (event.type === 'InteractionLinksCorrected') return { exists: false };
-  const { interactionId, occurredAt, contactId, accountId, dealId, ticketId } = event.data;
+const logged = (kind: InteractionKind, data: LoggedData): ExistingInteraction => {
+  const { interactionId, occurredAt, contactId, accountId, dealId, ticketId } = data;
   return {
     exists: true,
     interactionId,
@@ -38,13 +43,13 @@ export const evolveInteraction = (
 ): InteractionState => {
   switch (event.type) {
     case 'CallLogged':
-      return logged('call', event);
+      return logged('call', event.data);
     case 'EmailLogged':
-      return logged('email', event);
+      return logged('email', event.data);
     case 'MeetingLogged':
-      return logged('meeting', event);
+      return logged('meeting', event.data);
     case 'NoteLogged':
-      return logged('note', event);
+      return logged('note', event.data);
     case 'InteractionLinksCorrected':
       return state.exists ? withLinks(state, event.data) : state;
   }

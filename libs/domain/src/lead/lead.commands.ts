@@ -55,9 +55,4 @@ export type ConvertLead = Command<
 >;
 
 export type LeadCommand =
-  | CaptureLead
-  | AdjustLeadScore
-  | AssignLead
-  | QualifyLead
-  | DisqualifyLead
-  | ConvertLead;
+  CaptureLead | AdjustLeadScore | AssignLead | QualifyLead | DisqualifyLead | ConvertLead;

@@ -72,7 +72,8 @@ const findRepeat = (
     found.length === events.length &&
     found.every(
       (row, index) =>
-        row.stream_name === streamName && row.stream_revision === first.stream_revision + BigInt(index),
+        row.stream_name === streamName &&
+        row.stream_revision === first.stream_revision + BigInt(index),
     );
   if (!clean) {
     const duplicateIds = events.filter((_, index) => stored[index] !== undefined).map((e) => e.id);

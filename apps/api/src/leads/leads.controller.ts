@@ -1,0 +1,6 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+@ApiTags('leads')
+@Controller('leads')
+export class LeadsController {}

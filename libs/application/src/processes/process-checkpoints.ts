@@ -1,0 +1,45 @@
+import { EventStore } from '@crm/event-store';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Checkpoints and parked failures of process managers, kept as streams in the event store
+ * itself so they work on every adapter. The stream names have no tenant, so no domain reader
+ * mistakes them for records.
+ */
+export const checkpointStream = (processName: string): string => `crmprocess-checkpoint.${processName}`;
+export const parkedStream = (processName: string): string => `crmprocess-parked.${processName}`;
+
+export const isProcessStream = (streamName: string): boolean => streamName.startsWith('crmprocess-');
+
+export const loadCheckpoint = async (store: EventStore, processName: string): Promise<bigint | undefined> => {
+  const [last] = await store.readStream(checkpointStream(processName), { direction: 'backwards', maxCount: 1 });
+  return last ? BigInt(String(last.data.position)) : undefined;
+};
+
+export const saveCheckpoint = async (store: EventStore, processName: string, position: bigint): Promise<void> => {
+  await store.appendToStream(checkpointStream(processName), [
+    { id: randomUUID(), type: 'ProcessCheckpointed.v1', data: { position: position.toString() }, metadata: {} },
+  ]);
+};
+
+export const parkEvent = async (
+  store: EventStore,
+  processName: string,
+  event: { id: string; streamName: string; position: bigint; type: string },
+  error: unknown,
+): Promise<void> => {
+  await store.appendToStream(parkedStream(processName), [
+    {
+      id: randomUUID(),
+      type: 'ProcessEventParked.v1',
+      data: {
+        eventId: event.id,
+        streamName: event.streamName,
+        eventType: event.type,
+        position: event.position.toString(),
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      },
+      metadata: {},
+    },
+  ]);
+};

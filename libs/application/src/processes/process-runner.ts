@@ -1,0 +1,82 @@
+import { DomainError } from '@crm/domain';
+import { EventSerializer, EventStore, parseEventTypeName, RecordedEvent } from '@crm/event-store';
+import { Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { lastValueFrom, of, toArray } from 'rxjs';
+import { ReferenceNotFoundError } from '../command-errors';
+import { ExecuteDomainCommand } from '../nest/execute-domain-command';
+import { parseStreamName } from '../stream-name';
+import { loadCheckpoint, parkEvent, saveCheckpoint } from './process-checkpoints';
+import { ProcessDefinition } from './process-definition';
+
+const TRANSIENT_RETRIES = 3;
+
+/**
+ * Feeds one process manager from the log, from its checkpoint on, one event at a time: the
+ * commands an event asks for are executed (idempotently) before the checkpoint moves past it.
+ * A crash replays from the checkpoint; the commands' idempotency keys make the replay harmless.
+ * An event whose commands a rule refuses is parked with the error and the process goes on.
+ */
+export class ProcessRunner {
+  private readonly logger: Logger;
+  private readonly abort = new AbortController();
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly definition: ProcessDefinition,
+    private readonly store: EventStore,
+    private readonly serializer: EventSerializer,
+    private readonly commandBus: CommandBus,
+  ) {
+    this.logger = new Logger(`Process:${definition.name}`);
+  }
+
+  start(): void {
+    this.loop ??= this.run().catch((error: unknown) => {
+      if (!this.abort.signal.aborted) this.logger.error(`stopped: ${String(error)}`);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const after = await loadCheckpoint(this.store, this.definition.name);
+    for await (const recorded of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
+      if (!this.isRelevant(recorded)) continue;
+      await this.handle(recorded);
+      if (this.abort.signal.aborted) return;
+      await saveCheckpoint(this.store, this.definition.name, recorded.position);
+    }
+  }
+
+  private isRelevant(recorded: RecordedEvent): boolean {
+    return (
+      parseStreamName(recorded.streamName) !== undefined &&
+      this.definition.handles(parseEventTypeName(recorded.type).name)
+    );
+  }
+
+  private async handle(recorded: RecordedEvent): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const event = this.serializer.deserialize(recorded);
+        const requests = await lastValueFrom(this.definition.saga(of(event)).pipe(toArray()));
+        for (const { kind, recordId, command, context } of requests) {
+          await this.commandBus.execute(new ExecuteDomainCommand(kind, recordId, command, context));
+        }
+        return;
+      } catch (error) {
+        const refused = error instanceof DomainError || error instanceof ReferenceNotFoundError;
+        if (refused || attempt > TRANSIENT_RETRIES) {
+          this.logger.warn(`parked event ${recorded.id} at ${recorded.position}: ${String(error)}`);
+          await parkEvent(this.store, this.definition.name, recorded, error);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Command, IsoDate, IsoDateTime, Money } from '../shared';
+
+export type CampaignChannel = 'email' | 'social' | 'ads' | 'events' | 'webinar' | 'direct_mail';
+export type CampaignTouch = 'sent' | 'opened' | 'clicked' | 'responded';
+
+/** A campaign runs from `startsOn` to `endsOn`, both days included (a one-day campaign is fine). */
+export type CreateCampaign = Command<
+  'CreateCampaign',
+  {
+    campaignId: string;
+    name: string;
+    channel: CampaignChannel;
+    budget: Money;
+    startsOn: IsoDate;
+    endsOn: IsoDate;
+  }
+>;
+export type AddCampaignMembers = Command<
+  'AddCampaignMembers',
+  { campaignId: string; contactIds: string[] }
+>;
+export type RemoveCampaignMembers = Command<
+  'RemoveCampaignMembers',
+  { campaignId: string; contactIds: string[] }
+>;
+export type RecordCampaignTouch = Command<
+  'RecordCampaignTouch',
+  { campaignId: string; contactId: string; touch: CampaignTouch; occurredAt: IsoDateTime }
+>;
+export type CompleteCampaign = Command<'CompleteCampaign', { campaignId: string }>;
+
+export type CampaignCommand =
+  | CreateCampaign
+  | AddCampaignMembers
+  | RemoveCampaignMembers
+  | RecordCampaignTouch
+  | CompleteCampaign;

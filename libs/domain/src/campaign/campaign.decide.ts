@@ -1,0 +1,99 @@
+import { IsoDate, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { CampaignCommand, CreateCampaign } from './campaign.commands';
+import { CampaignEvent } from './campaign.events';
+import { CampaignState, isCampaignMember } from './campaign.state';
+
+type ExistingCampaign = Extract<CampaignState, { exists: true }>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day written YYYY-MM-DD (so '2026-02-30' is refused). */
+const isIsoDate = (value: IsoDate): boolean =>
+  ISO_DATE.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value);
+
+const assertValidCampaign = ({ budget, startsOn, endsOn }: CreateCampaign['data']): void => {
+  if (!isIsoDate(startsOn) || !isIsoDate(endsOn)) {
+    throw ruleBroken('CAMPAIGN_INVALID_PERIOD', 'a campaign runs between two YYYY-MM-DD dates', {
+      startsOn,
+      endsOn,
+    });
+  }
+  // YYYY-MM-DD strings order like the days they name.
+  if (endsOn < startsOn) {
+    throw ruleBroken('CAMPAIGN_INVALID_PERIOD', 'a campaign cannot end before it starts', {
+      startsOn,
+      endsOn,
+    });
+  }
+  if (!Number.isFinite(budget.amount) || budget.amount < 0) {
+    throw ruleBroken('CAMPAIGN_NEGATIVE_BUDGET', 'a campaign budget cannot be negative', {
+      budget,
+    });
+  }
+};
+
+const assertActive = (state: CampaignState, campaignId: string): ExistingCampaign => {
+  if (!state.exists) throw recordNotFound('campaign', campaignId);
+  if (state.status === 'completed') {
+    throw ruleBroken('CAMPAIGN_COMPLETED', `campaign ${campaignId} is completed`, {
+      status: state.status,
+    });
+  }
+  return state;
+};
+
+/** Each id once, in the order first given, keeping those `keep` accepts. */
+const distinct = (
+  contactIds: readonly string[],
+  keep: (contactId: string) => boolean,
+): string[] => [...new Set(contactIds.filter(keep))];
+
+export const decideCampaign = (command: CampaignCommand, state: CampaignState): CampaignEvent[] => {
+  const now = command.metadata.now.toISOString();
+  switch (command.type) {
+    case 'CreateCampaign':
+      if (state.exists) throw recordAlreadyExists('campaign', command.data.campaignId);
+      assertValidCampaign(command.data);
+      return [
+        {
+          type: 'CampaignCreated',
+          data: { ...command.data, budget: { ...command.data.budget } },
+        },
+      ];
+    case 'AddCampaignMembers': {
+      const { members } = assertActive(state, command.data.campaignId);
+      const contactIds = distinct(command.data.contactIds, (id) => !isCampaignMember(members, id));
+      if (contactIds.length === 0) return [];
+      return [
+        { type: 'CampaignMembersAdded', data: { campaignId: command.data.campaignId, contactIds } },
+      ];
+    }
+    case 'RemoveCampaignMembers': {
+      const { members } = assertActive(state, command.data.campaignId);
+      const contactIds = distinct(command.data.contactIds, (id) => isCampaignMember(members, id));
+      if (contactIds.length === 0) return [];
+      return [
+        {
+          type: 'CampaignMembersRemoved',
+          data: { campaignId: command.data.campaignId, contactIds },
+        },
+      ];
+    }
+    case 'RecordCampaignTouch': {
+      const { campaignId, contactId } = command.data;
+      const { members } = assertActive(state, campaignId);
+      if (!isCampaignMember(members, contactId)) {
+        throw ruleBroken(
+          'CAMPAIGN_NOT_A_MEMBER',
+          `contact ${contactId} is not a member of campaign ${campaignId}`,
+          { contactId },
+        );
+      }
+      return [{ type: 'CampaignTouchRecorded', data: { ...command.data } }];
+    }
+    case 'CompleteCampaign':
+      if (!state.exists) throw recordNotFound('campaign', command.data.campaignId);
+      if (state.status === 'completed') return [];
+      return [{ type: 'CampaignCompleted', data: { ...command.data, completedAt: now } }];
+  }
+};

@@ -1,0 +1,203 @@
+import { IsoDate, Money, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { PipelineStage } from '../pipeline/pipeline.commands';
+import { DealCommand } from './deal.commands';
+import { DealEvent } from './deal.events';
+import { DealState } from './deal.state';
+
+type ExistingDeal = Extract<DealState, { exists: true }>;
+
+const assertExists = (state: DealState, dealId: string): ExistingDeal => {
+  if (!state.exists) throw recordNotFound('deal', dealId);
+  return state;
+};
+
+const assertOpen = (state: DealState, dealId: string): ExistingDeal => {
+  const deal = assertExists(state, dealId);
+  if (deal.status !== 'open') {
+    throw ruleBroken('DEAL_CLOSED', `deal ${dealId} is ${deal.status}`, {
+      dealId,
+      status: deal.status,
+    });
+  }
+  return deal;
+};
+
+/** The stage of the deal's pipeline the command names; its probability goes into the event. */
+const findStage = (
+  dealId: string,
+  pipelineStages: readonly PipelineStage[],
+  stageId: string,
+): PipelineStage => {
+  const stage = pipelineStages.find((candidate) => candidate.stageId === stageId);
+  if (!stage) {
+    throw ruleBroken('DEAL_UNKNOWN_STAGE', `stage ${stageId} is not in the deal's pipeline`, {
+      dealId,
+      stageId,
+      knownStageIds: pipelineStages.map((candidate) => candidate.stageId),
+    });
+  }
+  return stage;
+};
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+const assertValidAmount = (dealId: string, amount: Money): void => {
+  if (!Number.isFinite(amount.amount)) {
+    throw ruleBroken('DEAL_INVALID_AMOUNT', `deal amount must be a finite number`, {
+      dealId,
+      amount: String(amount.amount),
+    });
+  }
+  if (amount.amount < 0) {
+    throw ruleBroken('DEAL_NEGATIVE_AMOUNT', `deal amount cannot be negative`, {
+      dealId,
+      amount: amount.amount,
+    });
+  }
+  if (!CURRENCY_CODE.test(amount.currency)) {
+    throw ruleBroken(
+      'DEAL_INVALID_CURRENCY',
+      `currency must be a 3-letter upper-case code, not "${amount.currency}"`,
+      { dealId, currency: amount.currency },
+    );
+  }
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+const isIsoDate = (value: string): boolean => {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+};
+
+const assertValidCloseDate = (dealId: string, expectedCloseDate: IsoDate): void => {
+  if (!isIsoDate(expectedCloseDate)) {
+    throw ruleBroken(
+      'DEAL_INVALID_EXPECTED_CLOSE_DATE',
+      `expected close date must be a YYYY-MM-DD date, not "${expectedCloseDate}"`,
+      { dealId, expectedCloseDate },
+    );
+  }
+};
+
+const isFilled = (value: string | undefined): boolean =>
+  value !== undefined && value.trim().length > 0;
+
+const sameMoney = (left: Money, right: Money): boolean =>
+  left.amount === right.amount && left.currency === right.currency;
+
+const copyMoney = ({ amount, currency }: Money): Money => ({ amount, currency });
+
+export const decideDeal = (command: DealCommand, state: DealState): DealEvent[] => {
+  const now = command.metadata.now.toISOString();
+  switch (command.type) {
+    case 'OpenDeal': {
+      const { dealId, accountId, contactId, amount, stageId, pipelineStages } = command.data;
+      if (state.exists) throw recordAlreadyExists('deal', dealId);
+      if (!isFilled(accountId) && !isFilled(contactId)) {
+        throw ruleBroken('DEAL_NO_PARTY', `deal ${dealId} needs an account or a contact`, {
+          dealId,
+        });
+      }
+      const stage = findStage(dealId, pipelineStages, stageId);
+      assertValidAmount(dealId, amount);
+      assertValidCloseDate(dealId, command.data.expectedCloseDate);
+      const { title, pipelineId, expectedCloseDate, ownerId, origin } = command.data;
+      return [
+        {
+          type: 'DealOpened',
+          data: {
+            dealId,
+            title,
+            ...(accountId !== undefined ? { accountId } : {}),
+            ...(contactId !== undefined ? { contactId } : {}),
+            amount: copyMoney(amount),
+            pipelineId,
+            stageId,
+            probability: stage.probability,
+            expectedCloseDate,
+            ownerId,
+            ...(origin !== undefined ? { origin: { leadId: origin.leadId } } : {}),
+            openedAt: now,
+          },
+        },
+      ];
+    }
+    case 'ChangeDealAmount': {
+      const { dealId, amount } = command.data;
+      const deal = assertOpen(state, dealId);
+      assertValidAmount(dealId, amount);
+      if (sameMoney(deal.amount, amount)) return [];
+      return [
+        {
+          type: 'DealAmountChanged',
+          data: { dealId, previousAmount: copyMoney(deal.amount), amount: copyMoney(amount) },
+        },
+      ];
+    }
+    case 'ChangeDealExpectedClose': {
+      const { dealId, expectedCloseDate } = command.data;
+      const deal = assertOpen(state, dealId);
+      assertValidCloseDate(dealId, expectedCloseDate);
+      if (deal.expectedCloseDate === expectedCloseDate) return [];
+      return [
+        {
+          type: 'DealExpectedCloseChanged',
+          data: { dealId, previousExpectedCloseDate: deal.expectedCloseDate, expectedCloseDate },
+        },
+      ];
+    }
+    case 'MoveDealStage': {
+      const { dealId, stageId, pipelineStages } = command.data;
+      const deal = assertOpen(state, dealId);
+      const stage = findStage(dealId, pipelineStages, stageId);
+      if (deal.stageId === stageId) return [];
+      return [
+        {
+          type: 'DealStageMoved',
+          data: {
+            dealId,
+            fromStageId: deal.stageId,
+            toStageId: stageId,
+            probability: stage.probability,
+            movedAt: now,
+          },
+        },
+      ];
+    }
+    case 'WinDeal': {
+      const { dealId } = command.data;
+      const deal = assertOpen(state, dealId);
+      return [{ type: 'DealWon', data: { dealId, amount: copyMoney(deal.amount), wonAt: now } }];
+    }
+    case 'LoseDeal': {
+      const { dealId, reason } = command.data;
+      assertOpen(state, dealId);
+      return [{ type: 'DealLost', data: { dealId, reason, lostAt: now } }];
+    }
+    case 'ReopenDeal': {
+      const { dealId, pipelineStages } = command.data;
+      const deal = assertExists(state, dealId);
+      if (deal.status === 'open') {
+        throw ruleBroken('DEAL_NOT_CLOSED', `deal ${dealId} is still open`, {
+          dealId,
+          status: deal.status,
+        });
+      }
+      const stageId = command.data.stageId ?? deal.stageId;
+      const stage = findStage(dealId, pipelineStages, stageId);
+      return [
+        {
+          type: 'DealReopened',
+          data: { dealId, stageId, probability: stage.probability, reopenedAt: now },
+        },
+      ];
+    }
+  }
+};

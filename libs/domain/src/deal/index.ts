@@ -1,0 +1,4 @@
+export * from './deal.commands';
+export * from './deal.events';
+export * from './deal.state';
+export * from './deal.decider';

@@ -1,0 +1,4 @@
+export * from './interaction.commands';
+export * from './interaction.events';
+export * from './interaction.state';
+export * from './interaction.decider';

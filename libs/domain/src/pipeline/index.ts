@@ -1,0 +1,4 @@
+export * from './pipeline.commands';
+export * from './pipeline.events';
+export * from './pipeline.state';
+export * from './pipeline.decider';

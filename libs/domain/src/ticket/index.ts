@@ -1,0 +1,5 @@
+export * from './ticket.commands';
+export * from './ticket.events';
+export * from './ticket.state';
+export * from './ticket.sla-policy';
+export * from './ticket.decider';

@@ -1,0 +1,107 @@
+import { recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { TicketCommand } from './ticket.commands';
+import { TicketEvent } from './ticket.events';
+import { computeTicketSla } from './ticket.sla-policy';
+import { TicketState } from './ticket.state';
+
+type ExistingTicket = Extract<TicketState, { exists: true }>;
+
+/** Any existing ticket that is not closed: closed is final. */
+const assertNotClosed = (state: TicketState, ticketId: string): ExistingTicket => {
+  if (!state.exists) throw recordNotFound('ticket', ticketId);
+  if (state.status === 'closed') {
+    throw ruleBroken('TICKET_CLOSED', `ticket ${ticketId} is closed`, { status: state.status });
+  }
+  return state;
+};
+
+/** A ticket still being worked on. */
+const assertOpen = (state: TicketState, ticketId: string): ExistingTicket => {
+  const ticket = assertNotClosed(state, ticketId);
+  if (ticket.status === 'resolved') {
+    throw ruleBroken('TICKET_RESOLVED', `ticket ${ticketId} is resolved; reopen it first`, {
+      status: ticket.status,
+    });
+  }
+  return ticket;
+};
+
+export const decideTicket = (command: TicketCommand, state: TicketState): TicketEvent[] => {
+  const now = command.metadata.now.toISOString();
+  switch (command.type) {
+    case 'OpenTicket':
+      if (state.exists) throw recordAlreadyExists('ticket', command.data.ticketId);
+      return [
+        {
+          type: 'TicketOpened',
+          data: {
+            ...command.data,
+            openedAt: now,
+            sla: computeTicketSla(now, command.data.priority),
+          },
+        },
+      ];
+    case 'AssignTicket': {
+      const ticket = assertOpen(state, command.data.ticketId);
+      if (ticket.assigneeId === command.data.agentId) return [];
+      return [
+        {
+          type: 'TicketAssigned',
+          data: {
+            ...command.data,
+            ...(ticket.assigneeId !== undefined && { previousAgentId: ticket.assigneeId }),
+          },
+        },
+      ];
+    }
+    case 'ReplyToTicket': {
+      const ticket = assertOpen(state, command.data.ticketId);
+      const isFirstResponse =
+        command.data.author === 'agent' && ticket.firstRespondedAt === undefined;
+      return [
+        { type: 'TicketReplied', data: { ...command.data, repliedAt: now, isFirstResponse } },
+      ];
+    }
+    case 'ChangeTicketPriority': {
+      const ticket = assertOpen(state, command.data.ticketId);
+      if (ticket.priority === command.data.priority) return [];
+      return [
+        {
+          type: 'TicketPriorityChanged',
+          data: {
+            ticketId: command.data.ticketId,
+            previousPriority: ticket.priority,
+            priority: command.data.priority,
+            sla: computeTicketSla(ticket.openedAt, command.data.priority),
+          },
+        },
+      ];
+    }
+    case 'EscalateTicket': {
+      const ticket = assertOpen(state, command.data.ticketId);
+      return [
+        {
+          type: 'TicketEscalated',
+          data: { ...command.data, level: ticket.escalationLevel + 1, escalatedAt: now },
+        },
+      ];
+    }
+    case 'ResolveTicket':
+      assertOpen(state, command.data.ticketId);
+      return [{ type: 'TicketResolved', data: { ...command.data, resolvedAt: now } }];
+    case 'ReopenTicket': {
+      const ticket = assertNotClosed(state, command.data.ticketId);
+      if (ticket.status !== 'resolved') {
+        throw ruleBroken(
+          'TICKET_NOT_RESOLVED',
+          `ticket ${command.data.ticketId} is ${ticket.status}; only a resolved ticket reopens`,
+          { status: ticket.status },
+        );
+      }
+      return [{ type: 'TicketReopened', data: { ...command.data, reopenedAt: now } }];
+    }
+    case 'CloseTicket':
+      assertNotClosed(state, command.data.ticketId);
+      return [{ type: 'TicketClosed', data: { ...command.data, closedAt: now } }];
+  }
+};

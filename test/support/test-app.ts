@@ -1,0 +1,36 @@
+import { loadConfig } from '@crm/application';
+import { createSqliteEventStore, EventStore } from '@crm/event-store';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../apps/api/src/create-app';
+
+export type TestApp = {
+  app: NestFastifyApplication;
+  store: EventStore;
+  /** supertest agent with the default tenant and actor headers set. */
+  http: () => TestAgent;
+  /** supertest agent with no headers at all. */
+  bare: () => TestAgent;
+  /** Global position of the last event in the log: unchanged means nothing was appended. */
+  head: () => Promise<bigint>;
+  close: () => Promise<void>;
+};
+
+export const TENANT = 'acme';
+export const ACTOR = 'user-1';
+
+/** The whole API in-process on an in-memory event store, as the end-to-end suites use it. */
+export const startTestApp = async (env: NodeJS.ProcessEnv = {}): Promise<TestApp> => {
+  const store = createSqliteEventStore({ path: ':memory:' });
+  const app = await createApp({ config: loadConfig(env), eventStore: store, logger: false });
+  const server = app.getHttpServer();
+  return {
+    app,
+    store,
+    http: () => request.agent(server).set('x-tenant-id', TENANT).set('x-actor-id', ACTOR),
+    bare: () => request.agent(server),
+    head: () => store.headPosition(),
+    close: () => app.close(),
+  };
+};
