@@ -4,4 +4,5 @@ export * from './command-executor';
 export * from './config';
 export * from './deterministic-id';
 export * from './nest';
+export * from './processes';
 export * from './stream-name';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export type EventStoreBackend = 'sqlite';
 
@@ -27,6 +27,11 @@ export class AppConfig {
   @IsInt()
   @Min(1024)
   CRM_BODY_LIMIT_BYTES = 1_048_576;
+
+  /** Run the process managers (lead conversion) in this process; the embedded default does. */
+  @Transform(({ value }) => (typeof value === 'string' ? value === 'true' : value))
+  @IsBoolean()
+  CRM_RUN_PROCESSES = true;
 
   @IsIn(['json', 'text'])
   CRM_LOG_FORMAT: 'json' | 'text' = 'text';

@@ -6,6 +6,7 @@ import { AppConfig } from '../config';
 import { createCommandPreparers } from '../preparation/command-preparers';
 import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
+import { ProcessManagers } from '../processes/process-managers';
 import { createConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
 import { APP_CONFIG, COMMAND_PREPARERS, EVENT_SERIALIZER, EVENT_STORE } from './tokens';
@@ -47,6 +48,7 @@ export class ApplicationModule implements OnApplicationShutdown {
             createCommandPreparers(openDealsByLogScan(store, serializer)),
         },
         ExecuteDomainCommandHandler,
+        ProcessManagers,
       ],
       exports: [APP_CONFIG, EVENT_STORE, EVENT_SERIALIZER, CommandExecutor],
     };

@@ -6,19 +6,36 @@ import { randomUUID } from 'node:crypto';
  * itself so they work on every adapter. The stream names have no tenant, so no domain reader
  * mistakes them for records.
  */
-export const checkpointStream = (processName: string): string => `crmprocess-checkpoint.${processName}`;
+export const checkpointStream = (processName: string): string =>
+  `crmprocess-checkpoint.${processName}`;
 export const parkedStream = (processName: string): string => `crmprocess-parked.${processName}`;
 
-export const isProcessStream = (streamName: string): boolean => streamName.startsWith('crmprocess-');
+export const isProcessStream = (streamName: string): boolean =>
+  streamName.startsWith('crmprocess-');
 
-export const loadCheckpoint = async (store: EventStore, processName: string): Promise<bigint | undefined> => {
-  const [last] = await store.readStream(checkpointStream(processName), { direction: 'backwards', maxCount: 1 });
+export const loadCheckpoint = async (
+  store: EventStore,
+  processName: string,
+): Promise<bigint | undefined> => {
+  const [last] = await store.readStream(checkpointStream(processName), {
+    direction: 'backwards',
+    maxCount: 1,
+  });
   return last ? BigInt(String(last.data.position)) : undefined;
 };
 
-export const saveCheckpoint = async (store: EventStore, processName: string, position: bigint): Promise<void> => {
+export const saveCheckpoint = async (
+  store: EventStore,
+  processName: string,
+  position: bigint,
+): Promise<void> => {
   await store.appendToStream(checkpointStream(processName), [
-    { id: randomUUID(), type: 'ProcessCheckpointed.v1', data: { position: position.toString() }, metadata: {} },
+    {
+      id: randomUUID(),
+      type: 'ProcessCheckpointed.v1',
+      data: { position: position.toString() },
+      metadata: {},
+    },
   ]);
 };
 
@@ -38,8 +55,14 @@ export const parkEvent = async (
         eventType: event.type,
         position: event.position.toString(),
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        errorCode: errorCodeOf(error),
       },
       metadata: {},
     },
   ]);
+};
+
+const errorCodeOf = (error: unknown): string | null => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : null;
 };

@@ -1,0 +1,6 @@
+export * from './command-request';
+export * from './lead-conversion.saga';
+export * from './process-checkpoints';
+export * from './process-definition';
+export * from './process-managers';
+export * from './process-runner';

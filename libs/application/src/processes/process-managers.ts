@@ -1,0 +1,40 @@
+import { EventSerializer, EventStore } from '@crm/event-store';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { AppConfig } from '../config';
+import { APP_CONFIG, EVENT_SERIALIZER, EVENT_STORE } from '../nest/tokens';
+import { leadConversionProcess } from './lead-conversion.saga';
+import { ProcessDefinition } from './process-definition';
+import { ProcessRunner } from './process-runner';
+
+export const PROCESS_DEFINITIONS: ProcessDefinition[] = [leadConversionProcess];
+
+/** Starts every process manager with the application and stops them before the store closes. */
+@Injectable()
+export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly runners: ProcessRunner[];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_SERIALIZER) serializer: EventSerializer,
+    commandBus: CommandBus,
+  ) {
+    this.runners = PROCESS_DEFINITIONS.map(
+      (d) => new ProcessRunner(d, store, serializer, commandBus),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.CRM_RUN_PROCESSES) this.runners.forEach((runner) => runner.start());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+}
