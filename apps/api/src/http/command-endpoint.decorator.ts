@@ -3,7 +3,7 @@ import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { CommandAnswer, CommandResponseInterceptor } from './command-response.interceptor';
 
 const COMMON_ERRORS = [
-  [400, 'invalid body, path or headers (code VALIDATION_FAILED / INVALID_HEADERS), with the offending fields'],
+  [400, 'invalid body, path or headers (VALIDATION_FAILED, INVALID_RECORD_ID, INVALID_HEADERS), with the offending fields'],
   [404, 'the record does not exist'],
   [409, 'concurrent change retried too often, or an idempotency key reused for another request'],
   [412, 'If-Match names a revision the record has moved on from'],

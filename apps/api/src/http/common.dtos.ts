@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNumber, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from './field-rules';
 import { RECORD_ID_PATTERN } from './record-id';
 
 /** DTO building blocks several endpoint groups share. */
@@ -27,19 +27,18 @@ export class MoneyDto {
 }
 
 export class AddressDto {
-  @IsOptional() @IsString() @MaxLength(200) street?: string;
-  @IsOptional() @IsString() @MaxLength(100) city?: string;
-  @IsOptional() @IsString() @MaxLength(100) region?: string;
-  @IsOptional() @IsString() @MaxLength(20) postalCode?: string;
-  @IsOptional() @IsString() @Length(2, 2) country?: string;
+  @Omittable() @IsString() @MaxLength(200) street?: string;
+  @Omittable() @IsString() @MaxLength(100) city?: string;
+  @Omittable() @IsString() @MaxLength(100) region?: string;
+  @Omittable() @IsString() @MaxLength(20) postalCode?: string;
+  @Omittable() @IsString() @Length(2, 2) country?: string;
 }
 
 /** Optional id a client may give a record it creates (else derived from Idempotency-Key, else random). */
 export class CreatableDto {
   @ApiProperty({ required: false, description: 'the new record id; generated when absent' })
-  @IsOptional()
+  @Omittable()
   @Matches(RECORD_ID_PATTERN, { message: 'id must be 1-64 letters, digits, _ or -' })
   id?: string;
 }
 
-export const nestedType = <T>(cls: new () => T) => Type(() => cls);

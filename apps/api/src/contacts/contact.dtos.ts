@@ -1,0 +1,137 @@
+import {
+  CONSENT_CHANNELS,
+  CONSENT_STATUSES,
+  ConsentChannel,
+  ConsentStatus,
+  CustomFieldValue,
+} from '@crm/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { AddressDto, CreatableDto } from '../http/common.dtos';
+import { IsCustomFieldValue, Omittable, TAG_MAX_LENGTH } from '../http/field-rules';
+import { RECORD_ID_PATTERN } from '../http/record-id';
+
+const RECORD_ID_MESSAGE = { message: '$property must be 1-64 letters, digits, _ or -' };
+
+export class ContactEmailDto {
+  @IsEmail() @MaxLength(254) address!: string;
+  @Omittable() @IsString() @Length(1, 50) label?: string;
+  @Omittable() @IsBoolean() primary?: boolean;
+}
+
+export class ContactPhoneDto {
+  @IsString() @Length(1, 40) number!: string;
+  @Omittable() @IsString() @Length(1, 50) label?: string;
+}
+
+export class SocialProfileDto {
+  @IsString() @Length(1, 50) network!: string;
+  @IsString() @Length(1, 200) handle!: string;
+}
+
+/** Fields left out are not touched; a list given replaces the whole list. */
+export class UpdateContactDto {
+  @Omittable() @IsString() @Length(1, 100) firstName?: string;
+  @Omittable() @IsString() @Length(1, 100) lastName?: string;
+
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactEmailDto)
+  emails?: ContactEmailDto[];
+
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactPhoneDto)
+  phones?: ContactPhoneDto[];
+
+  @Omittable() @IsString() @MaxLength(200) title?: string;
+
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SocialProfileDto)
+  socialProfiles?: SocialProfileDto[];
+
+  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+}
+
+export class CreateContactDto extends CreatableDto {
+  @IsString() @Length(1, 100) firstName!: string;
+  @IsString() @Length(1, 100) lastName!: string;
+
+  @ApiProperty({ type: [ContactEmailDto], required: false, default: [] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactEmailDto)
+  emails: ContactEmailDto[] = [];
+
+  @ApiProperty({ type: [ContactPhoneDto], required: false, default: [] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactPhoneDto)
+  phones: ContactPhoneDto[] = [];
+
+  @Omittable() @IsString() @MaxLength(200) title?: string;
+
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SocialProfileDto)
+  socialProfiles?: SocialProfileDto[];
+
+  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) accountId?: string;
+}
+
+export class LinkContactToAccountDto {
+  @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) accountId!: string;
+}
+
+export class AssignContactOwnerDto {
+  @IsString() @Length(1, 64) ownerId!: string;
+}
+
+export class TagContactDto {
+  @IsString() @Length(1, TAG_MAX_LENGTH) tag!: string;
+}
+
+export class SetContactCustomFieldDto {
+  @ApiProperty({
+    oneOf: [{ type: 'string', maxLength: 2000 }, { type: 'number' }, { type: 'boolean' }],
+    nullable: true,
+  })
+  @IsCustomFieldValue()
+  value!: CustomFieldValue;
+}
+
+export class RecordContactConsentDto {
+  @IsIn(CONSENT_CHANNELS) channel!: ConsentChannel;
+  @IsIn(CONSENT_STATUSES) status!: ConsentStatus;
+  @IsString() @Length(1, 200) source!: string;
+}
+
+/** The contact in the path is the duplicate; it disappears into the survivor. */
+export class MergeContactDto {
+  @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) survivorId!: string;
+}

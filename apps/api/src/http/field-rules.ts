@@ -1,0 +1,67 @@
+import { PipeTransform } from '@nestjs/common';
+import { length, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { ApiError } from './api-error';
+
+/** Validation rules several endpoint groups share (tags, custom fields, optional fields). */
+export const TAG_MAX_LENGTH = 64;
+export const CUSTOM_FIELD_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const CUSTOM_FIELD_STRING_MAX_LENGTH = 2000;
+
+/**
+ * The field may be left out, but not sent as `null` (which `@IsOptional()` would let through to
+ * the domain, where absent means "unchanged" and `null` is not a value of the field).
+ */
+export const Omittable = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+const isCustomFieldValue = (value: unknown): boolean =>
+  value === null ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && value.length <= CUSTOM_FIELD_STRING_MAX_LENGTH);
+
+/** A custom field value: a string (up to 2000 characters), a finite number, a boolean or null. */
+export const IsCustomFieldValue =
+  (options?: ValidationOptions): PropertyDecorator =>
+  (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isCustomFieldValue',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: `$property must be a string of at most ${CUSTOM_FIELD_STRING_MAX_LENGTH} characters, a number, a boolean or null`,
+        ...options,
+      },
+      validator: { validate: isCustomFieldValue },
+    });
+
+/** Validates one path parameter that is not a record id; refuses it like a bad body field. */
+class PathParamPipe implements PipeTransform<string, string> {
+  constructor(
+    private readonly name: string,
+    private readonly isValid: (value: string) => boolean,
+    private readonly rule: string,
+  ) {}
+
+  transform(value: string): string {
+    if (!this.isValid(value)) {
+      throw ApiError.badRequest('VALIDATION_FAILED', `the path parameter ${this.name} is invalid`, [
+        { field: this.name, errors: [this.rule] },
+      ]);
+    }
+    return value;
+  }
+}
+
+/** The same rule as a tag in a body (`@Length(1, TAG_MAX_LENGTH)`), so any tag added can be removed. */
+export const TagParamPipe = new PathParamPipe(
+  'tag',
+  (value) => length(value, 1, TAG_MAX_LENGTH),
+  `tag must be 1-${TAG_MAX_LENGTH} characters`,
+);
+
+export const CustomFieldKeyPipe = new PathParamPipe(
+  'key',
+  (value) => CUSTOM_FIELD_KEY_PATTERN.test(value),
+  'key must be 1-64 letters, digits, _, . or -',
+);
