@@ -20,10 +20,15 @@ export type TestApp = {
 export const TENANT = 'acme';
 export const ACTOR = 'user-1';
 
-/** The whole API in-process on an in-memory event store, as the end-to-end suites use it. */
+/**
+ * The whole API in-process on an in-memory event store, as the end-to-end suites use it.
+ * Process managers are off unless the suite turns them on, so nothing writes in the background
+ * while a test checks that nothing was appended.
+ */
 export const startTestApp = async (env: NodeJS.ProcessEnv = {}): Promise<TestApp> => {
   const store = createSqliteEventStore({ path: ':memory:' });
-  const app = await createApp({ config: loadConfig(env), eventStore: store, logger: false });
+  const config = loadConfig({ CRM_RUN_PROCESSES: 'false', ...env });
+  const app = await createApp({ config, eventStore: store, logger: false });
   const server = app.getHttpServer();
   return {
     app,

@@ -18,7 +18,9 @@ import { deterministicId } from './deterministic-id';
 import { KeyedSerializer } from './keyed-serializer';
 import { streamNameFor } from './stream-name';
 
-export type CommandWithoutMetadata<C extends Command> = C extends Command ? Omit<C, 'metadata'> : never;
+export type CommandWithoutMetadata<C extends Command> = C extends Command
+  ? Omit<C, 'metadata'>
+  : never;
 
 export type LoadedRecord<S> = {
   state: S;
@@ -94,7 +96,12 @@ export class CommandExecutor {
       const events = decider.decide({ ...command, metadata: { now } } as C, record.state);
       if (events.length === 0) {
         const last = record.events[record.events.length - 1];
-        return { recordId, revision: record.revision, position: last?.position ?? -1n, appended: 0 };
+        return {
+          recordId,
+          revision: record.revision,
+          position: last?.position ?? -1n,
+          appended: 0,
+        };
       }
 
       const metadata = this.metadataFor(command.type, context, now);
@@ -105,7 +112,12 @@ export class CommandExecutor {
         const result = await this.store.appendToStream(streamName, toAppend, {
           expectedRevision: record.revision < 0n ? 'no_stream' : record.revision,
         });
-        return { recordId, revision: result.nextRevision, position: result.position, appended: events.length };
+        return {
+          recordId,
+          revision: result.nextRevision,
+          position: result.position,
+          appended: events.length,
+        };
       } catch (error) {
         if (error instanceof PartialDuplicateAppendError && context.idempotencyKey) {
           throw new IdempotencyConflictError(context.idempotencyKey);
@@ -127,7 +139,9 @@ export class CommandExecutor {
     context: CommandContext,
   ): CommandResult | undefined {
     if (!context.idempotencyKey) return undefined;
-    const earlier = record.events.filter((e) => e.metadata.idempotencyKey === context.idempotencyKey);
+    const earlier = record.events.filter(
+      (e) => e.metadata.idempotencyKey === context.idempotencyKey,
+    );
     if (earlier.length === 0) return undefined;
     const last = earlier[earlier.length - 1];
     if (last.metadata.requestHash !== context.requestHash) {

@@ -5,4 +5,5 @@ export * from './config';
 export * from './deterministic-id';
 export * from './nest';
 export * from './processes';
+export type { ConvertLeadRequest } from './preparation/lead.preparer';
 export * from './stream-name';

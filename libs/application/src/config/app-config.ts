@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 export type EventStoreBackend = 'sqlite';
 
@@ -52,14 +62,18 @@ export class ConfigError extends Error {
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const known = Object.keys(new AppConfig());
   const relevant = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => value !== undefined && value !== '' && (known.includes(key) || key === 'CRM_LOG_LEVEL')),
+    Object.entries(env).filter(
+      ([key, value]) =>
+        value !== undefined && value !== '' && (known.includes(key) || key === 'CRM_LOG_LEVEL'),
+    ),
   );
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length) {
     throw new ConfigError(
       errors.map(
-        (e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+        (e) =>
+          `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
       ),
     );
   }

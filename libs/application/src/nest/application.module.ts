@@ -1,4 +1,9 @@
-import { createEventSchemaRegistry, createEventSerializer, EventSerializer, EventStore } from '@crm/event-store';
+import {
+  createEventSchemaRegistry,
+  createEventSerializer,
+  EventSerializer,
+  EventStore,
+} from '@crm/event-store';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-executor';
@@ -34,7 +39,10 @@ export class ApplicationModule implements OnApplicationShutdown {
           provide: EVENT_STORE,
           useFactory: () => options.eventStore ?? createConfiguredEventStore(options.config),
         },
-        { provide: EVENT_SERIALIZER, useValue: createEventSerializer(createEventSchemaRegistry(eventUpcasters)) },
+        {
+          provide: EVENT_SERIALIZER,
+          useValue: createEventSerializer(createEventSchemaRegistry(eventUpcasters)),
+        },
         {
           provide: CommandExecutor,
           inject: [EVENT_STORE, EVENT_SERIALIZER],

@@ -14,7 +14,9 @@ import { OpenDealsInStageCounter, pipelinePreparer } from './pipeline.preparer';
 export type CommandPreparers = Partial<Record<AggregateKind, CommandPreparer>>;
 
 /** The preparers of every aggregate whose commands reference other records. */
-export const createCommandPreparers = (countOpenDeals: OpenDealsInStageCounter): CommandPreparers => ({
+export const createCommandPreparers = (
+  countOpenDeals: OpenDealsInStageCounter,
+): CommandPreparers => ({
   campaign: prepareCampaignCommand,
   contact: prepareContactCommand,
   deal: prepareDealCommand,

@@ -21,7 +21,10 @@ export const prepareDealCommand: CommandPreparer = async (command, _context, loo
         ],
         lookup,
       );
-      return { ...command, data: { ...data, pipelineStages: await stagesOf(lookup, String(data.pipelineId)) } };
+      return {
+        ...command,
+        data: { ...data, pipelineStages: await stagesOf(lookup, String(data.pipelineId)) },
+      };
     }
     case 'MoveDealStage':
     case 'ReopenDeal': {

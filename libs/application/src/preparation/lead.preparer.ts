@@ -32,7 +32,8 @@ export const prepareLeadCommand: CommandPreparer = async (command, context, look
 
   const request = data as ConvertLeadRequest;
   const lead = await lookup.state<LeadState>('lead', request.leadId);
-  const derive = (part: string) => deterministicId(context.tenantId, 'lead-conversion', request.leadId, part);
+  const derive = (part: string) =>
+    deterministicId(context.tenantId, 'lead-conversion', request.leadId, part);
 
   let account: { accountId: string; createWithName?: string } | undefined;
   if (request.accountId) {
@@ -49,7 +50,8 @@ export const prepareLeadCommand: CommandPreparer = async (command, context, look
     const pipeline = await lookup.state<PipelineState>('pipeline', pipelineId);
     const stages = pipeline.exists ? pipeline.stages : [];
     const stage = stageId ? stages.find((s) => s.stageId === stageId) : stages[0];
-    if (!stage) throw new ReferenceNotFoundError('deal.stageId', 'pipeline stage', stageId ?? '(first)');
+    if (!stage)
+      throw new ReferenceNotFoundError('deal.stageId', 'pipeline stage', stageId ?? '(first)');
     deal = { ...request.deal, dealId: derive('deal'), stageId: stage.stageId };
   }
 

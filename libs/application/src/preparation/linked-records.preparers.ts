@@ -31,9 +31,13 @@ export const prepareTaskCommand: CommandPreparer = async (command, _context, loo
 export const prepareCampaignCommand: CommandPreparer = async (command, _context, lookup) => {
   const data = dataOf(command);
   if (command.type === 'AddCampaignMembers' && Array.isArray(data.contactIds)) {
-    for (const [index, contactId] of (data.contactIds as string[]).entries()) {
-      await lookup.require(`contactIds[${index}]`, 'contact', contactId);
-    }
+    const contactIds = data.contactIds as string[];
+    const found = await Promise.all(
+      [...new Set(contactIds)].map(async (id) => [id, await lookup.exists('contact', id)] as const),
+    );
+    const missing = new Set(found.filter(([, exists]) => !exists).map(([id]) => id));
+    const index = contactIds.findIndex((id) => missing.has(id));
+    if (index >= 0) await lookup.require(`contactIds[${index}]`, 'contact', contactIds[index]);
   }
   return command;
 };

@@ -28,6 +28,10 @@ export const openDealsByLogScan =
       after = page[page.length - 1].position;
     }
     return [...deals.values()].filter(
-      (deal) => deal.exists && deal.status === 'open' && deal.pipelineId === pipelineId && deal.stageId === stageId,
+      (deal) =>
+        deal.exists &&
+        deal.status === 'open' &&
+        deal.pipelineId === pipelineId &&
+        deal.stageId === stageId,
     ).length;
   };

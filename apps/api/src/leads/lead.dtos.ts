@@ -1,0 +1,73 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CreatableDto, MoneyDto } from '../http/common.dtos';
+import { Omittable } from '../http/field-rules';
+import { RECORD_ID_PATTERN } from '../http/record-id';
+
+const RECORD_ID_MESSAGE = { message: '$property must be 1-64 letters, digits, _ or -' };
+
+/** The person behind the lead; the domain requires an email or a phone to reach them. */
+export class LeadContactDto {
+  @IsString() @Length(1, 100) firstName!: string;
+  @IsString() @Length(1, 100) lastName!: string;
+  @Omittable() @IsEmail() @MaxLength(254) email?: string;
+  @Omittable() @IsString() @Length(1, 50) phone?: string;
+  @Omittable() @IsString() @Length(1, 200) company?: string;
+  @Omittable() @IsString() @Length(1, 200) title?: string;
+}
+
+export class CaptureLeadDto extends CreatableDto {
+  @IsString() @Length(1, 100) source!: string;
+  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) campaignId?: string;
+  @IsObject() @ValidateNested() @Type(() => LeadContactDto) contact!: LeadContactDto;
+  @Omittable() @IsInt() @Min(-1_000_000) @Max(1_000_000) initialScore?: number;
+  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+}
+
+export class AdjustLeadScoreDto {
+  /** A non-zero integer; 0 is refused by the domain (LEAD_SCORE_DELTA_ZERO). */
+  @IsInt() @Min(-1_000_000) @Max(1_000_000) delta!: number;
+  @IsString() @Length(1, 500) reason!: string;
+}
+
+export class AssignLeadDto {
+  @IsString() @Length(1, 64) ownerId!: string;
+}
+
+export class QualifyLeadDto {
+  @Omittable() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class DisqualifyLeadDto {
+  @IsString() @Length(1, 500) reason!: string;
+}
+
+/** The deal a conversion opens; its id is derived from the lead's. */
+export class ConversionDealDto {
+  @IsString() @Length(1, 200) title!: string;
+  @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) pipelineId!: string;
+  /** Defaults to the pipeline's first stage. */
+  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) stageId?: string;
+  @IsObject() @ValidateNested() @Type(() => MoneyDto) amount!: MoneyDto;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expectedCloseDate must be a YYYY-MM-DD date' })
+  expectedCloseDate!: string;
+}
+
+/** Converts into an existing account, or one created from the lead's company (default). */
+export class ConvertLeadDto {
+  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) accountId?: string;
+  @Omittable() @IsBoolean() createAccount?: boolean;
+  @Omittable() @ValidateNested() @Type(() => ConversionDealDto) deal?: ConversionDealDto;
+}
