@@ -3,6 +3,7 @@ import { ConsoleLogger, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { useJsonBodyParser } from './http/json-body-parser';
 import { setUpOpenApi } from './openapi';
 
 /** Builds the HTTP application; main.ts listens, the end-to-end tests drive it in-process. */
@@ -14,6 +15,8 @@ export const createApp = async (
     AppModule.forRoot(options),
     new FastifyAdapter({ bodyLimit: config.CRM_BODY_LIMIT_BYTES }),
     {
+      // Our own JSON parser is registered below; Nest's would clash with it.
+      bodyParser: false,
       logger:
         options.logger === false
           ? false
@@ -23,6 +26,7 @@ export const createApp = async (
             }),
     },
   );
+  useJsonBodyParser(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();
   setUpOpenApi(app as INestApplication);
   await app.init();

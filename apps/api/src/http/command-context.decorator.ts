@@ -20,17 +20,25 @@ export const requestTenancy = (request: FastifyRequest): { tenantId: string; act
   const actorId = header(request, 'x-actor-id');
   if (!tenantId) problems.push({ field: 'x-tenant-id', errors: ['header is required'] });
   else if (!TENANT_ID.test(tenantId)) {
-    problems.push({ field: 'x-tenant-id', errors: ['must be 1-64 letters, digits, _ or -, starting with a letter or digit'] });
+    problems.push({
+      field: 'x-tenant-id',
+      errors: ['must be 1-64 letters, digits, _ or -, starting with a letter or digit'],
+    });
   }
   if (!actorId) problems.push({ field: 'x-actor-id', errors: ['header is required'] });
-  else if (!HEADER_VALUE.test(actorId)) problems.push({ field: 'x-actor-id', errors: ['must be 1-200 visible ASCII characters'] });
+  else if (!HEADER_VALUE.test(actorId))
+    problems.push({ field: 'x-actor-id', errors: ['must be 1-200 visible ASCII characters'] });
   if (problems.length || !tenantId || !actorId) {
     throw ApiError.badRequest('INVALID_HEADERS', 'tenant and actor headers are required', problems);
   }
   return { tenantId, actorId };
 };
 
-const optionalHeader = (request: FastifyRequest, name: string, problems: FieldError[]): string | undefined => {
+const optionalHeader = (
+  request: FastifyRequest,
+  name: string,
+  problems: FieldError[],
+): string | undefined => {
   const value = header(request, name);
   if (value !== undefined && !HEADER_VALUE.test(value)) {
     problems.push({ field: name, errors: ['must be 1-200 visible ASCII characters'] });
@@ -55,7 +63,8 @@ export const commandContextOf = (request: FastifyRequest): CommandContext => {
   const correlationId = optionalHeader(request, 'x-correlation-id', problems);
   const causationId = optionalHeader(request, 'x-causation-id', problems);
   const expectedRevision = parseIfMatch(header(request, 'if-match'), problems);
-  if (problems.length) throw ApiError.badRequest('INVALID_HEADERS', 'some headers are invalid', problems);
+  if (problems.length)
+    throw ApiError.badRequest('INVALID_HEADERS', 'some headers are invalid', problems);
 
   const commandId = randomUUID();
   return {
@@ -76,7 +85,8 @@ export const commandContextOf = (request: FastifyRequest): CommandContext => {
 
 /** The command's context from the request headers: tenant, actor, correlation, idempotency, If-Match. */
 export const CommandContextFromRequest = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): CommandContext => commandContextOf(ctx.switchToHttp().getRequest()),
+  (_: unknown, ctx: ExecutionContext): CommandContext =>
+    commandContextOf(ctx.switchToHttp().getRequest()),
 );
 
 /** Tenant and actor only, for queries. */

@@ -3,12 +3,18 @@ import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { CommandAnswer, CommandResponseInterceptor } from './command-response.interceptor';
 
 const COMMON_ERRORS = [
-  [400, 'invalid body, path or headers (VALIDATION_FAILED, INVALID_RECORD_ID, INVALID_HEADERS), with the offending fields'],
+  [
+    400,
+    'invalid body, path or headers (VALIDATION_FAILED, INVALID_RECORD_ID, INVALID_HEADERS), with the offending fields',
+  ],
   [404, 'the record does not exist'],
   [409, 'concurrent change retried too often, or an idempotency key reused for another request'],
   [412, 'If-Match names a revision the record has moved on from'],
   [413, 'body too large'],
-  [422, 'a domain rule refused the command (machine-readable code) or a referenced record does not exist'],
+  [
+    422,
+    'a domain rule refused the command (machine-readable code) or a referenced record does not exist',
+  ],
 ] as const;
 
 /** Marks a controller method as a command endpoint: answer shape, ETag, documented headers and errors. */
@@ -19,9 +25,21 @@ export const CommandEndpoint = (summary: string, options: { creates?: boolean } 
     ApiOperation({ summary }),
     ApiHeader({ name: 'X-Tenant-Id', required: true }),
     ApiHeader({ name: 'X-Actor-Id', required: true }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a repeat returns the first answer and writes nothing' }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'apply only at this record revision ("3")' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'a repeat returns the first answer and writes nothing',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'apply only at this record revision ("3")',
+    }),
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
-    ApiResponse({ status: options.creates ? 201 : 200, type: CommandAnswer, description: 'accepted; ETag is the new revision' }),
+    ApiResponse({
+      status: options.creates ? 201 : 200,
+      type: CommandAnswer,
+      description: 'accepted; ETag is the new revision',
+    }),
     ...COMMON_ERRORS.map(([status, description]) => ApiResponse({ status, description })),
   );

@@ -12,7 +12,8 @@ export class CommandAnswer {
   revision!: number;
 
   @ApiProperty({
-    description: 'global position of the last event written; pass it as minPosition to read your write',
+    description:
+      'global position of the last event written; pass it as minPosition to read your write',
     example: '42',
   })
   position!: string;
@@ -24,7 +25,10 @@ export class CommandAnswer {
 /** Turns a CommandResult into the JSON answer and sets the ETag to the record's revision. */
 @Injectable()
 export class CommandResponseInterceptor implements NestInterceptor<CommandResult, CommandAnswer> {
-  intercept(context: ExecutionContext, next: CallHandler<CommandResult>): Observable<CommandAnswer> {
+  intercept(
+    context: ExecutionContext,
+    next: CallHandler<CommandResult>,
+  ): Observable<CommandAnswer> {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       map((result) => {

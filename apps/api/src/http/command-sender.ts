@@ -1,4 +1,9 @@
-import { CommandContext, CommandResult, CommandWithoutMetadata, ExecuteDomainCommand } from '@crm/application';
+import {
+  CommandContext,
+  CommandResult,
+  CommandWithoutMetadata,
+  ExecuteDomainCommand,
+} from '@crm/application';
 import { AggregateKind, Command } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';

@@ -41,4 +41,3 @@ export class CreatableDto {
   @Matches(RECORD_ID_PATTERN, { message: 'id must be 1-64 letters, digits, _ or -' })
   id?: string;
 }
-

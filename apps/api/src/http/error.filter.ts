@@ -5,7 +5,14 @@ import {
   ReferenceNotFoundError,
 } from '@crm/application';
 import { DomainError } from '@crm/domain';
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { ApiError, ApiErrorBody } from './api-error';
 
@@ -15,6 +22,14 @@ const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
   already_exists: HttpStatus.CONFLICT,
 };
 
+/** Fastify rejects some requests before Nest sees them; its error codes, made ours. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
 const codeForStatus = (status: number): string =>
   (HttpStatus[status] as string | undefined) ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR');
 
@@ -22,7 +37,12 @@ const codeForStatus = (status: number): string =>
 export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
   if (error instanceof ApiError) return error.body;
   if (error instanceof DomainError) {
-    return { statusCode: DOMAIN_STATUS[error.kind], code: error.code, message: error.message, details: error.details };
+    return {
+      statusCode: DOMAIN_STATUS[error.kind],
+      code: error.code,
+      message: error.message,
+      details: error.details,
+    };
   }
   if (error instanceof ReferenceNotFoundError) {
     return {
@@ -37,7 +57,10 @@ export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
       statusCode: HttpStatus.PRECONDITION_FAILED,
       code: error.code,
       message: error.message,
-      details: { expectedRevision: Number(error.expectedRevision), actualRevision: Number(error.actualRevision) },
+      details: {
+        expectedRevision: Number(error.expectedRevision),
+        actualRevision: Number(error.actualRevision),
+      },
     };
   }
   if (error instanceof ConcurrencyConflictError || error instanceof IdempotencyConflictError) {
@@ -47,10 +70,14 @@ export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
     const status = error.getStatus();
     return { statusCode: status, code: codeForStatus(status), message: error.message };
   }
-  const status = (error as { statusCode?: unknown })?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Errors raised by Fastify itself before Nest sees the request (body too large, bad JSON).
-    return { statusCode: status, code: codeForStatus(status), message: (error as Error).message };
+  const { statusCode, code } = (error ?? {}) as { statusCode?: unknown; code?: unknown };
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    const ours = typeof code === 'string' ? FASTIFY_CODES[code] : undefined;
+    return {
+      statusCode,
+      code: ours ?? codeForStatus(statusCode),
+      message: (error as Error).message,
+    };
   }
   return undefined;
 };
@@ -66,7 +93,8 @@ export class ErrorFilter implements ExceptionFilter {
       code: 'INTERNAL_ERROR',
       message: 'an unexpected error occurred',
     };
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.statusCode >= 500)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(body.statusCode).send(body);
   }
 }

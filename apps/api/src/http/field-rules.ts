@@ -1,5 +1,15 @@
-import { PipeTransform } from '@nestjs/common';
-import { length, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { applyDecorators, PipeTransform } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsISO8601,
+  IsObject,
+  length,
+  Matches,
+  registerDecorator,
+  ValidateIf,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
 import { ApiError } from './api-error';
 
 /** Validation rules several endpoint groups share (tags, custom fields, optional fields). */
@@ -65,3 +75,37 @@ export const CustomFieldKeyPipe = new PathParamPipe(
   (value) => CUSTOM_FIELD_KEY_PATTERN.test(value),
   'key must be 1-64 letters, digits, _, . or -',
 );
+
+const canonicalTimestamp = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+};
+
+/**
+ * An ISO-8601 date-time with a `T` separator, stored in canonical UTC form
+ * (`2026-06-01T08:00:00.000Z`) so that times in events sort and compare as strings.
+ */
+export const IsTimestamp = (): PropertyDecorator =>
+  applyDecorators(
+    IsISO8601(
+      { strict: true, strictSeparator: true },
+      { message: '$property must be an ISO-8601 date-time' },
+    ),
+    Transform(canonicalTimestamp),
+  );
+
+/** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */
+export const IsCalendarDate = (): PropertyDecorator =>
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a YYYY-MM-DD date' }),
+    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
+  );
+
+/** A required nested object: refuses a missing value, a non-object, and invalid contents. */
+export const NestedObject = <T>(type: new () => T): PropertyDecorator =>
+  applyDecorators(
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
+  );

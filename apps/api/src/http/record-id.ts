@@ -24,4 +24,6 @@ export class RecordIdPipe implements PipeTransform<string, string> {
  */
 export const newRecordId = (context: CommandContext, clientId?: string): string =>
   clientId ??
-  (context.idempotencyKey ? deterministicId(context.tenantId, 'record', context.idempotencyKey) : randomUUID());
+  (context.idempotencyKey
+    ? deterministicId(context.tenantId, 'record', context.idempotencyKey)
+    : randomUUID());
