@@ -1,1 +1,3 @@
 export * from './document-store';
+export * from './embedded/embedded-document-store';
+export * from './mongodb/mongo-document-store';

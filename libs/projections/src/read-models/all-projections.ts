@@ -1,0 +1,33 @@
+import { AggregateKind } from '@crm/domain';
+import { anyProjection, Projection } from '../projection';
+import { accountsProjection } from './accounts/accounts.projection';
+import { campaignMembersProjection } from './campaign-members/campaign-members.projection';
+import { campaignsProjection } from './campaigns/campaigns.projection';
+import { contactsProjection } from './contacts/contacts.projection';
+import { dealsProjection } from './deals/deals.projection';
+import { interactionsProjection } from './interactions/interactions.projection';
+import { leadsProjection } from './leads/leads.projection';
+import { pipelinesProjection } from './pipelines/pipelines.projection';
+import { tasksProjection } from './tasks/tasks.projection';
+import { ticketsProjection } from './tickets/tickets.projection';
+import { timelineProjection } from './timeline/timeline.projection';
+
+/** The projection that holds one document per record of each kind (used for `asOf` views). */
+export const recordProjections: Record<AggregateKind, Projection> = {
+  account: anyProjection(accountsProjection),
+  campaign: anyProjection(campaignsProjection),
+  contact: anyProjection(contactsProjection),
+  deal: anyProjection(dealsProjection),
+  interaction: anyProjection(interactionsProjection),
+  lead: anyProjection(leadsProjection),
+  pipeline: anyProjection(pipelinesProjection),
+  task: anyProjection(tasksProjection),
+  ticket: anyProjection(ticketsProjection),
+};
+
+/** Every read model the runner maintains. */
+export const allProjections: Projection[] = [
+  ...Object.values(recordProjections),
+  anyProjection(campaignMembersProjection),
+  anyProjection(timelineProjection),
+];

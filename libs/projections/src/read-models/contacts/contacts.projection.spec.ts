@@ -1,0 +1,418 @@
+import {
+  ContactConsentRecorded,
+  ContactCreated,
+  ContactCustomFieldSet,
+  ContactLinkedToAccount,
+  ContactMerged,
+  ContactOwnerAssigned,
+  ContactTagged,
+  ContactUnlinkedFromAccount,
+  ContactUntagged,
+  ContactUpdated,
+  DomainEvent,
+} from '@crm/domain';
+import { projectedEvent } from '@crm/testing';
+import { ProjectedEvent } from '../../projection';
+import { ContactDocument } from './contacts.document';
+import { contactsProjection } from './contacts.projection';
+
+type Options = Parameters<typeof projectedEvent>[1];
+
+const event = <E extends DomainEvent>(type: E['type'], data: E['data'], options?: Options) =>
+  projectedEvent<E>({ type, data } as E, options);
+
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+/** Folds events the way the runner does; documents are frozen so a mutation throws. */
+const project = (
+  events: readonly ProjectedEvent[],
+  start: ReadonlyMap<string, ContactDocument> = new Map(),
+): Map<string, ContactDocument> => {
+  const documents = new Map(start);
+  for (const projected of events) {
+    expect(contactsProjection.handles.has(projected.type)).toBe(true);
+    for (const id of contactsProjection.documentIds(projected)) {
+      const current = documents.get(id);
+      const next = contactsProjection.evolve(deepFreeze(current), projected, id);
+      if (next === undefined || next === current) continue;
+      if (next === null) {
+        documents.delete(id);
+        continue;
+      }
+      // Plain JSON: no field holds `undefined`.
+      expect(JSON.parse(JSON.stringify(next))).toStrictEqual(next);
+      documents.set(id, next);
+    }
+  }
+  return documents;
+};
+
+const CREATED_AT = '2026-01-02T10:00:00.000Z';
+const LATER = '2026-01-05T09:30:00.000Z';
+
+const created = (data: Partial<ContactCreated['data']> = {}, options: Options = {}) =>
+  event<ContactCreated>(
+    'ContactCreated',
+    {
+      contactId: 'c-1',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      emails: [
+        { address: 'Ada@Example.com', label: 'work' },
+        { address: 'ada.home@example.org', primary: true },
+      ],
+      phones: [{ number: '+44 20 7946 0000', label: 'mobile' }],
+      ...data,
+    },
+    { recordedAt: CREATED_AT, ...options },
+  );
+
+const contactOf = (documents: Map<string, ContactDocument>, id = 'acme:c-1'): ContactDocument => {
+  const document = documents.get(id);
+  if (document === undefined) throw new Error(`no document ${id}`);
+  return document;
+};
+
+describe('contactsProjection', () => {
+  it('declares its collection, the indexes of the contact queries and only contact events', () => {
+    expect(contactsProjection.name).toBe('contacts');
+    expect(contactsProjection.indexes).toEqual([
+      { fields: ['tenantId', 'accountId'] },
+      { fields: ['tenantId', 'ownerId'] },
+      { fields: ['tenantId', 'tags'] },
+      { fields: ['tenantId', 'emailsLower'] },
+      { fields: ['tenantId', 'status'] },
+    ]);
+    expect([...contactsProjection.handles].sort()).toEqual(
+      [
+        'ContactConsentRecorded',
+        'ContactCreated',
+        'ContactCustomFieldSet',
+        'ContactLinkedToAccount',
+        'ContactMerged',
+        'ContactOwnerAssigned',
+        'ContactTagged',
+        'ContactUnlinkedFromAccount',
+        'ContactUntagged',
+        'ContactUpdated',
+      ].sort(),
+    );
+    expect(contactsProjection.handles.has('AccountRegistered')).toBe(false);
+    expect(contactsProjection.handles.has('LeadConverted')).toBe(false);
+  });
+
+  it('ContactCreated: the whole contact, with its derived search fields', () => {
+    const documents = project([
+      created({
+        title: 'Countess',
+        socialProfiles: [{ network: 'linkedin', handle: 'ada' }],
+        address: { city: 'London', country: 'GB' },
+        ownerId: 'user-7',
+        accountId: 'a-1',
+        origin: { leadId: 'l-1' },
+      }),
+    ]);
+    expect(contactOf(documents)).toStrictEqual({
+      _id: 'acme:c-1',
+      tenantId: 'acme',
+      contactId: 'c-1',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      fullName: 'Ada Lovelace',
+      searchName: 'ada lovelace',
+      emails: [
+        { address: 'Ada@Example.com', label: 'work' },
+        { address: 'ada.home@example.org', primary: true },
+      ],
+      emailsLower: ['ada@example.com', 'ada.home@example.org'],
+      primaryEmail: 'ada.home@example.org',
+      phones: [{ number: '+44 20 7946 0000', label: 'mobile' }],
+      title: 'Countess',
+      socialProfiles: [{ network: 'linkedin', handle: 'ada' }],
+      address: { city: 'London', country: 'GB' },
+      ownerId: 'user-7',
+      accountId: 'a-1',
+      tags: [],
+      customFields: {},
+      consents: {},
+      origin: { leadId: 'l-1' },
+      status: 'active',
+      mergedContactIds: [],
+      createdAt: CREATED_AT,
+      updatedAt: CREATED_AT,
+    });
+  });
+
+  it('ContactCreated: optional fields stay absent; without a primary the first email is primary', () => {
+    const withoutPrimary = contactOf(
+      project([created({ emails: [{ address: 'A@x.io' }, { address: 'b@x.io' }] })]),
+    );
+    expect(withoutPrimary.primaryEmail).toBe('A@x.io');
+    for (const field of ['title', 'address', 'ownerId', 'accountId', 'origin', 'survivorId']) {
+      expect(Object.hasOwn(withoutPrimary, field)).toBe(false);
+    }
+    expect(withoutPrimary.socialProfiles).toEqual([]);
+
+    const withoutEmail = contactOf(project([created({ emails: [], lastName: '' })]));
+    expect(Object.hasOwn(withoutEmail, 'primaryEmail')).toBe(false);
+    expect(withoutEmail.emailsLower).toEqual([]);
+    expect(withoutEmail.fullName).toBe('Ada');
+  });
+
+  it('ContactUpdated: the changed fields, with names and emails derived again', () => {
+    const documents = project([
+      created({ title: 'Countess' }),
+      event<ContactUpdated>(
+        'ContactUpdated',
+        {
+          contactId: 'c-1',
+          lastName: 'King',
+          emails: [{ address: 'ADA@king.example' }],
+          phones: [],
+          socialProfiles: [{ network: 'x', handle: '@ada' }],
+          address: { city: 'Ockham' },
+        },
+        { recordedAt: LATER },
+      ),
+    ]);
+    expect(contactOf(documents)).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'King',
+      fullName: 'Ada King',
+      searchName: 'ada king',
+      emails: [{ address: 'ADA@king.example' }],
+      emailsLower: ['ada@king.example'],
+      primaryEmail: 'ADA@king.example',
+      phones: [],
+      title: 'Countess',
+      socialProfiles: [{ network: 'x', handle: '@ada' }],
+      address: { city: 'Ockham' },
+      createdAt: CREATED_AT,
+      updatedAt: LATER,
+    });
+  });
+
+  it('ContactUpdated: removing every email drops primaryEmail', () => {
+    const documents = project([
+      created(),
+      event<ContactUpdated>('ContactUpdated', { contactId: 'c-1', emails: [] }),
+    ]);
+    expect(Object.hasOwn(contactOf(documents), 'primaryEmail')).toBe(false);
+    expect(contactOf(documents).emailsLower).toEqual([]);
+  });
+
+  it('ContactLinkedToAccount and ContactUnlinkedFromAccount: set and remove accountId', () => {
+    const linked = project([
+      created(),
+      event<ContactLinkedToAccount>(
+        'ContactLinkedToAccount',
+        { contactId: 'c-1', accountId: 'a-2' },
+        { recordedAt: LATER },
+      ),
+    ]);
+    expect(contactOf(linked)).toMatchObject({ accountId: 'a-2', updatedAt: LATER });
+
+    const unlinked = project(
+      [
+        event<ContactUnlinkedFromAccount>('ContactUnlinkedFromAccount', {
+          contactId: 'c-1',
+          accountId: 'a-2',
+        }),
+      ],
+      linked,
+    );
+    expect(Object.hasOwn(contactOf(unlinked), 'accountId')).toBe(false);
+  });
+
+  it('ContactOwnerAssigned: the new owner', () => {
+    const documents = project([
+      created({ ownerId: 'user-1' }),
+      event<ContactOwnerAssigned>(
+        'ContactOwnerAssigned',
+        { contactId: 'c-1', ownerId: 'user-2', previousOwnerId: 'user-1' },
+        { recordedAt: LATER },
+      ),
+    ]);
+    expect(contactOf(documents)).toMatchObject({ ownerId: 'user-2', updatedAt: LATER });
+  });
+
+  it('ContactTagged and ContactUntagged: the tag set, each tag once', () => {
+    const tagged = project([
+      created(),
+      event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'vip' }),
+      event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'newsletter' }),
+      event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'vip' }),
+    ]);
+    expect(contactOf(tagged).tags).toEqual(['vip', 'newsletter']);
+
+    const untagged = project(
+      [
+        event<ContactUntagged>('ContactUntagged', { contactId: 'c-1', tag: 'vip' }),
+        event<ContactUntagged>('ContactUntagged', { contactId: 'c-1', tag: 'unknown' }),
+      ],
+      tagged,
+    );
+    expect(contactOf(untagged).tags).toEqual(['newsletter']);
+  });
+
+  it('an event that changes nothing returns the current document itself', () => {
+    const documents = project([
+      created(),
+      event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'vip' }),
+    ]);
+    const current = contactOf(documents);
+    const again = event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'vip' });
+    expect(contactsProjection.evolve(current, again, 'acme:c-1')).toBe(current);
+  });
+
+  it('ContactCustomFieldSet: the value by key, even for keys such as __proto__', () => {
+    const documents = project([
+      created(),
+      event<ContactCustomFieldSet>('ContactCustomFieldSet', {
+        contactId: 'c-1',
+        key: 'segment',
+        value: 'enterprise',
+      }),
+      event<ContactCustomFieldSet>('ContactCustomFieldSet', {
+        contactId: 'c-1',
+        key: 'seats',
+        value: 40,
+      }),
+      event<ContactCustomFieldSet>('ContactCustomFieldSet', {
+        contactId: 'c-1',
+        key: 'segment',
+        value: null,
+      }),
+    ]);
+    expect(contactOf(documents).customFields).toEqual({ segment: null, seats: 40 });
+
+    const proto = contactsProjection.evolve(
+      contactOf(documents),
+      event<ContactCustomFieldSet>('ContactCustomFieldSet', {
+        contactId: 'c-1',
+        key: '__proto__',
+        value: 'x',
+      }),
+      'acme:c-1',
+    );
+    expect(proto && Object.hasOwn(proto.customFields, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(proto?.customFields)).toBe(Object.prototype);
+  });
+
+  it('ContactConsentRecorded: the latest status, source and time per channel', () => {
+    const documents = project([
+      created(),
+      event<ContactConsentRecorded>('ContactConsentRecorded', {
+        contactId: 'c-1',
+        channel: 'email',
+        status: 'opted_in',
+        source: 'signup-form',
+        recordedAt: '2026-01-03T08:00:00.000Z',
+      }),
+      event<ContactConsentRecorded>('ContactConsentRecorded', {
+        contactId: 'c-1',
+        channel: 'sms',
+        status: 'opted_in',
+        source: 'call',
+        recordedAt: '2026-01-04T08:00:00.000Z',
+      }),
+      event<ContactConsentRecorded>('ContactConsentRecorded', {
+        contactId: 'c-1',
+        channel: 'email',
+        status: 'opted_out',
+        source: 'unsubscribe-link',
+        recordedAt: '2026-01-06T08:00:00.000Z',
+      }),
+    ]);
+    expect(contactOf(documents)).toMatchObject({
+      consents: {
+        email: {
+          status: 'opted_out',
+          source: 'unsubscribe-link',
+          recordedAt: '2026-01-06T08:00:00.000Z',
+        },
+        sms: { status: 'opted_in', source: 'call', recordedAt: '2026-01-04T08:00:00.000Z' },
+      },
+      updatedAt: '2026-01-06T08:00:00.000Z',
+    });
+  });
+
+  it('ContactMerged: the merged contact points at its survivor, which lists it', () => {
+    const merge = event<ContactMerged>('ContactMerged', {
+      contactId: 'c-1',
+      survivorId: 'c-2',
+      mergedAt: LATER,
+    });
+    expect(contactsProjection.documentIds(merge)).toEqual(['acme:c-1', 'acme:c-2']);
+    const documents = project([created(), created({ contactId: 'c-2' }), merge]);
+    expect(contactOf(documents)).toMatchObject({
+      status: 'merged',
+      survivorId: 'c-2',
+      mergedAt: LATER,
+      updatedAt: LATER,
+    });
+    expect(contactOf(documents, 'acme:c-2')).toMatchObject({
+      status: 'active',
+      mergedContactIds: ['c-1'],
+      updatedAt: LATER,
+    });
+    expect(Object.hasOwn(contactOf(documents, 'acme:c-2'), 'survivorId')).toBe(false);
+  });
+
+  it('an event for a contact it never saw creates nothing', () => {
+    const documents = project([
+      event<ContactTagged>('ContactTagged', { contactId: 'c-9', tag: 'vip' }),
+      event<ContactMerged>('ContactMerged', {
+        contactId: 'c-9',
+        survivorId: 'c-8',
+        mergedAt: LATER,
+      }),
+    ]);
+    expect(documents.size).toBe(0);
+  });
+
+  it('a replayed ContactCreated does not reset the contact', () => {
+    const first = project([
+      created(),
+      event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'vip' }),
+    ]);
+    const replayed = project([created({ firstName: 'Other' })], first);
+    expect(contactOf(replayed)).toBe(contactOf(first));
+  });
+
+  it('keeps tenants apart: the same contact id in two tenants is two documents', () => {
+    const documents = project([
+      created(),
+      created({ firstName: 'Grace', lastName: 'Hopper' }, { tenantId: 'globex' }),
+      event<ContactTagged>(
+        'ContactTagged',
+        { contactId: 'c-1', tag: 'vip' },
+        { tenantId: 'globex' },
+      ),
+    ]);
+    expect([...documents.keys()].sort()).toEqual(['acme:c-1', 'globex:c-1']);
+    expect(contactOf(documents)).toMatchObject({
+      tenantId: 'acme',
+      fullName: 'Ada Lovelace',
+      tags: [],
+    });
+    expect(contactOf(documents, 'globex:c-1')).toMatchObject({
+      tenantId: 'globex',
+      fullName: 'Grace Hopper',
+      tags: ['vip'],
+    });
+  });
+
+  it('throws for an event without a contact id (corrupt data) and ignores other events', () => {
+    const corrupt = event<ContactTagged>('ContactTagged', { tag: 'vip' } as ContactTagged['data']);
+    expect(() => contactsProjection.documentIds(corrupt)).toThrow(/contactId/);
+    const other = projectedEvent({ type: 'AccountTagged', data: { accountId: 'a-1', tag: 'x' } });
+    expect(contactsProjection.documentIds(other)).toEqual([]);
+  });
+});

@@ -1,0 +1,346 @@
+import {
+  DealAmountChanged,
+  DealExpectedCloseChanged,
+  DealLost,
+  DealOpened,
+  DealReopened,
+  DealStageMoved,
+  DealWon,
+  DomainEvent,
+} from '@crm/domain';
+import { projectedEvent } from '@crm/testing';
+import { ProjectedEvent } from '../../projection';
+import { DealDocument } from './deals.document';
+import { dealsProjection } from './deals.projection';
+
+const dealId = 'deal-1';
+
+/** Applies events the way the runner does, document by document. */
+const project = (
+  events: ProjectedEvent[],
+  start: Map<string, DealDocument> = new Map(),
+): Map<string, DealDocument> => {
+  const documents = new Map(start);
+  for (const event of events) {
+    if (!dealsProjection.handles.has(event.type)) continue;
+    for (const id of dealsProjection.documentIds(event)) {
+      const next = dealsProjection.evolve(documents.get(id), event, id);
+      if (next === null) documents.delete(id);
+      else if (next !== undefined) documents.set(id, next);
+    }
+  }
+  return documents;
+};
+
+const projectOne = (events: ProjectedEvent[], id = `acme:${dealId}`): DealDocument | undefined =>
+  project(events).get(id);
+
+type Options = { tenantId?: string };
+
+const opened = (data: Partial<DealOpened['data']> = {}, options: Options = {}) =>
+  projectedEvent<DealOpened>(
+    {
+      type: 'DealOpened',
+      data: {
+        dealId,
+        title: 'Analytical Engines - 50 seats',
+        accountId: 'account-1',
+        contactId: 'contact-1',
+        amount: { amount: 12000, currency: 'EUR' },
+        pipelineId: 'pipeline-1',
+        stageId: 'stage-discovery',
+        probability: 0.1,
+        expectedCloseDate: '2026-03-31',
+        ownerId: 'user-7',
+        openedAt: '2026-01-05T09:00:00.000Z',
+        ...data,
+      },
+    },
+    options,
+  );
+const moved = (fromStageId: string, toStageId: string, probability: number, movedAt: string) =>
+  projectedEvent<DealStageMoved>({
+    type: 'DealStageMoved',
+    data: { dealId, fromStageId, toStageId, probability, movedAt },
+  });
+const won = (wonAt: string, amount = { amount: 12000, currency: 'EUR' }) =>
+  projectedEvent<DealWon>({ type: 'DealWon', data: { dealId, amount, wonAt } });
+const lost = (lostAt: string, reason = 'went with a competitor') =>
+  projectedEvent<DealLost>({ type: 'DealLost', data: { dealId, reason, lostAt } });
+const reopened = (stageId: string, probability: number, reopenedAt: string) =>
+  projectedEvent<DealReopened>({
+    type: 'DealReopened',
+    data: { dealId, stageId, probability, reopenedAt },
+  });
+
+describe('deals projection', () => {
+  it('declares its collection, indexes and the deal events it reads', () => {
+    expect(dealsProjection.name).toBe('deals');
+    expect(dealsProjection.indexes).toEqual([
+      { fields: ['tenantId', 'pipelineId', 'status'] },
+      { fields: ['tenantId', 'contactId'] },
+      { fields: ['tenantId', 'accountId'] },
+      { fields: ['tenantId', 'ownerId'] },
+      { fields: ['tenantId', 'status'] },
+    ]);
+    expect([...dealsProjection.handles].sort()).toEqual([
+      'DealAmountChanged',
+      'DealExpectedCloseChanged',
+      'DealLost',
+      'DealOpened',
+      'DealReopened',
+      'DealStageMoved',
+      'DealWon',
+    ]);
+  });
+
+  it('ignores events of other aggregates', () => {
+    const other = projectedEvent<DomainEvent>({ type: 'TicketOpened', data: { ticketId: 't-1' } });
+    expect(dealsProjection.handles.has('TicketOpened')).toBe(false);
+    expect(dealsProjection.handles.has('PipelineDefined')).toBe(false);
+    expect(dealsProjection.documentIds(other)).toEqual([]);
+  });
+
+  it('keys documents by tenant and deal', () => {
+    expect(dealsProjection.documentIds(opened({}, { tenantId: 'globex' }))).toEqual([
+      'globex:deal-1',
+    ]);
+    expect(dealsProjection.documentIds(won('2026-02-01T00:00:00.000Z'))).toEqual(['acme:deal-1']);
+  });
+
+  it('DealOpened creates the document in its first stage', () => {
+    expect(projectOne([opened({ origin: { leadId: 'lead-3' } })])).toEqual({
+      _id: 'acme:deal-1',
+      tenantId: 'acme',
+      dealId,
+      title: 'Analytical Engines - 50 seats',
+      accountId: 'account-1',
+      contactId: 'contact-1',
+      amount: { amount: 12000, currency: 'EUR' },
+      pipelineId: 'pipeline-1',
+      stageId: 'stage-discovery',
+      probability: 0.1,
+      expectedCloseDate: '2026-03-31',
+      ownerId: 'user-7',
+      origin: { leadId: 'lead-3' },
+      status: 'open',
+      openedAt: '2026-01-05T09:00:00.000Z',
+      reopenCount: 0,
+      stageEnteredAt: '2026-01-05T09:00:00.000Z',
+      stageHistory: [{ stageId: 'stage-discovery', enteredAt: '2026-01-05T09:00:00.000Z' }],
+    });
+  });
+
+  it('DealOpened leaves out the links and origin it does not have', () => {
+    const deal = projectOne([opened({ accountId: undefined, origin: undefined })]);
+    expect(deal).not.toHaveProperty('accountId');
+    expect(deal).not.toHaveProperty('origin');
+    expect(deal?.contactId).toBe('contact-1');
+  });
+
+  it('DealAmountChanged replaces the amount', () => {
+    const changed = projectedEvent<DealAmountChanged>({
+      type: 'DealAmountChanged',
+      data: {
+        dealId,
+        previousAmount: { amount: 12000, currency: 'EUR' },
+        amount: { amount: 15000, currency: 'USD' },
+      },
+    });
+    expect(projectOne([opened(), changed])?.amount).toEqual({ amount: 15000, currency: 'USD' });
+  });
+
+  it('DealExpectedCloseChanged replaces the expected close date', () => {
+    const changed = projectedEvent<DealExpectedCloseChanged>({
+      type: 'DealExpectedCloseChanged',
+      data: { dealId, previousExpectedCloseDate: '2026-03-31', expectedCloseDate: '2026-04-30' },
+    });
+    expect(projectOne([opened(), changed])?.expectedCloseDate).toBe('2026-04-30');
+  });
+
+  it('DealStageMoved closes the stay in the old stage and opens one in the new', () => {
+    const deal = projectOne([
+      opened(),
+      moved('stage-discovery', 'stage-proposal', 0.5, '2026-01-10T09:00:00.000Z'),
+      moved('stage-proposal', 'stage-discovery', 0.1, '2026-01-12T09:00:00.000Z'),
+      moved('stage-discovery', 'stage-proposal', 0.5, '2026-01-20T09:00:00.000Z'),
+    ]);
+    expect(deal).toMatchObject({
+      stageId: 'stage-proposal',
+      probability: 0.5,
+      stageEnteredAt: '2026-01-20T09:00:00.000Z',
+      stageHistory: [
+        {
+          stageId: 'stage-discovery',
+          enteredAt: '2026-01-05T09:00:00.000Z',
+          leftAt: '2026-01-10T09:00:00.000Z',
+        },
+        {
+          stageId: 'stage-proposal',
+          enteredAt: '2026-01-10T09:00:00.000Z',
+          leftAt: '2026-01-12T09:00:00.000Z',
+        },
+        {
+          stageId: 'stage-discovery',
+          enteredAt: '2026-01-12T09:00:00.000Z',
+          leftAt: '2026-01-20T09:00:00.000Z',
+        },
+        { stageId: 'stage-proposal', enteredAt: '2026-01-20T09:00:00.000Z' },
+      ],
+    });
+  });
+
+  it('DealWon closes the deal with its won amount and keeps the last stay open', () => {
+    const deal = projectOne([
+      opened(),
+      moved('stage-discovery', 'stage-proposal', 0.5, '2026-01-10T09:00:00.000Z'),
+      won('2026-02-01T12:00:00.000Z', { amount: 11000, currency: 'EUR' }),
+    ]);
+    expect(deal).toMatchObject({
+      status: 'won',
+      closedAt: '2026-02-01T12:00:00.000Z',
+      wonAt: '2026-02-01T12:00:00.000Z',
+      amount: { amount: 11000, currency: 'EUR' },
+      stageId: 'stage-proposal',
+      stageEnteredAt: '2026-01-10T09:00:00.000Z',
+    });
+    expect(deal?.stageHistory[1]).toEqual({
+      stageId: 'stage-proposal',
+      enteredAt: '2026-01-10T09:00:00.000Z',
+    });
+    expect(deal).not.toHaveProperty('lostAt');
+  });
+
+  it('DealLost closes the deal with its reason and keeps the last stay open', () => {
+    const deal = projectOne([opened(), lost('2026-02-02T12:00:00.000Z', 'no budget')]);
+    expect(deal).toMatchObject({
+      status: 'lost',
+      closedAt: '2026-02-02T12:00:00.000Z',
+      lostAt: '2026-02-02T12:00:00.000Z',
+      lostReason: 'no budget',
+      stageHistory: [{ stageId: 'stage-discovery', enteredAt: '2026-01-05T09:00:00.000Z' }],
+    });
+    expect(deal).not.toHaveProperty('wonAt');
+  });
+
+  it('DealReopened into the stage it closed in continues that stay and clears closedAt', () => {
+    const deal = projectOne([
+      opened(),
+      lost('2026-02-02T12:00:00.000Z'),
+      reopened('stage-discovery', 0.15, '2026-03-01T08:00:00.000Z'),
+    ]);
+    expect(deal).toMatchObject({
+      status: 'open',
+      probability: 0.15,
+      reopenCount: 1,
+      lostAt: '2026-02-02T12:00:00.000Z',
+      lostReason: 'went with a competitor',
+      stageEnteredAt: '2026-01-05T09:00:00.000Z',
+      stageHistory: [{ stageId: 'stage-discovery', enteredAt: '2026-01-05T09:00:00.000Z' }],
+    });
+    expect(deal).not.toHaveProperty('closedAt');
+  });
+
+  it('DealReopened into another stage closes the last stay at the reopening', () => {
+    const deal = projectOne([
+      opened(),
+      won('2026-02-01T12:00:00.000Z'),
+      reopened('stage-proposal', 0.5, '2026-03-01T08:00:00.000Z'),
+    ]);
+    expect(deal).toMatchObject({
+      status: 'open',
+      stageId: 'stage-proposal',
+      probability: 0.5,
+      reopenCount: 1,
+      wonAt: '2026-02-01T12:00:00.000Z',
+      stageEnteredAt: '2026-03-01T08:00:00.000Z',
+      stageHistory: [
+        {
+          stageId: 'stage-discovery',
+          enteredAt: '2026-01-05T09:00:00.000Z',
+          leftAt: '2026-03-01T08:00:00.000Z',
+        },
+        { stageId: 'stage-proposal', enteredAt: '2026-03-01T08:00:00.000Z' },
+      ],
+    });
+    expect(deal).not.toHaveProperty('closedAt');
+  });
+
+  it('keeps only the latest outcome when a reopened deal closes again', () => {
+    const lostThenWon = projectOne([
+      opened(),
+      lost('2026-02-02T12:00:00.000Z'),
+      reopened('stage-discovery', 0.1, '2026-03-01T08:00:00.000Z'),
+      won('2026-03-15T08:00:00.000Z'),
+    ]);
+    expect(lostThenWon).toMatchObject({
+      status: 'won',
+      closedAt: '2026-03-15T08:00:00.000Z',
+      wonAt: '2026-03-15T08:00:00.000Z',
+      reopenCount: 1,
+    });
+    expect(lostThenWon).not.toHaveProperty('lostAt');
+    expect(lostThenWon).not.toHaveProperty('lostReason');
+
+    const wonThenLost = projectOne([
+      opened(),
+      won('2026-02-01T12:00:00.000Z'),
+      reopened('stage-discovery', 0.1, '2026-03-01T08:00:00.000Z'),
+      lost('2026-03-20T08:00:00.000Z', 'churned before go-live'),
+      reopened('stage-discovery', 0.1, '2026-04-01T08:00:00.000Z'),
+    ]);
+    expect(wonThenLost).toMatchObject({
+      status: 'open',
+      lostAt: '2026-03-20T08:00:00.000Z',
+      lostReason: 'churned before go-live',
+      reopenCount: 2,
+    });
+    expect(wonThenLost).not.toHaveProperty('wonAt');
+    expect(wonThenLost).not.toHaveProperty('closedAt');
+  });
+
+  it('never mutates the current document', () => {
+    const before = projectOne([opened()]) as DealDocument;
+    const frozen = structuredClone(before);
+    dealsProjection.evolve(
+      before,
+      moved('stage-discovery', 'stage-proposal', 0.5, '2026-01-10T09:00:00.000Z'),
+      before._id,
+    );
+    dealsProjection.evolve(before, won('2026-02-01T12:00:00.000Z'), before._id);
+    expect(before).toEqual(frozen);
+  });
+
+  it('changes nothing for a deal it never saw opened', () => {
+    const events = [
+      won('2026-02-01T12:00:00.000Z'),
+      lost('2026-02-01T12:00:00.000Z'),
+      reopened('stage-discovery', 0.1, '2026-03-01T08:00:00.000Z'),
+      moved('stage-discovery', 'stage-proposal', 0.5, '2026-01-10T09:00:00.000Z'),
+    ];
+    for (const event of events) {
+      expect(dealsProjection.evolve(undefined, event, 'acme:deal-1')).toBeUndefined();
+    }
+  });
+
+  it('keeps tenants apart, even for the same deal id', () => {
+    const documents = project([
+      opened({}, { tenantId: 'acme' }),
+      opened({ title: 'Globex renewal', ownerId: 'user-9' }, { tenantId: 'globex' }),
+      projectedEvent<DealWon>(
+        {
+          type: 'DealWon',
+          data: { dealId, amount: { amount: 12000, currency: 'EUR' }, wonAt: '2026-02-01T00:00Z' },
+        },
+        { tenantId: 'globex' },
+      ),
+    ]);
+    expect([...documents.keys()].sort()).toEqual(['acme:deal-1', 'globex:deal-1']);
+    expect(documents.get('acme:deal-1')).toMatchObject({ tenantId: 'acme', status: 'open' });
+    expect(documents.get('globex:deal-1')).toMatchObject({
+      tenantId: 'globex',
+      title: 'Globex renewal',
+      status: 'won',
+    });
+  });
+});

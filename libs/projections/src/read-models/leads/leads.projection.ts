@@ -1,0 +1,122 @@
+import { LeadContact, LeadEvent } from '@crm/domain';
+import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
+import { LeadDocument } from './leads.document';
+
+type LeadEventType = LeadEvent['type'];
+type On<T extends LeadEventType> = ProjectedEvent<Extract<LeadEvent, { type: T }>>;
+
+/** Keyed by every member of the union, so a new lead event type fails to compile until listed. */
+const HANDLED: Record<LeadEventType, true> = {
+  LeadCaptured: true,
+  LeadScoreAdjusted: true,
+  LeadAssigned: true,
+  LeadQualified: true,
+  LeadDisqualified: true,
+  LeadConverted: true,
+};
+const handles: ReadonlySet<string> = new Set(Object.keys(HANDLED));
+
+const isLeadEvent = (event: ProjectedEvent): event is ProjectedEvent<LeadEvent> =>
+  handles.has(event.type);
+
+const copyContact = (contact: LeadContact): LeadContact => ({ ...contact });
+
+const captured = (event: On<'LeadCaptured'>, documentId: string): LeadDocument => {
+  const { data } = event;
+  return {
+    _id: documentId,
+    tenantId: event.metadata.tenantId,
+    leadId: data.leadId,
+    source: data.source,
+    ...(data.campaignId !== undefined && { campaignId: data.campaignId }),
+    contact: copyContact(data.contact),
+    score: data.score,
+    ...(data.ownerId !== undefined && { ownerId: data.ownerId }),
+    status: 'new',
+    capturedAt: data.capturedAt,
+    updatedAt: data.capturedAt,
+  };
+};
+
+const converted = (lead: LeadDocument, event: On<'LeadConverted'>): LeadDocument => {
+  const { data } = event;
+  return {
+    ...lead,
+    // The event repeats the lead as it was converted; it is the latest word on these fields.
+    source: data.source,
+    ...(data.campaignId !== undefined && { campaignId: data.campaignId }),
+    contact: copyContact(data.contact),
+    ...(data.ownerId !== undefined && { ownerId: data.ownerId }),
+    status: 'converted',
+    convertedAt: data.convertedAt,
+    conversion: {
+      contactId: data.contactId,
+      ...(data.account !== undefined && { accountId: data.account.accountId }),
+      ...(data.deal !== undefined && { dealId: data.deal.dealId }),
+    },
+    updatedAt: data.convertedAt,
+  };
+};
+
+const evolveLead = (
+  current: LeadDocument | undefined,
+  event: ProjectedEvent<LeadEvent>,
+  documentId: string,
+): LeadDocument | undefined => {
+  if (event.type === 'LeadCaptured') return current ?? captured(event, documentId);
+  // The log is history: an event for a lead this projection never saw changes nothing.
+  if (current === undefined) return current;
+  const updatedAt = event.metadata.recordedAt;
+  switch (event.type) {
+    case 'LeadScoreAdjusted':
+      return { ...current, score: event.data.score, updatedAt };
+    case 'LeadAssigned':
+      return { ...current, ownerId: event.data.ownerId, updatedAt };
+    case 'LeadQualified': {
+      const { qualificationNote: _previous, ...rest } = current;
+      const { note, qualifiedAt } = event.data;
+      return {
+        ...rest,
+        status: 'qualified',
+        qualifiedAt,
+        ...(note !== undefined && { qualificationNote: note }),
+        updatedAt: qualifiedAt,
+      };
+    }
+    case 'LeadDisqualified': {
+      const { reason, disqualifiedAt } = event.data;
+      return {
+        ...current,
+        status: 'disqualified',
+        disqualifiedAt,
+        disqualificationReason: reason,
+        updatedAt: disqualifiedAt,
+      };
+    }
+    case 'LeadConverted':
+      return converted(current, event);
+  }
+};
+
+export const leadsProjection: Projection<LeadDocument> = {
+  name: 'leads',
+  version: 1,
+  indexes: [
+    { fields: ['tenantId', 'source'] },
+    { fields: ['tenantId', 'campaignId'] },
+    { fields: ['tenantId', 'status'] },
+    { fields: ['tenantId', 'ownerId'] },
+  ],
+  handles,
+  documentIds(event) {
+    if (!isLeadEvent(event)) return [];
+    const { leadId } = event.data;
+    if (typeof leadId !== 'string' || leadId.length === 0) {
+      throw new Error(`${event.type} event ${event.id} has no leadId`);
+    }
+    return [documentIdFor(event.metadata.tenantId, leadId)];
+  },
+  evolve(current, event, documentId) {
+    return isLeadEvent(event) ? evolveLead(current, event, documentId) : current;
+  },
+};

@@ -1,0 +1,32 @@
+import { IsoDateTime, TicketChannel, TicketPriority, TicketSla, TicketStatus } from '@crm/domain';
+
+/** One support ticket, for the ticket lists, the ticket detail page and SLA reports. */
+export type TicketDocument = {
+  _id: string;
+  tenantId: string;
+  ticketId: string;
+  contactId: string;
+  accountId?: string;
+  channel: TicketChannel;
+  priority: TicketPriority;
+  subject: string;
+  status: TicketStatus;
+  assigneeId?: string;
+  openedAt: IsoDateTime;
+  /**
+   * The targets and deadlines as the events recorded them (recomputed, still from `openedAt`, when
+   * the priority changes). Whether a deadline is breached now is for queries to work out.
+   */
+  sla: TicketSla;
+  /** The first agent reply. */
+  firstResponseAt?: IsoDateTime;
+  /** The latest resolution; it stays when the ticket is reopened (`status` tells). */
+  resolvedAt?: IsoDateTime;
+  closedAt?: IsoDateTime;
+  /** 0 until the first escalation, then the level of the latest one. */
+  escalationLevel: number;
+  replyCount: { agent: number; customer: number };
+  reopenCount: number;
+  /** Time of the latest event on the ticket (its own time, else when it was recorded). */
+  lastActivityAt: IsoDateTime;
+};

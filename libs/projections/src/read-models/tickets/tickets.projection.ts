@@ -1,0 +1,135 @@
+import { TicketEvent, TicketSla } from '@crm/domain';
+import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
+import { TicketDocument } from './tickets.document';
+
+type TicketEventType = TicketEvent['type'];
+type On<T extends TicketEventType> = ProjectedEvent<Extract<TicketEvent, { type: T }>>;
+
+/** Keyed by every member of the union, so a new ticket event type fails to compile until listed. */
+const HANDLED: Record<TicketEventType, true> = {
+  TicketOpened: true,
+  TicketAssigned: true,
+  TicketReplied: true,
+  TicketPriorityChanged: true,
+  TicketEscalated: true,
+  TicketResolved: true,
+  TicketReopened: true,
+  TicketClosed: true,
+};
+const handles: ReadonlySet<string> = new Set(Object.keys(HANDLED));
+
+const isTicketEvent = (event: ProjectedEvent): event is ProjectedEvent<TicketEvent> =>
+  handles.has(event.type);
+
+const copySla = (sla: TicketSla): TicketSla => ({
+  priority: sla.priority,
+  firstResponseMinutes: sla.firstResponseMinutes,
+  resolutionMinutes: sla.resolutionMinutes,
+  firstResponseDueAt: sla.firstResponseDueAt,
+  resolutionDueAt: sla.resolutionDueAt,
+});
+
+const opened = (event: On<'TicketOpened'>, documentId: string): TicketDocument => {
+  const { data } = event;
+  return {
+    _id: documentId,
+    tenantId: event.metadata.tenantId,
+    ticketId: data.ticketId,
+    contactId: data.contactId,
+    ...(data.accountId !== undefined && { accountId: data.accountId }),
+    channel: data.channel,
+    priority: data.priority,
+    subject: data.subject,
+    status: 'open',
+    openedAt: data.openedAt,
+    sla: copySla(data.sla),
+    escalationLevel: 0,
+    replyCount: { agent: 0, customer: 0 },
+    reopenCount: 0,
+    lastActivityAt: data.openedAt,
+  };
+};
+
+const replied = (ticket: TicketDocument, event: On<'TicketReplied'>): TicketDocument => {
+  const { author, repliedAt, isFirstResponse } = event.data;
+  if (author !== 'agent' && author !== 'customer') {
+    throw new Error(
+      `TicketReplied for ${event.data.ticketId} has unknown author "${String(author)}"`,
+    );
+  }
+  return {
+    ...ticket,
+    replyCount: { ...ticket.replyCount, [author]: ticket.replyCount[author] + 1 },
+    // The first first-response wins: a replayed or duplicated flag must not move it.
+    ...(isFirstResponse && ticket.firstResponseAt === undefined && { firstResponseAt: repliedAt }),
+    lastActivityAt: repliedAt,
+  };
+};
+
+const evolveTicket = (
+  current: TicketDocument | undefined,
+  event: ProjectedEvent<TicketEvent>,
+  documentId: string,
+): TicketDocument | undefined => {
+  if (event.type === 'TicketOpened') return opened(event, documentId);
+  if (current === undefined) return current;
+  // Assignment and priority changes carry no time of their own.
+  const recordedAt = event.metadata.recordedAt;
+  switch (event.type) {
+    case 'TicketAssigned':
+      return { ...current, assigneeId: event.data.agentId, lastActivityAt: recordedAt };
+    case 'TicketReplied':
+      return replied(current, event);
+    case 'TicketPriorityChanged':
+      return {
+        ...current,
+        priority: event.data.priority,
+        sla: copySla(event.data.sla),
+        lastActivityAt: recordedAt,
+      };
+    case 'TicketEscalated':
+      return {
+        ...current,
+        escalationLevel: event.data.level,
+        lastActivityAt: event.data.escalatedAt,
+      };
+    case 'TicketResolved':
+      return {
+        ...current,
+        status: 'resolved',
+        resolvedAt: event.data.resolvedAt,
+        lastActivityAt: event.data.resolvedAt,
+      };
+    case 'TicketReopened':
+      return {
+        ...current,
+        status: 'open',
+        reopenCount: current.reopenCount + 1,
+        lastActivityAt: event.data.reopenedAt,
+      };
+    case 'TicketClosed':
+      return {
+        ...current,
+        status: 'closed',
+        closedAt: event.data.closedAt,
+        lastActivityAt: event.data.closedAt,
+      };
+  }
+};
+
+/** `tickets`: one document per support ticket. */
+export const ticketsProjection: Projection<TicketDocument> = {
+  name: 'tickets',
+  version: 1,
+  indexes: [
+    { fields: ['tenantId', 'contactId'] },
+    { fields: ['tenantId', 'accountId'] },
+    { fields: ['tenantId', 'status'] },
+    { fields: ['tenantId', 'assigneeId'] },
+  ],
+  handles,
+  documentIds: (event) =>
+    isTicketEvent(event) ? [documentIdFor(event.metadata.tenantId, event.data.ticketId)] : [],
+  evolve: (current, event, documentId) =>
+    isTicketEvent(event) ? evolveTicket(current, event, documentId) : current,
+};
