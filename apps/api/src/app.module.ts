@@ -12,6 +12,7 @@ import { TicketsController } from './tickets/tickets.controller';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health/health.controller';
 import { CommandSender } from './http/command-sender';
+import { ReadGate } from './http/read-options';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { TasksController } from './tasks/tasks.controller';
@@ -37,6 +38,7 @@ export class AppModule {
       ],
       providers: [
         CommandSender,
+        ReadGate,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

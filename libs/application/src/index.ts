@@ -7,3 +7,4 @@ export * from './nest';
 export * from './processes';
 export type { ConvertLeadRequest } from './preparation/lead.preparer';
 export * from './stream-name';
+export * from './read-side';

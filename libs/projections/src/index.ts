@@ -2,3 +2,4 @@ export * from './projection';
 export * from './read-models';
 export * from './runner/projection-runner';
 export * from './runner/projection-slot';
+export * from './runner/replay-until';

@@ -2,6 +2,7 @@ import {
   ConcurrencyConflictError,
   IdempotencyConflictError,
   PreconditionFailedError,
+  ReadModelsBehindError,
   ReferenceNotFoundError,
 } from '@crm/application';
 import { DomainError } from '@crm/domain';
@@ -61,6 +62,14 @@ export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
         expectedRevision: Number(error.expectedRevision),
         actualRevision: Number(error.actualRevision),
       },
+    };
+  }
+  if (error instanceof ReadModelsBehindError) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      code: error.code,
+      message: error.message,
+      details: { requested: error.requested.toString(), reached: error.reached.toString() },
     };
   }
   if (error instanceof ConcurrencyConflictError || error instanceof IdempotencyConflictError) {

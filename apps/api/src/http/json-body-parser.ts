@@ -8,7 +8,8 @@ import { ApiError } from './api-error';
  * as Fastify does, so a body cannot poison prototypes.
  */
 export const useJsonBodyParser = (fastify: FastifyInstance): void => {
-  if (fastify.hasContentTypeParser('application/json')) fastify.removeContentTypeParser('application/json');
+  if (fastify.hasContentTypeParser('application/json'))
+    fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'string' },

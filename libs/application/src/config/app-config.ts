@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 
 export type EventStoreBackend = 'sqlite';
+export type ReadStoreBackend = 'embedded';
 
 /** Environment variables the processes read, validated once at start-up. */
 export class AppConfig {
@@ -37,6 +38,21 @@ export class AppConfig {
   @IsInt()
   @Min(1024)
   CRM_BODY_LIMIT_BYTES = 1_048_576;
+
+  @IsIn(['embedded'])
+  CRM_READ_STORE: ReadStoreBackend = 'embedded';
+
+  /** Run the projections in this process (the embedded default does; a projector process may instead). */
+  @Transform(({ value }) => (typeof value === 'string' ? value === 'true' : value))
+  @IsBoolean()
+  CRM_RUN_PROJECTIONS = true;
+
+  /** Longest a query waits for the read models to reach `minPosition` before answering 503. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  CRM_READ_WAIT_TIMEOUT_MS = 5000;
 
   /** Run the process managers (lead conversion) in this process; the embedded default does. */
   @Transform(({ value }) => (typeof value === 'string' ? value === 'true' : value))

@@ -11,15 +11,27 @@ import { AppConfig } from '../config';
 import { createCommandPreparers } from '../preparation/command-preparers';
 import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
+import { readSideProviders } from '../read-side/read-side.providers';
 import { ProcessManagers } from '../processes/process-managers';
 import { createConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
-import { APP_CONFIG, COMMAND_PREPARERS, EVENT_SERIALIZER, EVENT_STORE } from './tokens';
+import { ReadModels } from '@crm/queries';
+import { DocumentStore } from '@crm/read-store';
+import { ReadYourWrites } from '../read-side/read-your-writes';
+import {
+  APP_CONFIG,
+  COMMAND_PREPARERS,
+  DOCUMENT_STORE,
+  EVENT_SERIALIZER,
+  EVENT_STORE,
+  PROJECTION_RUNNER,
+} from './tokens';
 
 export type ApplicationModuleOptions = {
   config: AppConfig;
-  /** Overrides the configured store (tests hand in an in-memory one). */
+  /** Overrides the configured stores (tests hand in in-memory ones). */
   eventStore?: EventStore;
+  documentStore?: DocumentStore;
   clock?: () => Date;
 };
 
@@ -57,8 +69,18 @@ export class ApplicationModule implements OnApplicationShutdown {
         },
         ExecuteDomainCommandHandler,
         ProcessManagers,
+        ...readSideProviders(options.documentStore),
       ],
-      exports: [APP_CONFIG, EVENT_STORE, EVENT_SERIALIZER, CommandExecutor],
+      exports: [
+        APP_CONFIG,
+        EVENT_STORE,
+        EVENT_SERIALIZER,
+        CommandExecutor,
+        DOCUMENT_STORE,
+        PROJECTION_RUNNER,
+        ReadModels,
+        ReadYourWrites,
+      ],
     };
   }
 

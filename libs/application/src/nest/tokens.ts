@@ -3,3 +3,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const COMMAND_PREPARERS = Symbol('COMMAND_PREPARERS');
 export const EVENT_SERIALIZER = Symbol('EVENT_SERIALIZER');
+export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
+export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');

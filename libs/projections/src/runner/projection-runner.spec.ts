@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentIdFor, Projection } from '../projection';
+import { documentIdFor, ProjectedEvent, Projection } from '../projection';
 import { ProjectionRunner } from './projection-runner';
 import { PARKED_COLLECTION } from './projection-slot';
 
@@ -22,8 +22,8 @@ const counting = (version = 1, poisonType?: string): Projection =>
     version,
     indexes: [{ fields: ['tenantId'] }],
     handles: new Set(['Noted', 'Poison']),
-    documentIds: (event) => [documentIdFor(event.metadata.tenantId, event.streamName)],
-    evolve: (current: CountDocument | undefined, event) => {
+    documentIds: (event: ProjectedEvent) => [documentIdFor(event.metadata.tenantId, event.streamName)],
+    evolve: (current: CountDocument | undefined, event: ProjectedEvent) => {
       if (event.type === poisonType) throw new Error('cannot project this');
       const data = event.data as { note: string };
       return {

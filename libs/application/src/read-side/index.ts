@@ -1,0 +1,2 @@
+export * from './read-models-behind.error';
+export * from './read-your-writes';

@@ -1,0 +1,57 @@
+import { EventSerializer, EventStore } from '@crm/event-store';
+import { allProjections, ProjectionRunner } from '@crm/projections';
+import { ReadModels } from '@crm/queries';
+import { DocumentStore } from '@crm/read-store';
+import { Logger, Provider } from '@nestjs/common';
+import { AppConfig } from '../config';
+import {
+  APP_CONFIG,
+  DOCUMENT_STORE,
+  EVENT_SERIALIZER,
+  EVENT_STORE,
+  PROJECTION_RUNNER,
+} from '../nest/tokens';
+import { createConfiguredDocumentStore } from './document-store.provider';
+import { ProjectionLifecycle } from './projection-lifecycle';
+import { ReadYourWrites } from './read-your-writes';
+
+/** The read side: document store, projection runner, read-model access and read-your-writes. */
+export const readSideProviders = (documentStore?: DocumentStore): Provider[] => [
+  {
+    provide: DOCUMENT_STORE,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => documentStore ?? createConfiguredDocumentStore(config),
+  },
+  {
+    provide: PROJECTION_RUNNER,
+    inject: [EVENT_STORE, DOCUMENT_STORE, EVENT_SERIALIZER],
+    useFactory: (events: EventStore, documents: DocumentStore, serializer: EventSerializer) => {
+      const logger = new Logger('Projections');
+      return new ProjectionRunner(events, documents, serializer, allProjections, {
+        log: (message) => logger.log(message),
+      });
+    },
+  },
+  {
+    provide: ReadModels,
+    inject: [DOCUMENT_STORE],
+    useFactory: (documents: DocumentStore) => new ReadModels(documents),
+  },
+  {
+    provide: ReadYourWrites,
+    inject: [APP_CONFIG, DOCUMENT_STORE, PROJECTION_RUNNER],
+    useFactory: (config: AppConfig, documents: DocumentStore, runner: ProjectionRunner) =>
+      new ReadYourWrites(
+        documents,
+        async () => {
+          const names = await Promise.all(
+            allProjections.map((p) => documents.activeGeneration(p.name)),
+          );
+          return names.filter((name): name is string => name !== undefined);
+        },
+        config.CRM_RUN_PROJECTIONS ? runner : undefined,
+        config.CRM_READ_WAIT_TIMEOUT_MS,
+      ),
+  },
+  ProjectionLifecycle,
+];
