@@ -31,7 +31,12 @@ export const startTestApp = async (env: NodeJS.ProcessEnv = {}): Promise<TestApp
   const store = createSqliteEventStore({ path: ':memory:' });
   const config = loadConfig({ CRM_RUN_PROCESSES: 'false', ...env });
   const documents = createEmbeddedDocumentStore({ path: ':memory:' });
-  const app = await createApp({ config, eventStore: store, documentStore: documents, logger: false });
+  const app = await createApp({
+    config,
+    eventStore: store,
+    documentStore: documents,
+    logger: false,
+  });
   const server = app.getHttpServer();
   return {
     app,

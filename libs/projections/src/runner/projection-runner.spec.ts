@@ -123,6 +123,18 @@ describe('ProjectionRunner', () => {
     expect(await documents.collection('counts@v1.1').count({})).toBe(0);
   });
 
+  it('rebuilds on request into a fresh generation equal to the live one', async () => {
+    await note('a', 'one');
+    await note('b', 'two');
+    await new ProjectionRunner(events, documents, serializer, [counting()]).runToHead();
+    const live = await documents.collection('counts@v1.1').find({}, { sort: { _id: 1 } });
+
+    await new ProjectionRunner(events, documents, serializer, [counting()], { rebuild: true }).runToHead();
+
+    expect(await documents.activeGeneration('counts')).toBe('counts@v1.2');
+    expect(await documents.collection('counts@v1.2').find({}, { sort: { _id: 1 } })).toEqual(live);
+  });
+
   it('leaves documents it has already applied an event to as they are (position guard)', async () => {
     const appended = await note('a', 'one');
     const runner = new ProjectionRunner(events, documents, serializer, [counting()]);

@@ -14,6 +14,8 @@ export type ProjectionRunnerOptions = {
   /** Called after every committed batch (progress bars, metrics). */
   onBatch?: (progress: { position: bigint; events: number; parked: number }) => void;
   log?: (message: string) => void;
+  /** Build every projection into a fresh generation from the start of the log, switching when done. */
+  rebuild?: boolean;
 };
 
 export type ProjectionStatus = {
@@ -102,7 +104,7 @@ export class ProjectionRunner {
 
   private async slotFor(projection: Projection): Promise<ProjectionSlot> {
     const active = await this.documents.activeGeneration(projection.name);
-    const upToDate = active?.startsWith(`${projection.name}@v${projection.version}.`);
+    const upToDate = !this.options.rebuild && active?.startsWith(`${projection.name}@v${projection.version}.`);
     const physical =
       upToDate && active
         ? active
