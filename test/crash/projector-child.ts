@@ -16,7 +16,7 @@ const main = async (dir: string): Promise<void> => {
   const documents = createEmbeddedDocumentStore({ path: join(dir, 'readmodels.sqlite') });
   const serializer = createEventSerializer(createEventSchemaRegistry());
   const runner = new ProjectionRunner(events, documents, serializer, allProjections, {
-    batchSize: 25,
+    batchSize: 10,
     lingerMs: 0,
     onBatch: ({ position }) => process.stdout.write(`batch ${position}\n`),
   });

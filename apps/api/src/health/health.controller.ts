@@ -1,23 +1,39 @@
-import { EVENT_STORE } from '@crm/application';
+import { EVENT_STORE, PROJECTION_RUNNER } from '@crm/application';
 import { EventStore } from '@crm/event-store';
+import { ProjectionRunner } from '@crm/projections';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 
 @ApiTags('health')
-@Controller('health')
+@Controller()
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+  ) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: 200 when the event store answers, 503 otherwise' })
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness and readiness: 200 when the event store answers, 503 otherwise; read-model lag' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
       const head = await this.store.headPosition();
-      return { status: 'ok', eventStore: { status: 'up', headPosition: head.toString() } };
+      const reached = this.projections.position();
+      return {
+        status: 'ok',
+        eventStore: { status: 'up', headPosition: head.toString() },
+        readModels: { position: reached.toString(), lag: (head > reached ? head - reached : 0n).toString() },
+      };
     } catch (error) {
       void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'error', eventStore: { status: 'down', error: (error as Error).message } };
     }
+  }
+
+  @Get('projections')
+  @ApiOperation({ summary: 'Each projection: its live collection, checkpoint, whether it is rebuilding; parked events' })
+  async projectionStatus() {
+    const head = await this.store.headPosition();
+    return { headPosition: head.toString(), ...this.projections.status() };
   }
 }
