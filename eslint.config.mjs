@@ -12,7 +12,10 @@ export default tseslint.config(
     languageOptions: { parserOptions: { project: false } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -22,7 +25,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', '@crm/event-store', '@crm/application', 'node:*', 'fs', 'better-sqlite3', 'mongodb', '@eventstore/*'] },
+        {
+          patterns: [
+            '@nestjs/*',
+            '@crm/event-store',
+            '@crm/application',
+            'node:*',
+            'fs',
+            'better-sqlite3',
+            'mongodb',
+            '@eventstore/*',
+          ],
+        },
       ],
     },
   },

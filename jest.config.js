@@ -6,8 +6,10 @@ module.exports = {
   testRegex: '.*\\.spec\\.ts$',
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper: {
-    '^@crm/(domain|event-store|application|testing|read-store|projections|queries)$': '<rootDir>/libs/$1/src',
-    '^@crm/(domain|event-store|application|testing|read-store|projections|queries)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@crm/(domain|event-store|application|testing|read-store|projections|queries|demo-data)$':
+      '<rootDir>/libs/$1/src',
+    '^@crm/(domain|event-store|application|testing|read-store|projections|queries|demo-data)/(.*)$':
+      '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 30000,
 };

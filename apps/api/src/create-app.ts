@@ -35,4 +35,5 @@ export const createApp = async (
 };
 
 const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-const logLevelsFrom = (level: (typeof LEVELS)[number]) => LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+const logLevelsFrom = (level: (typeof LEVELS)[number]) =>
+  LEVELS.slice(0, LEVELS.indexOf(level) + 1);

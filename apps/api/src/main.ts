@@ -7,7 +7,10 @@ const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
   const app = await createApp({ config });
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
-  Logger.log(`CRM API on http://localhost:${config.PORT} (docs at /docs), data in ${config.CRM_DATA_DIR}`, 'Bootstrap');
+  Logger.log(
+    `CRM API on http://localhost:${config.PORT} (docs at /docs), data in ${config.CRM_DATA_DIR}`,
+    'Bootstrap',
+  );
 };
 
 bootstrap().catch((error: unknown) => {

@@ -6,9 +6,7 @@ export class WrongExpectedRevisionError extends Error {
     readonly expected: ExpectedRevision,
     readonly actual: ActualRevision,
   ) {
-    super(
-      `stream ${streamName}: expected revision ${String(expected)}, actual ${String(actual)}`,
-    );
+    super(`stream ${streamName}: expected revision ${String(expected)}, actual ${String(actual)}`);
     this.name = 'WrongExpectedRevisionError';
   }
 }

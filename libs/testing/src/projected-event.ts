@@ -10,7 +10,13 @@ let nextPosition = 1n;
  */
 export const projectedEvent = <E extends DomainEvent>(
   event: E,
-  options: { tenantId?: string; recordedAt?: string; position?: bigint; streamName?: string; revision?: bigint } = {},
+  options: {
+    tenantId?: string;
+    recordedAt?: string;
+    position?: bigint;
+    streamName?: string;
+    revision?: bigint;
+  } = {},
 ): StoredEvent<E> => {
   const tenantId = options.tenantId ?? 'acme';
   const metadata: EventMetadata = {

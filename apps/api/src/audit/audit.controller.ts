@@ -18,7 +18,9 @@ export class AuditController {
   ) {}
 
   @Get(':kind/:id')
-  @ApiOperation({ summary: "A record's full event history, oldest first, with every event's metadata" })
+  @ApiOperation({
+    summary: "A record's full event history, oldest first, with every event's metadata",
+  })
   @ApiParam({ name: 'kind', enum: Object.keys(aggregateDeciders) })
   @ApiHeader({ name: 'X-Tenant-Id', required: true })
   @ApiHeader({ name: 'X-Actor-Id', required: true })
@@ -39,7 +41,11 @@ export class AuditController {
       maxCount: page.limit + 1,
     });
     if (recorded.length === 0 && fromRevision === 0n) {
-      throw new ApiError({ statusCode: 404, code: 'RECORD_NOT_FOUND', message: `${kind} ${id} does not exist` });
+      throw new ApiError({
+        statusCode: 404,
+        code: 'RECORD_NOT_FOUND',
+        message: `${kind} ${id} does not exist`,
+      });
     }
     const events = recorded.slice(0, page.limit).map((r) => {
       const event = this.serializer.deserialize(r);

@@ -14,7 +14,10 @@ export class HealthController {
   ) {}
 
   @Get('health')
-  @ApiOperation({ summary: 'Liveness and readiness: 200 when the event store answers, 503 otherwise; read-model lag' })
+  @ApiOperation({
+    summary:
+      'Liveness and readiness: 200 when the event store answers, 503 otherwise; read-model lag',
+  })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
       const head = await this.store.headPosition();
@@ -22,7 +25,10 @@ export class HealthController {
       return {
         status: 'ok',
         eventStore: { status: 'up', headPosition: head.toString() },
-        readModels: { position: reached.toString(), lag: (head > reached ? head - reached : 0n).toString() },
+        readModels: {
+          position: reached.toString(),
+          lag: (head > reached ? head - reached : 0n).toString(),
+        },
       };
     } catch (error) {
       void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
@@ -31,7 +37,10 @@ export class HealthController {
   }
 
   @Get('projections')
-  @ApiOperation({ summary: 'Each projection: its live collection, checkpoint, whether it is rebuilding; parked events' })
+  @ApiOperation({
+    summary:
+      'Each projection: its live collection, checkpoint, whether it is rebuilding; parked events',
+  })
   async projectionStatus() {
     const head = await this.store.headPosition();
     return { headPosition: head.toString(), ...this.projections.status() };

@@ -1,18 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { Omittable } from '../http/field-rules';
+import { IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsTimestamp, Omittable } from '../http/field-rules';
 import { CreatableDto, RecordRefDto } from '../http/common.dtos';
 
 export class ScheduleTaskDto extends CreatableDto {
   @IsString() @Length(1, 200) title!: string;
-  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsTimestamp() dueAt!: string;
   @IsString() @Length(1, 64) assigneeId!: string;
   @Omittable() @ValidateNested() @Type(() => RecordRefDto) relatedTo?: RecordRefDto;
   @Omittable() @IsString() @MaxLength(5000) notes?: string;
 }
 
 export class RescheduleTaskDto {
-  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsTimestamp() dueAt!: string;
   @Omittable() @IsString() @MaxLength(500) reason?: string;
 }
 

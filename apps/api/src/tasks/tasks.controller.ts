@@ -15,9 +15,17 @@ export class TasksController {
 
   @Post()
   @CommandEndpoint('Schedule a task', { creates: true })
-  schedule(@Body() { id, ...body }: ScheduleTaskDto, @CommandContextFromRequest() context: CommandContext) {
+  schedule(
+    @Body() { id, ...body }: ScheduleTaskDto,
+    @CommandContextFromRequest() context: CommandContext,
+  ) {
     const taskId = newRecordId(context, id);
-    return this.commands.send<ScheduleTask>('task', taskId, { type: 'ScheduleTask', data: { taskId, ...body } }, context);
+    return this.commands.send<ScheduleTask>(
+      'task',
+      taskId,
+      { type: 'ScheduleTask', data: { taskId, ...body } },
+      context,
+    );
   }
 
   @Post(':id/reschedule')
@@ -27,7 +35,12 @@ export class TasksController {
     @Body() body: RescheduleTaskDto,
     @CommandContextFromRequest() context: CommandContext,
   ) {
-    return this.commands.send<RescheduleTask>('task', taskId, { type: 'RescheduleTask', data: { taskId, ...body } }, context);
+    return this.commands.send<RescheduleTask>(
+      'task',
+      taskId,
+      { type: 'RescheduleTask', data: { taskId, ...body } },
+      context,
+    );
   }
 
   @Post(':id/complete')
@@ -37,7 +50,12 @@ export class TasksController {
     @Body() body: CompleteTaskDto,
     @CommandContextFromRequest() context: CommandContext,
   ) {
-    return this.commands.send<CompleteTask>('task', taskId, { type: 'CompleteTask', data: { taskId, ...body } }, context);
+    return this.commands.send<CompleteTask>(
+      'task',
+      taskId,
+      { type: 'CompleteTask', data: { taskId, ...body } },
+      context,
+    );
   }
 
   @Post(':id/cancel')
@@ -47,6 +65,11 @@ export class TasksController {
     @Body() body: CancelTaskDto,
     @CommandContextFromRequest() context: CommandContext,
   ) {
-    return this.commands.send<CancelTask>('task', taskId, { type: 'CancelTask', data: { taskId, ...body } }, context);
+    return this.commands.send<CancelTask>(
+      'task',
+      taskId,
+      { type: 'CancelTask', data: { taskId, ...body } },
+      context,
+    );
   }
 }

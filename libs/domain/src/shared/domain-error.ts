@@ -17,9 +17,14 @@ export class DomainError extends Error {
 }
 
 export const recordNotFound = (recordKind: string, id: string): DomainError =>
-  new DomainError(`${recordKind.toUpperCase()}_NOT_FOUND`, `${recordKind} ${id} does not exist`, 'not_found', {
-    id,
-  });
+  new DomainError(
+    `${recordKind.toUpperCase()}_NOT_FOUND`,
+    `${recordKind} ${id} does not exist`,
+    'not_found',
+    {
+      id,
+    },
+  );
 
 export const recordAlreadyExists = (recordKind: string, id: string): DomainError =>
   new DomainError(

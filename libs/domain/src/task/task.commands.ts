@@ -11,7 +11,10 @@ export type ScheduleTask = Command<
     notes?: string;
   }
 >;
-export type RescheduleTask = Command<'RescheduleTask', { taskId: string; dueAt: IsoDateTime; reason?: string }>;
+export type RescheduleTask = Command<
+  'RescheduleTask',
+  { taskId: string; dueAt: IsoDateTime; reason?: string }
+>;
 export type CompleteTask = Command<'CompleteTask', { taskId: string; outcome?: string }>;
 export type CancelTask = Command<'CancelTask', { taskId: string; reason?: string }>;
 

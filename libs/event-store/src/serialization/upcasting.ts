@@ -16,11 +16,16 @@ export type EventSchemaRegistry = {
   upcast: (eventType: string, version: number, data: JsonObject) => JsonObject;
 };
 
-export const createEventSchemaRegistry = (upcasters: readonly Upcaster[] = []): EventSchemaRegistry => {
+export const createEventSchemaRegistry = (
+  upcasters: readonly Upcaster[] = [],
+): EventSchemaRegistry => {
   const byKey = new Map(upcasters.map((u) => [`${u.eventType}@${u.fromVersion}`, u]));
   const currentVersions = new Map<string, number>();
   for (const u of upcasters) {
-    currentVersions.set(u.eventType, Math.max(currentVersions.get(u.eventType) ?? 1, u.fromVersion + 1));
+    currentVersions.set(
+      u.eventType,
+      Math.max(currentVersions.get(u.eventType) ?? 1, u.fromVersion + 1),
+    );
   }
   const currentVersion = (eventType: string): number => currentVersions.get(eventType) ?? 1;
 

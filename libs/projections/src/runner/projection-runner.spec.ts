@@ -22,7 +22,9 @@ const counting = (version = 1, poisonType?: string): Projection =>
     version,
     indexes: [{ fields: ['tenantId'] }],
     handles: new Set(['Noted', 'Poison']),
-    documentIds: (event: ProjectedEvent) => [documentIdFor(event.metadata.tenantId, event.streamName)],
+    documentIds: (event: ProjectedEvent) => [
+      documentIdFor(event.metadata.tenantId, event.streamName),
+    ],
     evolve: (current: CountDocument | undefined, event: ProjectedEvent) => {
       if (event.type === poisonType) throw new Error('cannot project this');
       const data = event.data as { note: string };
@@ -129,7 +131,9 @@ describe('ProjectionRunner', () => {
     await new ProjectionRunner(events, documents, serializer, [counting()]).runToHead();
     const live = await documents.collection('counts@v1.1').find({}, { sort: { _id: 1 } });
 
-    await new ProjectionRunner(events, documents, serializer, [counting()], { rebuild: true }).runToHead();
+    await new ProjectionRunner(events, documents, serializer, [counting()], {
+      rebuild: true,
+    }).runToHead();
 
     expect(await documents.activeGeneration('counts')).toBe('counts@v1.2');
     expect(await documents.collection('counts@v1.2').find({}, { sort: { _id: 1 } })).toEqual(live);

@@ -104,7 +104,8 @@ export class ProjectionRunner {
 
   private async slotFor(projection: Projection): Promise<ProjectionSlot> {
     const active = await this.documents.activeGeneration(projection.name);
-    const upToDate = !this.options.rebuild && active?.startsWith(`${projection.name}@v${projection.version}.`);
+    const upToDate =
+      !this.options.rebuild && active?.startsWith(`${projection.name}@v${projection.version}.`);
     const physical =
       upToDate && active
         ? active

@@ -45,7 +45,8 @@ export const replayUntil = async (
         event: serializer.deserialize<DomainEvent>(recorded),
       }));
     const writes = [];
-    for (const slot of slots) writes.push(...(await applyBatchToSlot(slot, batch, documents)).writes);
+    for (const slot of slots)
+      writes.push(...(await applyBatchToSlot(slot, batch, documents)).writes);
     await documents.commit({ writes, checkpoints: [], position: after });
     for (const slot of slots) slot.checkpoint = after;
   }

@@ -22,7 +22,8 @@ export const recordAsOf = async (
   for (const recorded of await events.readStream(streamName)) {
     if (recorded.recordedAt.getTime() > asOf.getTime()) break;
     const event = serializer.deserialize<DomainEvent>(recorded);
-    if (!projection.handles.has(event.type) || !projection.documentIds(event).includes(documentId)) continue;
+    if (!projection.handles.has(event.type) || !projection.documentIds(event).includes(documentId))
+      continue;
     const next = projection.evolve(document, event, documentId);
     if (next !== undefined) document = next === null ? undefined : { ...next, _id: documentId };
   }

@@ -1,0 +1,133 @@
+import { CommandContext, EVENT_SERIALIZER, loadConfig, parseStreamName } from '@crm/application';
+import { deciderFor, isAggregateKind } from '@crm/domain';
+import { createSqliteEventStore, EventSerializer, JsonObject } from '@crm/event-store';
+import { allProjections, ProjectionRunner } from '@crm/projections';
+import { createEmbeddedDocumentStore } from '@crm/read-store';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../../apps/api/src/create-app';
+import { CommandSender } from '../../apps/api/src/http/command-sender';
+import { goldenScenario } from './golden-scenario';
+
+/**
+ * The golden fixture: the scenario's events exactly as the log stores them. Once committed, an
+ * event in it must load forever: changing an event's shape means a new version and an upcaster,
+ * never an edit of this file. `GOLDEN_UPDATE=1` writes the file when it does not exist yet.
+ */
+const FIXTURE = join(__dirname, 'events.v1.json');
+
+type StoredForm = {
+  id: string;
+  streamName: string;
+  revision: number;
+  type: string;
+  data: JsonObject;
+  metadata: JsonObject;
+};
+
+const runScenario = async (): Promise<StoredForm[]> => {
+  let now = new Date('2026-04-01T08:00:00.000Z');
+  const store = createSqliteEventStore({ path: ':memory:' });
+  const app = await createApp({
+    config: loadConfig({ CRM_RUN_PROJECTIONS: 'false', CRM_RUN_PROCESSES: 'false' }),
+    eventStore: store,
+    documentStore: createEmbeddedDocumentStore({ path: ':memory:' }),
+    clock: () => now,
+    logger: false,
+  });
+  for (const [index, { kind, id, type, data }] of goldenScenario.entries()) {
+    const context: CommandContext = {
+      tenantId: 'golden',
+      actorId: 'golden-actor',
+      commandId: `command-${index}`,
+      correlationId: `correlation-${index}`,
+      causationId: `command-${index}`,
+      idempotencyKey: `golden-${index}`,
+      requestHash: 'golden',
+    };
+    await app.get(CommandSender).send(kind, id, { type, data }, context);
+    now = new Date(now.getTime() + 60_000);
+  }
+  const events = await store.readAll({ maxCount: 10_000 });
+  await app.close();
+  return events.map((e) => ({
+    id: e.id,
+    streamName: e.streamName,
+    revision: Number(e.revision),
+    type: e.type,
+    data: e.data,
+    metadata: e.metadata,
+  }));
+};
+
+const domainEventTypes = (): string[] => {
+  const root = join(__dirname, '..', '..', 'libs', 'domain', 'src');
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) =>
+      readdirSync(join(root, dir.name))
+        .filter((file) => file.endsWith('.events.ts'))
+        .flatMap((file) =>
+          [
+            ...readFileSync(join(root, dir.name, file), 'utf8').matchAll(/DomainEvent<\s*'(\w+)'/g),
+          ].map((m) => m[1]),
+        ),
+    );
+};
+
+describe('golden events', () => {
+  let fixture: StoredForm[];
+  beforeAll(async () => {
+    if (!existsSync(FIXTURE) && process.env.GOLDEN_UPDATE === '1') {
+      writeFileSync(FIXTURE, `${JSON.stringify(await runScenario(), null, 2)}\n`);
+    }
+    fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as StoredForm[];
+  });
+
+  it('holds every event type the domain declares', () => {
+    const declared = domainEventTypes();
+    expect(declared.length).toBeGreaterThan(50);
+    const stored = new Set(fixture.map((e) => e.type.replace(/\.v\d+$/, '')));
+    expect(declared.filter((type) => !stored.has(type))).toEqual([]);
+  });
+
+  it('is still what the command path writes today (an event shape changed without a new version?)', async () => {
+    expect(await runScenario()).toEqual(fixture);
+  });
+
+  it('loads forever: every stored event upcasts, folds into its record and projects without parking', async () => {
+    const store = createSqliteEventStore({ path: ':memory:' });
+    for (const event of fixture) {
+      await store.appendToStream(event.streamName, [event], {
+        expectedRevision: event.revision === 0 ? 'no_stream' : BigInt(event.revision - 1),
+      });
+    }
+    const documents = createEmbeddedDocumentStore({ path: ':memory:' });
+    const app = await createApp({
+      config: loadConfig({ CRM_RUN_PROJECTIONS: 'false', CRM_RUN_PROCESSES: 'false' }),
+      eventStore: store,
+      documentStore: documents,
+      logger: false,
+    });
+    const serializer = app.get<EventSerializer>(EVENT_SERIALIZER);
+
+    const states = new Map<string, { exists: boolean }>();
+    for (const recorded of await store.readAll({ maxCount: 10_000 })) {
+      const stream = parseStreamName(recorded.streamName);
+      if (!stream || !isAggregateKind(stream.kind))
+        throw new Error(`unexpected stream ${recorded.streamName}`);
+      const decider = deciderFor(stream.kind);
+      const state = states.get(recorded.streamName) ?? decider.initialState();
+      states.set(
+        recorded.streamName,
+        decider.evolve(state, serializer.deserialize(recorded)) as { exists: boolean },
+      );
+    }
+    expect([...states.values()].every((state) => state.exists)).toBe(true);
+
+    const runner = new ProjectionRunner(store, documents, serializer, allProjections);
+    await runner.runToHead();
+    expect(runner.status().parked).toBe(0);
+    await app.close();
+  });
+});

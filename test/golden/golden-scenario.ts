@@ -1,0 +1,200 @@
+import { AggregateKind } from '@crm/domain';
+
+/** One command of the golden scenario. */
+export type GoldenStep = {
+  kind: AggregateKind;
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+};
+
+const step = (
+  kind: AggregateKind,
+  id: string,
+  type: string,
+  data: Record<string, unknown> = {},
+): GoldenStep => {
+  const idField = `${kind}Id`;
+  return { kind, id, type, data: { [idField]: id, ...data } };
+};
+const money = (amount: number) => ({ amount, currency: 'EUR' });
+
+/**
+ * A scenario that writes every event type the domain has at least once. Its stored events are the
+ * golden fixture: the log's format, frozen.
+ */
+export const goldenScenario: GoldenStep[] = [
+  step('pipeline', 'p1', 'DefinePipeline', {
+    name: 'Sales',
+    stages: [
+      { stageId: 's1', name: 'Qualify', probability: 0.1 },
+      { stageId: 's2', name: 'Propose', probability: 0.5 },
+      { stageId: 's3', name: 'Negotiate', probability: 0.8 },
+    ],
+  }),
+  step('pipeline', 'p1', 'AddPipelineStage', {
+    stage: { stageId: 's4', name: 'Review', probability: 0.6 },
+  }),
+  step('pipeline', 'p1', 'RenamePipelineStage', { stageId: 's4', name: 'Legal' }),
+  step('pipeline', 'p1', 'SetPipelineStageProbability', { stageId: 's2', probability: 0.4 }),
+  step('pipeline', 'p1', 'ReorderPipelineStages', { stageIds: ['s1', 's2', 's4', 's3'] }),
+  step('pipeline', 'p1', 'RemovePipelineStage', { stageId: 's4' }),
+  step('account', 'a1', 'RegisterAccount', {
+    name: 'Engines Ltd',
+    domain: 'engines.example',
+    size: '11-50',
+  }),
+  step('account', 'a1', 'UpdateAccountProfile', { industry: 'Machinery' }),
+  step('account', 'a1', 'AssignAccountOwner', { ownerId: 'u2' }),
+  step('account', 'a1', 'TagAccount', { tag: 'vip' }),
+  step('account', 'a1', 'UntagAccount', { tag: 'vip' }),
+  step('account', 'a1', 'SetAccountCustomField', { key: 'tier', value: 'gold' }),
+  step('account', 'a2', 'RegisterAccount', { name: 'Old Co' }),
+  step('account', 'a2', 'ArchiveAccount', { reason: 'dissolved' }),
+  step('contact', 'c1', 'CreateContact', {
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    emails: [{ address: 'ada@engines.example', primary: true }],
+    phones: [{ number: '+44 20 0000 0000', label: 'work' }],
+  }),
+  step('contact', 'c1', 'UpdateContact', { title: 'Analyst' }),
+  step('contact', 'c1', 'LinkContactToAccount', { accountId: 'a1' }),
+  step('contact', 'c1', 'AssignContactOwner', { ownerId: 'u2' }),
+  step('contact', 'c1', 'TagContact', { tag: 'champion' }),
+  step('contact', 'c1', 'UntagContact', { tag: 'champion' }),
+  step('contact', 'c1', 'SetContactCustomField', { key: 'birthday', value: '12-10' }),
+  step('contact', 'c1', 'RecordContactConsent', {
+    channel: 'email',
+    status: 'opted_in',
+    source: 'webform',
+  }),
+  step('contact', 'c2', 'CreateContact', {
+    firstName: 'Charles',
+    lastName: 'Babbage',
+    emails: [],
+    phones: [],
+  }),
+  step('contact', 'c2', 'LinkContactToAccount', { accountId: 'a1' }),
+  step('contact', 'c2', 'UnlinkContactFromAccount'),
+  step('contact', 'c3', 'CreateContact', {
+    firstName: 'A.',
+    lastName: 'Lovelace',
+    emails: [],
+    phones: [],
+  }),
+  step('contact', 'c3', 'MergeContact', { survivorId: 'c1' }),
+  step('campaign', 'm1', 'CreateCampaign', {
+    name: 'Spring launch',
+    channel: 'email',
+    budget: money(5000),
+    startsOn: '2026-03-01',
+    endsOn: '2026-03-31',
+  }),
+  step('campaign', 'm1', 'AddCampaignMembers', { contactIds: ['c1', 'c2'] }),
+  step('campaign', 'm1', 'RemoveCampaignMembers', { contactIds: ['c2'] }),
+  step('campaign', 'm1', 'RecordCampaignTouch', {
+    contactId: 'c1',
+    touch: 'opened',
+    occurredAt: '2026-03-02T09:00:00.000Z',
+  }),
+  step('campaign', 'm1', 'CompleteCampaign'),
+  step('lead', 'l1', 'CaptureLead', {
+    source: 'webinar',
+    campaignId: 'm1',
+    contact: {
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: 'grace@navy.example',
+      company: 'Navy Labs',
+    },
+  }),
+  step('lead', 'l1', 'AdjustLeadScore', { delta: 15, reason: 'opened pricing page' }),
+  step('lead', 'l1', 'AssignLead', { ownerId: 'u3' }),
+  step('lead', 'l1', 'QualifyLead', { note: 'budget confirmed' }),
+  step('lead', 'l1', 'ConvertLead', {
+    deal: {
+      title: 'Navy Labs pilot',
+      pipelineId: 'p1',
+      amount: money(12000),
+      expectedCloseDate: '2026-06-30',
+    },
+  }),
+  step('lead', 'l2', 'CaptureLead', {
+    source: 'event',
+    contact: { firstName: 'Tim', lastName: 'B', phone: '+1 555 0100' },
+  }),
+  step('lead', 'l2', 'DisqualifyLead', { reason: 'student' }),
+  step('deal', 'd1', 'OpenDeal', {
+    title: 'Engines renewal',
+    accountId: 'a1',
+    contactId: 'c1',
+    amount: money(20000),
+    pipelineId: 'p1',
+    stageId: 's1',
+    expectedCloseDate: '2026-05-31',
+    ownerId: 'u2',
+  }),
+  step('deal', 'd1', 'ChangeDealAmount', { amount: money(22000) }),
+  step('deal', 'd1', 'ChangeDealExpectedClose', { expectedCloseDate: '2026-06-15' }),
+  step('deal', 'd1', 'MoveDealStage', { stageId: 's2' }),
+  step('deal', 'd1', 'WinDeal'),
+  step('deal', 'd1', 'ReopenDeal'),
+  step('deal', 'd1', 'LoseDeal', { reason: 'budget cut' }),
+  step('interaction', 'i1', 'LogCall', {
+    contactId: 'c1',
+    direction: 'outbound',
+    durationSeconds: 240,
+    outcome: 'connected',
+    occurredAt: '2026-01-10T10:00:00.000Z',
+  }),
+  step('interaction', 'i2', 'LogEmail', {
+    contactId: 'c1',
+    direction: 'inbound',
+    subject: 'Re: proposal',
+    occurredAt: '2026-01-11T10:00:00.000Z',
+  }),
+  step('interaction', 'i3', 'LogMeeting', {
+    contactId: 'c1',
+    subject: 'Demo',
+    participants: ['u2', 'c1'],
+    startAt: '2026-01-12T10:00:00.000Z',
+    endAt: '2026-01-12T11:00:00.000Z',
+  }),
+  step('interaction', 'i4', 'LogNote', {
+    contactId: 'c1',
+    body: 'Prefers mornings',
+    occurredAt: '2026-01-12T12:00:00.000Z',
+  }),
+  step('interaction', 'i4', 'CorrectInteractionLinks', { dealId: 'd1' }),
+  step('ticket', 't1', 'OpenTicket', {
+    contactId: 'c1',
+    channel: 'email',
+    priority: 'normal',
+    subject: 'Invoice question',
+  }),
+  step('ticket', 't1', 'AssignTicket', { agentId: 'agent-1' }),
+  step('ticket', 't1', 'ReplyToTicket', {
+    author: 'agent',
+    authorId: 'agent-1',
+    body: 'Looking into it',
+  }),
+  step('ticket', 't1', 'ChangeTicketPriority', { priority: 'high' }),
+  step('ticket', 't1', 'EscalateTicket', { reason: 'VIP customer' }),
+  step('ticket', 't1', 'ResolveTicket', { resolution: 'credit note sent' }),
+  step('ticket', 't1', 'ReopenTicket', { reason: 'wrong amount' }),
+  step('ticket', 't1', 'CloseTicket'),
+  step('task', 'k1', 'ScheduleTask', {
+    title: 'Send contract',
+    dueAt: '2026-01-20T09:00:00.000Z',
+    assigneeId: 'u2',
+    relatedTo: { kind: 'deal', id: 'd1' },
+  }),
+  step('task', 'k1', 'RescheduleTask', { dueAt: '2026-01-22T09:00:00.000Z' }),
+  step('task', 'k1', 'CompleteTask', { outcome: 'signed' }),
+  step('task', 'k2', 'ScheduleTask', {
+    title: 'Follow up',
+    dueAt: '2026-01-25T09:00:00.000Z',
+    assigneeId: 'u3',
+  }),
+  step('task', 'k2', 'CancelTask', { reason: 'duplicate' }),
+];
