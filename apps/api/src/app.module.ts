@@ -16,13 +16,21 @@ import { ReadGate } from './http/read-options';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { TasksController } from './tasks/tasks.controller';
+import { AccountViewsController } from './queries/account-views.controller';
+import { ContactViewsController } from './queries/contact-views.controller';
+import { DealViewsController } from './queries/deal-views.controller';
+import { PipelineViewsController } from './queries/pipeline-views.controller';
+import { QueryViewsModule } from './queries/query-views.module';
+import { RecordViewsController } from './queries/record-views.controller';
+import { ReportsController } from './queries/reports.controller';
+import { TaskViewsController } from './queries/task-views.controller';
 
 @Module({})
 export class AppModule {
   static forRoot(options: ApplicationModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRoot(options)],
+      imports: [ApplicationModule.forRoot(options), QueryViewsModule],
       controllers: [
         HealthController,
         AuditController,
@@ -35,6 +43,13 @@ export class AppModule {
         PipelinesController,
         TicketsController,
         TasksController,
+        ContactViewsController,
+        ReportsController,
+        AccountViewsController,
+        DealViewsController,
+        PipelineViewsController,
+        TaskViewsController,
+        RecordViewsController,
       ],
       providers: [
         CommandSender,

@@ -1,2 +1,4 @@
 export * from './read-models';
 export * from './time-travel';
+export * from './views';
+export * from './reports';

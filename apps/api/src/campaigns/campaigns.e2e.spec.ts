@@ -108,12 +108,31 @@ describe('campaigns API', () => {
       expect(fieldsOf(body)).toEqual(['endsOn', 'startsOn']);
     });
 
-    it.each([
-      ['ends before it starts', { startsOn: '2026-03-31', endsOn: '2026-03-01' }],
-      ['names a day that does not exist', { startsOn: '2026-02-30', endsOn: '2026-03-31' }],
-    ])('refuses a period that %s', async (_case, period) => {
-      const body = await refused(() => create(period), 422);
+    it('refuses a calendar date that does not exist with 400 naming the field', async () => {
+      const body = await refused(
+        () => create({ startsOn: '2026-02-30', endsOn: '2026-03-31' }),
+        400,
+      );
+      expect(body.code).toBe('VALIDATION_FAILED');
+      expect(fieldsOf(body)).toEqual(['startsOn']);
+    });
+
+    it('refuses a period that ends before it starts', async () => {
+      const body = await refused(
+        () => create({ startsOn: '2026-03-31', endsOn: '2026-03-01' }),
+        422,
+      );
       expect(body).toMatchObject({ statusCode: 422, code: 'CAMPAIGN_INVALID_PERIOD' });
+    });
+
+    it.each([
+      ['missing', undefined],
+      ['null', null],
+      ['not an object', 5000],
+    ])('refuses a budget that is %s with 400 naming budget', async (_case, budget) => {
+      const body = await refused(() => create({ budget }), 400);
+      expect(body.code).toBe('VALIDATION_FAILED');
+      expect(fieldsOf(body)).toEqual(['budget']);
     });
 
     it('refuses an id that is already taken with 409', async () => {

@@ -15,15 +15,12 @@ import {
   IsIn,
   IsString,
   Length,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { AddressDto, CreatableDto } from '../http/common.dtos';
 import { IsCustomFieldValue, Omittable, TAG_MAX_LENGTH } from '../http/field-rules';
-import { RECORD_ID_PATTERN } from '../http/record-id';
-
-const RECORD_ID_MESSAGE = { message: '$property must be 1-64 letters, digits, _ or -' };
+import { IsRecordId } from '../http/record-id';
 
 export class ContactEmailDto {
   @IsEmail() @MaxLength(254) address!: string;
@@ -101,11 +98,11 @@ export class CreateContactDto extends CreatableDto {
 
   @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
   @Omittable() @IsString() @Length(1, 64) ownerId?: string;
-  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) accountId?: string;
+  @Omittable() @IsRecordId() accountId?: string;
 }
 
 export class LinkContactToAccountDto {
-  @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) accountId!: string;
+  @IsRecordId() accountId!: string;
 }
 
 export class AssignContactOwnerDto {
@@ -133,5 +130,5 @@ export class RecordContactConsentDto {
 
 /** The contact in the path is the duplicate; it disappears into the survivor. */
 export class MergeContactDto {
-  @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) survivorId!: string;
+  @IsRecordId() survivorId!: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from './field-rules';
-import { RECORD_ID_PATTERN } from './record-id';
+import { IsRecordId } from './record-id';
 
 /** DTO building blocks several endpoint groups share. */
 export const RECORD_KINDS = ['account', 'contact', 'lead', 'deal', 'ticket', 'campaign'] as const;
@@ -10,7 +10,7 @@ export class RecordRefDto {
   @IsIn(RECORD_KINDS)
   kind!: (typeof RECORD_KINDS)[number];
 
-  @Matches(RECORD_ID_PATTERN, { message: 'id must be 1-64 letters, digits, _ or -' })
+  @IsRecordId()
   id!: string;
 }
 
@@ -38,6 +38,6 @@ export class AddressDto {
 export class CreatableDto {
   @ApiProperty({ required: false, description: 'the new record id; generated when absent' })
   @Omittable()
-  @Matches(RECORD_ID_PATTERN, { message: 'id must be 1-64 letters, digits, _ or -' })
+  @IsRecordId()
   id?: string;
 }

@@ -2,6 +2,7 @@ import { applyDecorators, PipeTransform } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import {
   IsISO8601,
+  isISO8601,
   IsObject,
   length,
   Matches,
@@ -76,23 +77,40 @@ export const CustomFieldKeyPipe = new PathParamPipe(
   'key must be 1-64 letters, digits, _, . or -',
 );
 
-const canonicalTimestamp = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? value : new Date(time).toISOString();
-};
+/**
+ * A date-time with a `T` separator, a time (at least hours and minutes) and an explicit offset
+ * (`Z`, `+02:00`, `+0200`): without an offset the moment would depend on the server's time zone.
+ */
+const TIMESTAMP_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const isTimestamp = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  TIMESTAMP_SHAPE.test(value) &&
+  isISO8601(value, { strict: true, strictSeparator: true }) &&
+  !Number.isNaN(Date.parse(value));
 
 /**
- * An ISO-8601 date-time with a `T` separator, stored in canonical UTC form
+ * Runs before validation (class-transformer first, then class-validator), so it only rewrites a
+ * value the rule accepts; anything else stays as sent and is refused.
+ */
+const canonicalTimestamp = ({ value }: { value: unknown }): unknown =>
+  isTimestamp(value) ? new Date(value).toISOString() : value;
+
+/**
+ * An ISO-8601 date-time with a `T` separator and an offset, stored in canonical UTC form
  * (`2026-06-01T08:00:00.000Z`) so that times in events sort and compare as strings.
  */
 export const IsTimestamp = (): PropertyDecorator =>
-  applyDecorators(
-    IsISO8601(
-      { strict: true, strictSeparator: true },
-      { message: '$property must be an ISO-8601 date-time' },
-    ),
-    Transform(canonicalTimestamp),
+  applyDecorators(Transform(canonicalTimestamp), (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isTimestamp',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: '$property must be an ISO-8601 date-time with an offset (2026-06-01T10:00:00Z)',
+      },
+      validator: { validate: isTimestamp },
+    }),
   );
 
 /** A real calendar date `YYYY-MM-DD` (2026-02-30 is refused). */

@@ -126,6 +126,8 @@ describe('interactions API', () => {
       );
       expect(fieldsOf(body)).toEqual(['durationSeconds', 'occurredAt']);
       await refused(() => call({ durationSeconds: 86_401 }), 400);
+      const spaced = await refused(() => call({ occurredAt: '2025-06-01 10:00' }), 400);
+      expect(fieldsOf(spaced)).toEqual(['occurredAt']);
     });
 
     it('refuses a call dated ahead of the clock with INTERACTION_IN_FUTURE', async () => {
@@ -190,6 +192,28 @@ describe('interactions API', () => {
         occurredAt: '2999-06-02T14:00:00.000Z',
         location: 'Room 4',
       });
+    });
+
+    it('stores times sent with an offset in canonical UTC form', async () => {
+      await meeting({
+        id: 'meeting-offset',
+        startAt: '2026-06-01T10:00:00+02:00',
+        endAt: '2026-06-01T11:30:00+02:00',
+      }).expect(201);
+      const [logged] = await audit('meeting-offset');
+      expect(logged.data).toMatchObject({
+        startAt: '2026-06-01T08:00:00.000Z',
+        endAt: '2026-06-01T09:30:00.000Z',
+        occurredAt: '2026-06-01T08:00:00.000Z',
+      });
+    });
+
+    it('refuses times written with a space instead of the T', async () => {
+      const body = await refused(
+        () => meeting({ startAt: '2026-06-01 10:00', endAt: '2026-06-01 11:00' }),
+        400,
+      );
+      expect(fieldsOf(body)).toEqual(['endAt', 'startAt']);
     });
 
     it('refuses a meeting that ends before it starts', async () => {

@@ -3,20 +3,16 @@ import {
   IsBoolean,
   IsEmail,
   IsInt,
-  IsObject,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
-import { Omittable } from '../http/field-rules';
-import { RECORD_ID_PATTERN } from '../http/record-id';
-
-const RECORD_ID_MESSAGE = { message: '$property must be 1-64 letters, digits, _ or -' };
+import { IsCalendarDate, NestedObject, Omittable } from '../http/field-rules';
+import { IsRecordId } from '../http/record-id';
 
 /** The person behind the lead; the domain requires an email or a phone to reach them. */
 export class LeadContactDto {
@@ -30,8 +26,8 @@ export class LeadContactDto {
 
 export class CaptureLeadDto extends CreatableDto {
   @IsString() @Length(1, 100) source!: string;
-  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) campaignId?: string;
-  @IsObject() @ValidateNested() @Type(() => LeadContactDto) contact!: LeadContactDto;
+  @Omittable() @IsRecordId() campaignId?: string;
+  @NestedObject(LeadContactDto) contact!: LeadContactDto;
   @Omittable() @IsInt() @Min(-1_000_000) @Max(1_000_000) initialScore?: number;
   @Omittable() @IsString() @Length(1, 64) ownerId?: string;
 }
@@ -57,17 +53,16 @@ export class DisqualifyLeadDto {
 /** The deal a conversion opens; its id is derived from the lead's. */
 export class ConversionDealDto {
   @IsString() @Length(1, 200) title!: string;
-  @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) pipelineId!: string;
+  @IsRecordId() pipelineId!: string;
   /** Defaults to the pipeline's first stage. */
-  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) stageId?: string;
-  @IsObject() @ValidateNested() @Type(() => MoneyDto) amount!: MoneyDto;
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expectedCloseDate must be a YYYY-MM-DD date' })
-  expectedCloseDate!: string;
+  @Omittable() @IsRecordId() stageId?: string;
+  @NestedObject(MoneyDto) amount!: MoneyDto;
+  @IsCalendarDate() expectedCloseDate!: string;
 }
 
 /** Converts into an existing account, or one created from the lead's company (default). */
 export class ConvertLeadDto {
-  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) accountId?: string;
+  @Omittable() @IsRecordId() accountId?: string;
   @Omittable() @IsBoolean() createAccount?: boolean;
   @Omittable() @ValidateNested() @Type(() => ConversionDealDto) deal?: ConversionDealDto;
 }

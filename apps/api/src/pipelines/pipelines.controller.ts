@@ -63,7 +63,7 @@ export class PipelinesController {
   @CommandEndpoint('Rename a pipeline stage')
   renameStage(
     @Param('id', RecordIdPipe) pipelineId: string,
-    @Param('stageId', RecordIdPipe) stageId: string,
+    @Param('stageId', new RecordIdPipe('stageId')) stageId: string,
     @Body() body: RenamePipelineStageDto,
     @CommandContextFromRequest() context: CommandContext,
   ) {
@@ -79,7 +79,7 @@ export class PipelinesController {
   @CommandEndpoint("Set a pipeline stage's win probability")
   setStageProbability(
     @Param('id', RecordIdPipe) pipelineId: string,
-    @Param('stageId', RecordIdPipe) stageId: string,
+    @Param('stageId', new RecordIdPipe('stageId')) stageId: string,
     @Body() body: SetPipelineStageProbabilityDto,
     @CommandContextFromRequest() context: CommandContext,
   ) {
@@ -110,7 +110,7 @@ export class PipelinesController {
   @CommandEndpoint('Remove a pipeline stage that holds no open deal')
   removeStage(
     @Param('id', RecordIdPipe) pipelineId: string,
-    @Param('stageId', RecordIdPipe) stageId: string,
+    @Param('stageId', new RecordIdPipe('stageId')) stageId: string,
     @CommandContextFromRequest() context: CommandContext,
   ) {
     const data: RemovePipelineStageRequest = { pipelineId, stageId };

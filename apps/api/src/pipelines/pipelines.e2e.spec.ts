@@ -378,12 +378,23 @@ describe('pipelines API', () => {
       const before = await t.head();
       const badStage = await t.http().delete(`/pipelines/${id}/stages/bad%20stage`).expect(400);
       expect(badStage.body.code).toBe('INVALID_RECORD_ID');
+      expect(fieldsOf(badStage.body)).toEqual(['stageId']);
+      for (const action of ['rename', 'probability']) {
+        const response = await t
+          .http()
+          .post(`/pipelines/${id}/stages/bad%20stage/${action}`)
+          .send(action === 'rename' ? { name: 'Offer' } : { probability: 0.5 })
+          .expect(400);
+        expect(response.body.code).toBe('INVALID_RECORD_ID');
+        expect(fieldsOf(response.body)).toEqual(['stageId']);
+      }
       const badPipeline = await t
         .http()
         .post('/pipelines/bad%20pipeline/stages/proposal/rename')
         .send({ name: 'Offer' })
         .expect(400);
       expect(badPipeline.body.code).toBe('INVALID_RECORD_ID');
+      expect(fieldsOf(badPipeline.body)).toEqual(['id']);
       expect(await t.head()).toBe(before);
     });
   });

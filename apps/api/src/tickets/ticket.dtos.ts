@@ -1,35 +1,31 @@
-import { TICKET_SLA_TARGETS, TicketChannel, TicketPriority, TicketReplyAuthor } from '@crm/domain';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { CreatableDto } from '../http/common.dtos';
-import { RECORD_ID_PATTERN } from '../http/record-id';
-
-const CHANNELS = Object.keys({ email: 0, phone: 0, chat: 0, web: 0, social: 0 } satisfies Record<
+import {
+  TICKET_CHANNELS,
+  TICKET_REPLY_AUTHORS,
+  TICKET_SLA_TARGETS,
   TicketChannel,
-  0
->);
-const PRIORITIES = Object.keys(TICKET_SLA_TARGETS);
-const AUTHORS = Object.keys({ agent: 0, customer: 0 } satisfies Record<TicketReplyAuthor, 0>);
+  TicketPriority,
+  TicketReplyAuthor,
+} from '@crm/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { CreatableDto } from '../http/common.dtos';
+import { Omittable } from '../http/field-rules';
+import { IsRecordId } from '../http/record-id';
 
-/** May be left out, but is never `null`. */
-const Optional = () => ValidateIf((_dto: object, value: unknown) => value !== undefined);
+const PRIORITIES = Object.keys(TICKET_SLA_TARGETS);
 
 export class OpenTicketDto extends CreatableDto {
-  @Matches(RECORD_ID_PATTERN, { message: 'contactId must be 1-64 letters, digits, _ or -' })
-  contactId!: string;
+  @IsRecordId() contactId!: string;
+  @Omittable() @IsRecordId() accountId?: string;
 
-  @Optional()
-  @Matches(RECORD_ID_PATTERN, { message: 'accountId must be 1-64 letters, digits, _ or -' })
-  accountId?: string;
-
-  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: TicketChannel;
+  @ApiProperty({ enum: TICKET_CHANNELS }) @IsIn(TICKET_CHANNELS) channel!: TicketChannel;
 
   @ApiProperty({ enum: PRIORITIES, description: 'sets the SLA targets' })
   @IsIn(PRIORITIES)
   priority!: TicketPriority;
 
   @IsString() @Length(1, 300) subject!: string;
-  @Optional() @IsString() @MaxLength(10_000) description?: string;
+  @Omittable() @IsString() @MaxLength(10_000) description?: string;
 }
 
 export class AssignTicketDto {
@@ -37,7 +33,9 @@ export class AssignTicketDto {
 }
 
 export class ReplyToTicketDto {
-  @ApiProperty({ enum: AUTHORS }) @IsIn(AUTHORS) author!: TicketReplyAuthor;
+  @ApiProperty({ enum: TICKET_REPLY_AUTHORS })
+  @IsIn(TICKET_REPLY_AUTHORS)
+  author!: TicketReplyAuthor;
   @IsString() @Length(1, 64) authorId!: string;
   @IsString() @Length(1, 20_000) body!: string;
 }

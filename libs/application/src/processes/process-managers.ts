@@ -34,6 +34,14 @@ export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicatio
     if (this.config.CRM_RUN_PROCESSES) this.runners.forEach((runner) => runner.start());
   }
 
+  /** Resolves once every process manager has handled the whole log as it is now. */
+  async waitUntilCaughtUp(): Promise<void> {
+    if (!this.config.CRM_RUN_PROCESSES) {
+      throw new Error('process managers are not running in this process (CRM_RUN_PROCESSES=false)');
+    }
+    await Promise.all(this.runners.map((runner) => runner.waitUntilCaughtUp()));
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }

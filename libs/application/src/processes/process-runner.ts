@@ -21,6 +21,10 @@ export class ProcessRunner {
   private readonly logger: Logger;
   private readonly abort = new AbortController();
   private loop?: Promise<void>;
+  /** Last position the loop has gone past (handled, or not relevant); -1n before any. */
+  private reached = -1n;
+  private ended?: Error;
+  private waiters: { target: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(
     private readonly definition: ProcessDefinition,
@@ -32,9 +36,24 @@ export class ProcessRunner {
   }
 
   start(): void {
-    this.loop ??= this.run().catch((error: unknown) => {
-      if (!this.abort.signal.aborted) this.logger.error(`stopped: ${String(error)}`);
-    });
+    this.loop ??= this.run()
+      .catch((error: unknown) => {
+        if (!this.abort.signal.aborted) this.logger.error(`stopped: ${String(error)}`);
+        this.end(new Error(`process ${this.definition.name} stopped: ${String(error)}`));
+      })
+      .finally(() => this.end(new Error(`process ${this.definition.name} was stopped`)));
+  }
+
+  /**
+   * Resolves once every event in the log at call time has been handled (its commands executed
+   * or the event parked); rejects if the runner is not running or stops first.
+   */
+  async waitUntilCaughtUp(): Promise<void> {
+    if (!this.loop) throw new Error(`process ${this.definition.name} is not running`);
+    const target = await this.store.headPosition();
+    if (this.reached >= target) return;
+    if (this.ended) throw this.ended;
+    return new Promise((resolve, reject) => this.waiters.push({ target, resolve, reject }));
   }
 
   async stop(): Promise<void> {
@@ -44,12 +63,29 @@ export class ProcessRunner {
 
   private async run(): Promise<void> {
     const after = await loadCheckpoint(this.store, this.definition.name);
+    this.advance(after ?? -1n);
     for await (const recorded of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
-      if (!this.isRelevant(recorded)) continue;
-      await this.handle(recorded);
-      if (this.abort.signal.aborted) return;
-      await saveCheckpoint(this.store, this.definition.name, recorded.position);
+      if (this.isRelevant(recorded)) {
+        await this.handle(recorded);
+        if (this.abort.signal.aborted) return;
+        await saveCheckpoint(this.store, this.definition.name, recorded.position);
+      }
+      this.advance(recorded.position);
     }
+  }
+
+  private advance(position: bigint): void {
+    this.reached = position;
+    const due = this.waiters.filter((waiter) => waiter.target <= position);
+    this.waiters = this.waiters.filter((waiter) => waiter.target > position);
+    due.forEach((waiter) => waiter.resolve());
+  }
+
+  private end(reason: Error): void {
+    this.ended ??= reason;
+    const waiting = this.waiters;
+    this.waiters = [];
+    waiting.forEach((waiter) => waiter.reject(this.ended ?? reason));
   }
 
   private isRelevant(recorded: RecordedEvent): boolean {

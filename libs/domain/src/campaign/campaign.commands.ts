@@ -1,7 +1,16 @@
 import { Command, IsoDate, IsoDateTime, Money } from '../shared';
 
-export type CampaignChannel = 'email' | 'social' | 'ads' | 'events' | 'webinar' | 'direct_mail';
-export type CampaignTouch = 'sent' | 'opened' | 'clicked' | 'responded';
+export const CAMPAIGN_CHANNELS = [
+  'email',
+  'social',
+  'ads',
+  'events',
+  'webinar',
+  'direct_mail',
+] as const;
+export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
+export const CAMPAIGN_TOUCHES = ['sent', 'opened', 'clicked', 'responded'] as const;
+export type CampaignTouch = (typeof CAMPAIGN_TOUCHES)[number];
 
 /** A campaign runs from `startsOn` to `endsOn`, both days included (a one-day campaign is fine). */
 export type CreateCampaign = Command<

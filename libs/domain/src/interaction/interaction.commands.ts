@@ -15,8 +15,16 @@ export type InteractionCorrectableLink = (typeof INTERACTION_CORRECTABLE_LINKS)[
 /** A link left out (undefined) is not touched, `null` unlinks it, a string (re)links it. */
 export type InteractionLinkChanges = { [Link in InteractionCorrectableLink]?: string | null };
 
-export type InteractionDirection = 'inbound' | 'outbound';
-export type CallOutcome = 'connected' | 'no_answer' | 'voicemail' | 'busy' | 'wrong_number';
+export const INTERACTION_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type InteractionDirection = (typeof INTERACTION_DIRECTIONS)[number];
+export const CALL_OUTCOMES = [
+  'connected',
+  'no_answer',
+  'voicemail',
+  'busy',
+  'wrong_number',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export type LogCall = Command<
   'LogCall',

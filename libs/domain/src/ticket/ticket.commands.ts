@@ -1,8 +1,10 @@
 import { Command } from '../shared';
 import { TicketPriority } from './ticket.sla-policy';
 
-export type TicketChannel = 'email' | 'phone' | 'chat' | 'web' | 'social';
-export type TicketReplyAuthor = 'agent' | 'customer';
+export const TICKET_CHANNELS = ['email', 'phone', 'chat', 'web', 'social'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+export const TICKET_REPLY_AUTHORS = ['agent', 'customer'] as const;
+export type TicketReplyAuthor = (typeof TICKET_REPLY_AUTHORS)[number];
 
 export type OpenTicket = Command<
   'OpenTicket',

@@ -59,10 +59,12 @@ export const openReadDatabase = (path: string): Database.Database => {
 };
 
 /**
- * By code, not `instanceof SqliteError`: the native addon keeps the error class of the first
- * copy of better-sqlite3 loaded in the process, which need not be this one (jest registries).
+ * By code, not `instanceof`: the native addon keeps the SqliteError class of the first copy of
+ * better-sqlite3 loaded in the process, which may belong to another realm (jest gives each test
+ * file its own module registry and globals, `Error` included).
  */
 const isBusy = (error: unknown): boolean => {
-  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  const code: unknown =
+    typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 };

@@ -1,0 +1,47 @@
+import { dealDetail, ReadModels, RecordViews, timeline } from '@crm/queries';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { TenancyFromRequest } from '../http/command-context.decorator';
+import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
+import { RecordIdPipe } from '../http/record-id';
+import { QueryEndpoint } from './query-endpoint.decorator';
+import { TimelineQuery } from './timeline-query.dto';
+import { ViewClock } from './view-clock';
+import { found, recordOr404, Tenancy } from './view-results';
+
+@ApiTags('deals')
+@Controller('deals')
+export class DealViewsController {
+  constructor(
+    private readonly gate: ReadGate,
+    private readonly readModels: ReadModels,
+    private readonly records: RecordViews,
+    private readonly clock: ViewClock,
+  ) {}
+
+  @Get(':id')
+  @QueryEndpoint(
+    'A deal with its named stage history and days in stage; with asOf, the deal document as it was then',
+    { notFound: 'DEAL_NOT_FOUND' },
+  )
+  async get(
+    @Param('id', RecordIdPipe) id: string,
+    @Query() options: TimeTravelOptionsDto,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+  ) {
+    await this.gate.ready(options);
+    if (options.asOf !== undefined) return recordOr404(this.records, 'deal', tenantId, id, options);
+    return found(await dealDetail(this.readModels, tenantId, id, this.clock.now()), 'deal', id);
+  }
+
+  @Get(':id/timeline')
+  @QueryEndpoint("A deal's timeline, newest first, paged by cursor", { notFound: 'DEAL_NOT_FOUND' })
+  async timeline(
+    @Param('id', RecordIdPipe) id: string,
+    @Query() query: TimelineQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+  ) {
+    await this.gate.ready(query);
+    return found(await timeline(this.readModels, tenantId, { dealId: id }, query), 'deal', id);
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { Omittable, TAG_MAX_LENGTH } from '../http/field-rules';
+import { RECORD_ID_PATTERN } from '../http/record-id';
+import { PageQueryDto } from './page-query.dto';
+
+const RECORD_ID_MESSAGE = { message: '$property must be 1-64 letters, digits, _ or -' };
+
+export class ListContactsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'case-insensitive, anywhere in the full name' })
+  @Omittable()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'exact address, case-insensitive' })
+  @Omittable()
+  @IsString()
+  @Length(1, 254)
+  email?: string;
+
+  @Omittable() @IsString() @Length(1, TAG_MAX_LENGTH) tag?: string;
+  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) accountId?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'merged'], default: 'active' })
+  @Omittable()
+  @IsIn(['active', 'merged'])
+  status?: 'active' | 'merged';
+}
+
+export class ListAccountsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'case-insensitive, anywhere in the name' })
+  @Omittable()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @Omittable() @IsString() @Length(1, TAG_MAX_LENGTH) tag?: string;
+  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'archived'], description: 'both when absent' })
+  @Omittable()
+  @IsIn(['active', 'archived'])
+  status?: 'active' | 'archived';
+}

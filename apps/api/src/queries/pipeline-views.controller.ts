@@ -1,0 +1,49 @@
+import { pipelineBoard, ReadModels, RecordViews } from '@crm/queries';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { TenancyFromRequest } from '../http/command-context.decorator';
+import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
+import { RecordIdPipe } from '../http/record-id';
+import { PipelineBoardQuery } from './board-query.dto';
+import { QueryEndpoint } from './query-endpoint.decorator';
+import { ViewClock } from './view-clock';
+import { found, recordOr404, Tenancy } from './view-results';
+
+@ApiTags('pipelines')
+@Controller('pipelines')
+export class PipelineViewsController {
+  constructor(
+    private readonly gate: ReadGate,
+    private readonly readModels: ReadModels,
+    private readonly records: RecordViews,
+    private readonly clock: ViewClock,
+  ) {}
+
+  @Get(':id')
+  @QueryEndpoint('A pipeline with its stages, now or as of a past moment', {
+    notFound: 'PIPELINE_NOT_FOUND',
+  })
+  async get(
+    @Param('id', RecordIdPipe) id: string,
+    @Query() options: TimeTravelOptionsDto,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+  ) {
+    await this.gate.ready(options);
+    return recordOr404(this.records, 'pipeline', tenantId, id, options);
+  }
+
+  @Get(':id/board')
+  @QueryEndpoint(
+    'The pipeline board: stages in order with their open deals, totals and probability-weighted totals per currency',
+    { notFound: 'PIPELINE_NOT_FOUND' },
+  )
+  async board(
+    @Param('id', RecordIdPipe) id: string,
+    @Query() { ownerId, ...options }: PipelineBoardQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+  ) {
+    await this.gate.ready(options);
+    const board = await pipelineBoard(this.readModels, tenantId, id, { ownerId }, this.clock.now());
+    return found(board, 'pipeline', id);
+  }
+}

@@ -1,0 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+
+/** Marks a controller method as a query endpoint: summary, tenant headers and the errors it may answer. */
+export const QueryEndpoint = (summary: string, options: { notFound?: string } = {}) =>
+  applyDecorators(
+    ApiOperation({ summary }),
+    ApiHeader({ name: 'X-Tenant-Id', required: true }),
+    ApiHeader({ name: 'X-Actor-Id', required: true }),
+    ApiResponse({
+      status: 400,
+      description:
+        'invalid query, path or headers (VALIDATION_FAILED, INVALID_RECORD_ID, INVALID_HEADERS), with the offending fields',
+    }),
+    ...(options.notFound !== undefined
+      ? [
+          ApiResponse({
+            status: 404,
+            description: `${options.notFound}: no such record in this tenant`,
+          }),
+        ]
+      : []),
+    ApiResponse({
+      status: 503,
+      description: 'READ_MODELS_BEHIND: the read models did not reach minPosition in time',
+    }),
+  );

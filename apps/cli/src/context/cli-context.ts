@@ -1,0 +1,68 @@
+import {
+  ApplicationModule,
+  AppConfig,
+  EVENT_SERIALIZER,
+  EVENT_STORE,
+  loadConfig,
+} from '@crm/application';
+import { createConfiguredDocumentStore } from '@crm/application/read-side/document-store.provider';
+import { EventSerializer, EventStore } from '@crm/event-store';
+import { createEmbeddedDocumentStore, DocumentStore } from '@crm/read-store';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { StderrLogger } from './stderr-logger';
+
+export type CliContextOptions = {
+  env: NodeJS.ProcessEnv;
+  stderr: NodeJS.WritableStream;
+  /** Run the process managers (lead conversion) in this process. */
+  runProcesses: boolean;
+  /**
+   * 'file': the configured read store (one process at a time: fails while the API runs);
+   * 'memory': a throw-away one, for commands that only read or write the event log.
+   */
+  readStore: 'file' | 'memory';
+  clock?: () => Date;
+};
+
+export type CliContext = {
+  app: INestApplicationContext;
+  config: AppConfig;
+  store: EventStore;
+  serializer: EventSerializer;
+  documents: DocumentStore;
+  close: () => Promise<void>;
+};
+
+/**
+ * The application without HTTP: the configured event store, the command path and the process
+ * managers, with the projections left to the CLI (CRM_RUN_PROJECTIONS=false).
+ */
+export const openCliContext = async (options: CliContextOptions): Promise<CliContext> => {
+  const config = loadConfig({
+    ...options.env,
+    CRM_RUN_PROJECTIONS: 'false',
+    CRM_RUN_PROCESSES: String(options.runProcesses),
+  });
+  const documents =
+    options.readStore === 'file'
+      ? createConfiguredDocumentStore(config)
+      : createEmbeddedDocumentStore({ path: ':memory:' });
+  try {
+    const app = await NestFactory.createApplicationContext(
+      ApplicationModule.forRoot({ config, documentStore: documents, clock: options.clock }),
+      { logger: new StderrLogger(options.stderr, config.CRM_LOG_LEVEL), abortOnError: false },
+    );
+    return {
+      app,
+      config,
+      store: app.get<EventStore>(EVENT_STORE),
+      serializer: app.get<EventSerializer>(EVENT_SERIALIZER),
+      documents,
+      close: () => app.close(),
+    };
+  } catch (error) {
+    await documents.close();
+    throw error;
+  }
+};

@@ -1,0 +1,76 @@
+import { CampaignChannel, Money } from '@crm/domain';
+import {
+  CampaignDocument,
+  CampaignTouchCounts,
+  DealDocument,
+  LeadDocument,
+} from '@crm/projections';
+import { compareText } from '../views/compare';
+import { CurrencyAmounts, sumPerCurrency } from './currency-amounts';
+import { groupBy } from './grouping';
+import { round2 } from './statistics';
+
+export type CampaignReportRow = {
+  campaignId: string;
+  name: string;
+  channel: CampaignChannel;
+  /** Current members. */
+  members: number;
+  /** Every touch ever recorded, by kind. */
+  touches: CampaignTouchCounts;
+  /** Leads captured for the campaign. */
+  leads: number;
+  /** Of those leads, the ones converted into a deal. */
+  deals: number;
+  /** Of those deals, the ones won now. */
+  wonDeals: number;
+  /** The won deals' amounts, per currency. */
+  revenue: CurrencyAmounts;
+  budget: Money;
+  /** The budget divided by the leads, in the budget's currency, to cents; null without leads. */
+  costPerLead: Money | null;
+};
+
+/**
+ * One row per campaign, by campaign id: its reach, the leads it brought, the deals those became
+ * and what they won. `deals` are looked up by the leads' conversions (others are ignored).
+ */
+export const campaignReport = (
+  campaigns: readonly CampaignDocument[],
+  leads: readonly LeadDocument[],
+  deals: readonly DealDocument[],
+): CampaignReportRow[] => {
+  const leadsByCampaign = groupBy(
+    leads.filter((lead) => lead.campaignId !== undefined),
+    (lead) => lead.campaignId ?? '',
+  );
+  const dealsById = new Map(deals.map((deal) => [deal.dealId, deal]));
+  return [...campaigns]
+    .sort((a, b) => compareText(a.campaignId, b.campaignId))
+    .map((campaign) => {
+      const campaignLeads = leadsByCampaign.get(campaign.campaignId) ?? [];
+      const dealIds = campaignLeads.flatMap((lead) =>
+        lead.conversion?.dealId === undefined ? [] : [lead.conversion.dealId],
+      );
+      const won = dealIds
+        .map((dealId) => dealsById.get(dealId))
+        .filter((deal): deal is DealDocument => deal !== undefined && deal.status === 'won');
+      const { budget } = campaign;
+      return {
+        campaignId: campaign.campaignId,
+        name: campaign.name,
+        channel: campaign.channel,
+        members: campaign.memberCount,
+        touches: { ...campaign.touchCounts },
+        leads: campaignLeads.length,
+        deals: dealIds.length,
+        wonDeals: won.length,
+        revenue: sumPerCurrency(won.map((deal) => deal.amount)),
+        budget: { amount: budget.amount, currency: budget.currency },
+        costPerLead:
+          campaignLeads.length === 0
+            ? null
+            : { amount: round2(budget.amount / campaignLeads.length), currency: budget.currency },
+      };
+    });
+};

@@ -1,0 +1,34 @@
+import { DealDocument } from '@crm/projections';
+import { compareText } from '../views/compare';
+import { compositeKey, groupBy } from './grouping';
+import { Month, monthOf } from './months';
+import { round2, sum } from './statistics';
+
+export type ForecastRow = {
+  month: Month;
+  currency: string;
+  /** How many open deals are expected to close that month. */
+  deals: number;
+  /** Their amounts, to cents. */
+  pipelineAmount: number;
+  /** Their amounts each times the deal's probability, to cents. */
+  weightedAmount: number;
+};
+
+/** Open deals per month of `expectedCloseDate` and currency; by month, then currency. */
+export const forecast = (deals: readonly DealDocument[]): ForecastRow[] => {
+  const open = deals.filter((deal) => deal.status === 'open');
+  return [
+    ...groupBy(open, (deal) =>
+      compositeKey(monthOf(deal.expectedCloseDate), deal.amount.currency),
+    ).values(),
+  ]
+    .map((group) => ({
+      month: monthOf(group[0].expectedCloseDate),
+      currency: group[0].amount.currency,
+      deals: group.length,
+      pipelineAmount: round2(sum(group.map((deal) => deal.amount.amount))),
+      weightedAmount: round2(sum(group.map((deal) => deal.amount.amount * deal.probability))),
+    }))
+    .sort((a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency));
+};

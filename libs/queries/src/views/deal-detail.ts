@@ -1,0 +1,66 @@
+import { IsoDateTime } from '@crm/domain';
+import { DealDocument, DealStageVisit, PipelineDocument } from '@crm/projections';
+import { ReadModels } from '../read-models';
+import { readCollections } from './read-model-collections';
+import { ownDocument } from './tenant-documents';
+import { daysBetween, wholeDaysBetween } from './time-spans';
+import { View, viewOf } from './view-json';
+
+/** One stay of the deal in a stage, named from the pipeline (also a stage removed since). */
+export type DealStageStay = DealStageVisit & {
+  /** The stage's name; its id when the pipeline does not know it. */
+  stageName: string;
+  /** True when the stage is no longer in the pipeline. */
+  stageRemoved: boolean;
+  /** Days in the stage, to two decimals: until it left, else until it closed, else until `now`. */
+  durationDays: number;
+};
+
+export type DealDetail = {
+  deal: View<DealDocument>;
+  pipeline: { pipelineId: string; name: string } | null;
+  stageName: string;
+  stageHistory: DealStageStay[];
+  /** Whole days in the current stage: until `now`, or until it closed for a won or lost deal. */
+  daysInCurrentStage: number;
+};
+
+const stageNames = (pipeline: PipelineDocument | undefined) => {
+  const names = new Map<string, { name: string; removed: boolean }>();
+  for (const stage of pipeline?.removedStages ?? []) {
+    names.set(stage.stageId, { name: stage.name, removed: true });
+  }
+  for (const stage of pipeline?.stages ?? []) {
+    names.set(stage.stageId, { name: stage.name, removed: false });
+  }
+  return (stageId: string) => names.get(stageId) ?? { name: stageId, removed: false };
+};
+
+/** The deal with its stage history at `now`; null when the deal does not exist for the tenant. */
+export const dealDetail = async (
+  readModels: ReadModels,
+  tenantId: string,
+  dealId: string,
+  now: Date,
+): Promise<DealDetail | null> => {
+  const collections = readCollections(readModels);
+  const deal = await ownDocument(await collections.deals(), tenantId, dealId);
+  if (deal === undefined) return null;
+  const pipeline = await ownDocument(await collections.pipelines(), tenantId, deal.pipelineId);
+  const nameOf = stageNames(pipeline);
+  const end: IsoDateTime =
+    deal.status === 'open' ? now.toISOString() : (deal.closedAt ?? now.toISOString());
+  return {
+    deal: viewOf(deal),
+    pipeline:
+      pipeline === undefined ? null : { pipelineId: pipeline.pipelineId, name: pipeline.name },
+    stageName: nameOf(deal.stageId).name,
+    stageHistory: deal.stageHistory.map((visit) => ({
+      ...visit,
+      stageName: nameOf(visit.stageId).name,
+      stageRemoved: nameOf(visit.stageId).removed,
+      durationDays: daysBetween(visit.enteredAt, visit.leftAt ?? end),
+    })),
+    daysInCurrentStage: wholeDaysBetween(deal.stageEnteredAt, new Date(end)),
+  };
+};
