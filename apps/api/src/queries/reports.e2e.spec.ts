@@ -27,7 +27,7 @@ describe('reports API', () => {
     const first = await openDeal(t, pipelineId, { amount: { amount: 1000, currency: 'EUR' } });
     const second = await openDeal(t, pipelineId, { amount: { amount: 3000, currency: 'EUR' } });
     const lost = await openDeal(t, pipelineId, { amount: { amount: 500, currency: 'EUR' } });
-    const open = await openDeal(t, pipelineId, {
+    await openDeal(t, pipelineId, {
       amount: { amount: 2000, currency: 'EUR' },
       stageId: 'proposal',
       expectedCloseDate: '2026-06-30',
