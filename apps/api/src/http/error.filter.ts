@@ -102,8 +102,12 @@ export class ErrorFilter implements ExceptionFilter {
       code: 'INTERNAL_ERROR',
       message: 'an unexpected error occurred',
     };
-    if (body.statusCode >= 500)
+    if (error instanceof ReadModelsBehindError) {
+      // A lag, not a fault: the client may retry shortly.
+      void reply.header('retry-after', '1');
+    } else if (body.statusCode >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
     void reply.status(body.statusCode).send(body);
   }
 }
