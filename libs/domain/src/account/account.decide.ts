@@ -1,4 +1,10 @@
-import { CustomFieldValue, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import {
+  customFieldValue,
+  recordAlreadyExists,
+  recordNotFound,
+  ruleBroken,
+  sameValue,
+} from '../shared';
 import { AccountCommand, UpdateAccountProfile } from './account.commands';
 import { AccountEvent } from './account.events';
 import { AccountState } from './account.state';
@@ -25,27 +31,6 @@ const assertActive = (state: AccountState, accountId: string): ExistingAccount =
   return state;
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-/** Structural equality over plain JSON values; a key holding `undefined` counts as absent. */
-const sameValue = (left: unknown, right: unknown): boolean => {
-  if (left === right) return true;
-  if (Array.isArray(left) || Array.isArray(right)) {
-    return (
-      Array.isArray(left) &&
-      Array.isArray(right) &&
-      left.length === right.length &&
-      left.every((item, index) => sameValue(item, right[index]))
-    );
-  }
-  if (isObject(left) && isObject(right)) {
-    const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-    return [...keys].every((key) => sameValue(left[key], right[key]));
-  }
-  return false;
-};
-
 /** The requested profile fields whose value differs from the account's current one. */
 const changedProfile = (account: ExistingAccount, requested: AccountProfile): AccountProfile => {
   const changes: AccountProfile = {};
@@ -56,10 +41,6 @@ const changedProfile = (account: ExistingAccount, requested: AccountProfile): Ac
   PROFILE_FIELDS.forEach(consider);
   return changes;
 };
-
-/** A custom field never set reads as `null`. */
-const customFieldValue = (account: ExistingAccount, key: string): CustomFieldValue =>
-  Object.hasOwn(account.customFields, key) ? (account.customFields[key] ?? null) : null;
 
 export const decideAccount = (command: AccountCommand, state: AccountState): AccountEvent[] => {
   const now = command.metadata.now.toISOString();
@@ -100,7 +81,8 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
     }
     case 'SetAccountCustomField': {
       const account = assertActive(state, command.data.accountId);
-      if (customFieldValue(account, command.data.key) === command.data.value) return [];
+      if (customFieldValue(account.customFields, command.data.key) === command.data.value)
+        return [];
       return [{ type: 'AccountCustomFieldSet', data: { ...command.data } }];
     }
     case 'ArchiveAccount':

@@ -1,4 +1,10 @@
-import { CustomFieldValue, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import {
+  customFieldValue,
+  recordAlreadyExists,
+  recordNotFound,
+  ruleBroken,
+  sameValue,
+} from '../shared';
 import { ContactCommand, ContactEmail, UpdateContact } from './contact.commands';
 import { ContactEvent } from './contact.events';
 import { ContactState } from './contact.state';
@@ -52,27 +58,6 @@ const assertValidEmails = (contactId: string, emails: readonly ContactEmail[]): 
   }
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-/** Structural equality over plain JSON values; a key holding `undefined` counts as absent. */
-const sameValue = (left: unknown, right: unknown): boolean => {
-  if (left === right) return true;
-  if (Array.isArray(left) || Array.isArray(right)) {
-    return (
-      Array.isArray(left) &&
-      Array.isArray(right) &&
-      left.length === right.length &&
-      left.every((item, index) => sameValue(item, right[index]))
-    );
-  }
-  if (isObject(left) && isObject(right)) {
-    const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-    return [...keys].every((key) => sameValue(left[key], right[key]));
-  }
-  return false;
-};
-
 /** The requested fields whose value differs from the contact's current one. */
 const changedDetails = (contact: ExistingContact, requested: ContactDetails): ContactDetails => {
   const changes: ContactDetails = {};
@@ -83,10 +68,6 @@ const changedDetails = (contact: ExistingContact, requested: ContactDetails): Co
   DETAIL_FIELDS.forEach(consider);
   return changes;
 };
-
-/** A custom field never set reads as `null`. */
-const customFieldValue = (contact: ExistingContact, key: string): CustomFieldValue =>
-  Object.hasOwn(contact.customFields, key) ? (contact.customFields[key] ?? null) : null;
 
 export const decideContact = (command: ContactCommand, state: ContactState): ContactEvent[] => {
   const now = command.metadata.now.toISOString();
@@ -157,7 +138,8 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
     }
     case 'SetContactCustomField': {
       const contact = assertActive(state, command.data.contactId);
-      if (customFieldValue(contact, command.data.key) === command.data.value) return [];
+      if (customFieldValue(contact.customFields, command.data.key) === command.data.value)
+        return [];
       return [{ type: 'ContactCustomFieldSet', data: { ...command.data } }];
     }
     case 'RecordContactConsent':

@@ -1,3 +1,5 @@
 export * from './decider';
 export * from './domain-error';
 export * from './values';
+export * from './custom-fields';
+export * from './same-value';
