@@ -20,11 +20,18 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-eventStoreContract('sqlite in memory', async () => createSqliteEventStore({ path: ':memory:' }));
+for (const groupCommit of [true, false]) {
+  const mode = groupCommit ? 'group commit' : 'one transaction per append';
+  eventStoreContract(`sqlite in memory, ${mode}`, async () =>
+    createSqliteEventStore({ path: ':memory:', groupCommit }),
+  );
 
-// One file shared by every test of the suite: each store opens the log the previous left.
-const sharedFile = join(newTempDir(), 'contract.db');
-eventStoreContract('sqlite file', async () => createSqliteEventStore({ path: sharedFile }));
+  // One file shared by every test of the suite: each store opens the log the previous left.
+  const sharedFile = join(newTempDir(), `contract-${groupCommit ? 'grouped' : 'single'}.db`);
+  eventStoreContract(`sqlite file, ${mode}`, async () =>
+    createSqliteEventStore({ path: sharedFile, groupCommit }),
+  );
+}
 
 const event = (metadata: EventToAppend['metadata'] = {}): EventToAppend => ({
   id: randomUUID(),
