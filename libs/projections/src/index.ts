@@ -3,3 +3,5 @@ export * from './read-models';
 export * from './runner/projection-runner';
 export * from './runner/projection-slot';
 export * from './runner/replay-until';
+export * from './lease';
+export * from './worker';

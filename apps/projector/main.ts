@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { ConfigError } from '@crm/application/config';
+import { UnknownProjectionError } from '@crm/projections';
+import { createProjectorLog } from './src/projector-log';
+import { loadProjectorSettings, ProjectorSettings } from './src/projector-settings';
+import { startProjector } from './src/start-projector';
+
+/**
+ * The projector process: runs the projections named in CRM_PROJECTIONS (all by default) for as
+ * long as it holds their leases. SIGTERM or SIGINT: finish and commit the batch in flight, release
+ * the leases, close the stores, exit 0.
+ */
+const main = async (): Promise<void> => {
+  let settings: ProjectorSettings;
+  try {
+    settings = loadProjectorSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigError || error instanceof UnknownProjectionError)) throw error;
+    process.stderr.write(`projector: ${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const { config } = settings;
+  const log = createProjectorLog(process.stdout, {
+    format: config.CRM_LOG_FORMAT,
+    level: config.CRM_LOG_LEVEL,
+  });
+
+  const starting = startProjector(settings, log);
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      log('warn', 'still stopping: finishing the batch in flight', { signal });
+      return;
+    }
+    stopping = true;
+    log('log', 'stopping projector', { signal });
+    starting
+      .then((projector) => projector.stop())
+      .then(
+        () => {
+          log('log', 'projector stopped', { signal });
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log('error', 'projector did not stop cleanly', { error: String(error) });
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  await starting;
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `projector: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
