@@ -12,4 +12,6 @@ module.exports = {
       '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 30000,
+  // Starts no container: says once that the suites needing EventStoreDB and MongoDB skip.
+  globalSetup: '<rootDir>/test/integration/skip-notice.ts',
 };

@@ -1,6 +1,7 @@
-import { createSqliteEventStore, EventStore } from '@crm/event-store';
+import { createEsdbEventStore, createSqliteEventStore, EventStore } from '@crm/event-store';
 import { join } from 'node:path';
-import { AppConfig } from '../config';
+import { AppConfig, requiredSetting } from '../config';
+import { withEsdbScheme } from '../config/esdb-connection-string';
 
 /** The event store chosen by configuration; the embedded SQLite file is the default. */
 export const createConfiguredEventStore = (config: AppConfig): EventStore => {
@@ -9,6 +10,10 @@ export const createConfiguredEventStore = (config: AppConfig): EventStore => {
       return createSqliteEventStore({
         path: join(config.CRM_DATA_DIR, 'events.sqlite'),
         synchronous: config.CRM_SQLITE_SYNCHRONOUS,
+      });
+    case 'eventstoredb':
+      return createEsdbEventStore({
+        connectionString: withEsdbScheme(requiredSetting(config, 'EVENTSTORE_CONNECTION_STRING')),
       });
   }
 };

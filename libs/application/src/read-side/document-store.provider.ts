@@ -1,11 +1,60 @@
-import { createEmbeddedDocumentStore, DocumentStore } from '@crm/read-store';
+import {
+  createEmbeddedDocumentStore,
+  createMongoDocumentStore,
+  DocumentStore,
+} from '@crm/read-store';
+import { MongoClient } from 'mongodb';
 import { join } from 'node:path';
-import { AppConfig } from '../config';
+import { AppConfig, requiredSetting } from '../config';
 
-/** The document store chosen by configuration; the embedded file store is the default. */
+/**
+ * The document store chosen by configuration; the embedded file store is the default.
+ * For MongoDB this creates the client and owns it: the store's close() closes the client too.
+ * The client connects on first use; openConfiguredDocumentStore connects it before answering.
+ */
 export const createConfiguredDocumentStore = (config: AppConfig): DocumentStore => {
   switch (config.CRM_READ_STORE) {
     case 'embedded':
       return createEmbeddedDocumentStore({ path: join(config.CRM_DATA_DIR, 'readmodels.sqlite') });
+    case 'mongodb':
+      return mongoStoreOwning(newMongoClient(config), config);
   }
+};
+
+/**
+ * As createConfiguredDocumentStore, with a MongoDB server reached before it answers, so an
+ * unreachable server stops the start-up instead of the first projection batch.
+ */
+export const openConfiguredDocumentStore = async (config: AppConfig): Promise<DocumentStore> => {
+  if (config.CRM_READ_STORE !== 'mongodb') return createConfiguredDocumentStore(config);
+  const client = newMongoClient(config);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`MongoDB (MONGODB_URI) is not reachable: ${reason}`, { cause: error });
+  }
+  return mongoStoreOwning(client, config);
+};
+
+const newMongoClient = (config: AppConfig): MongoClient =>
+  new MongoClient(requiredSetting(config, 'MONGODB_URI'), { appName: 'crm' });
+
+const mongoStoreOwning = (client: MongoClient, config: AppConfig): DocumentStore => {
+  const store = createMongoDocumentStore({
+    client,
+    databaseName: config.MONGODB_DATABASE,
+    transactions: config.CRM_MONGODB_TRANSACTIONS,
+  });
+  return {
+    ...store,
+    async close() {
+      try {
+        await store.close();
+      } finally {
+        await client.close();
+      }
+    },
+  };
 };

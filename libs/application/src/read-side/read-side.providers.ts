@@ -11,7 +11,7 @@ import {
   EVENT_STORE,
   PROJECTION_RUNNER,
 } from '../nest/tokens';
-import { createConfiguredDocumentStore } from './document-store.provider';
+import { openConfiguredDocumentStore } from './document-store.provider';
 import { ProjectionLifecycle } from './projection-lifecycle';
 import { ReadYourWrites } from './read-your-writes';
 
@@ -20,7 +20,8 @@ export const readSideProviders = (documentStore?: DocumentStore): Provider[] => 
   {
     provide: DOCUMENT_STORE,
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig) => documentStore ?? createConfiguredDocumentStore(config),
+    // ProjectionLifecycle closes it on shutdown; a MongoDB client opened here closes with it.
+    useFactory: (config: AppConfig) => documentStore ?? openConfiguredDocumentStore(config),
   },
   {
     provide: PROJECTION_RUNNER,

@@ -1,0 +1,196 @@
+import { ConfigError, loadConfig } from './app-config';
+import { withEsdbScheme } from './esdb-connection-string';
+
+/** The message loadConfig throws for this environment (fails the test if it does not throw). */
+const problemWith = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+};
+
+describe('loadConfig', () => {
+  it('defaults to the embedded backends', () => {
+    expect(loadConfig({})).toMatchObject({
+      CRM_EVENT_STORE: 'sqlite',
+      CRM_READ_STORE: 'embedded',
+      EVENTSTORE_CONNECTION_STRING: undefined,
+      MONGODB_URI: undefined,
+      MONGODB_DATABASE: 'crm',
+      CRM_MONGODB_TRANSACTIONS: 'auto',
+    });
+  });
+
+  it('names an unknown backend', () => {
+    const message = problemWith({ CRM_EVENT_STORE: 'postgres', CRM_READ_STORE: 'redis' });
+    expect(message).toContain('CRM_EVENT_STORE="postgres"');
+    expect(message).toContain('CRM_READ_STORE="redis"');
+  });
+
+  describe('CRM_EVENT_STORE=eventstoredb', () => {
+    const esdb = (connectionString?: string): NodeJS.ProcessEnv => ({
+      CRM_EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: connectionString,
+    });
+
+    it.each([
+      'esdb://localhost:2113?tls=false',
+      'esdb://eventstoredb',
+      'esdb://localhost:2113/?tls=false',
+      'esdb+discover://admin:changeit@cluster.example.com:2113?nodePreference=leader',
+      'esdb://node1:2111,node2:2112,node3:2113?tls=true&tlsCAFile=/certs/ca.crt&keepAliveTimeout=10000',
+      'kurrentdb://localhost:2113?tls=false&throw_on_append_failure=true',
+      'kurrentdb+discover://cluster.example.com?node-preference=read_only_replica',
+    ])('accepts %s', (connectionString) => {
+      expect(loadConfig(esdb(connectionString))).toMatchObject({
+        CRM_EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: connectionString,
+      });
+    });
+
+    it.each([undefined, ''])('requires EVENTSTORE_CONNECTION_STRING (given %j)', (value) => {
+      expect(problemWith(esdb(value))).toContain(
+        'EVENTSTORE_CONNECTION_STRING is required when CRM_EVENT_STORE=eventstoredb',
+      );
+    });
+
+    it.each([
+      ['http://localhost:2113', 'must start with esdb://'],
+      ['localhost:2113', 'must start with esdb://'],
+      ['esdb://', 'names no host'],
+      ['esdb://?tls=false', 'names no host'],
+      ['esdb://localhost:abc', '"localhost:abc" is not a host or host:port'],
+      ['esdb://localhost:70000', 'port 70000 is out of range'],
+      ['esdb://a:2113,,b:2113', '"" is not a host or host:port'],
+      ['esdb://admin@localhost:2113', 'credentials must be written user:password@'],
+      ['esdb://localhost:2113?tls=maybe', 'tls must be true or false'],
+      ['esdb://localhost:2113?tsl=false', 'unknown option "tsl"'],
+      ['esdb://localhost:2113?tls', '"tls" is not key=value'],
+      ['esdb://localhost:2113?gossipTimeout=soon', 'gossipTimeout must be a whole number'],
+      ['esdb://localhost:2113?nodePreference=nearest', 'nodePreference must be leader'],
+      ['esdb://localhost:2113/streams', 'unexpected "streams" after the hosts'],
+    ])('refuses %s, saying why', (connectionString, reason) => {
+      const message = problemWith(esdb(connectionString));
+      expect(message).toContain(`EVENTSTORE_CONNECTION_STRING=${JSON.stringify(connectionString)}`);
+      expect(message).toContain('must be an EventStoreDB connection string');
+      expect(message).toContain(reason);
+    });
+
+    it('never repeats a password from a refused connection string', () => {
+      const message = problemWith(esdb('esdb://admin:s3cret@localhost:port'));
+      expect(message).not.toContain('s3cret');
+      expect(message).toContain('esdb://admin:***@localhost:port');
+    });
+
+    it('ignores the connection string while the event store is sqlite', () => {
+      expect(
+        loadConfig({ CRM_EVENT_STORE: 'sqlite', EVENTSTORE_CONNECTION_STRING: 'not one' }),
+      ).toMatchObject({ CRM_EVENT_STORE: 'sqlite' });
+    });
+  });
+
+  describe('CRM_READ_STORE=mongodb', () => {
+    const mongo = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+      CRM_READ_STORE: 'mongodb',
+      ...env,
+    });
+
+    it.each([
+      'mongodb://localhost:27017/?replicaSet=rs0',
+      'mongodb://mongodb',
+      'mongodb://m1:27017,m2:27017,m3:27017/?replicaSet=rs0&w=majority',
+      'mongodb://crm:pa%40ss@localhost:27017/?authSource=admin&directConnection=true',
+      'mongodb+srv://crm:secret@cluster0.example.net/?retryWrites=true',
+    ])('accepts %s', (uri) => {
+      expect(loadConfig(mongo({ MONGODB_URI: uri }))).toMatchObject({
+        CRM_READ_STORE: 'mongodb',
+        MONGODB_URI: uri,
+        MONGODB_DATABASE: 'crm',
+        CRM_MONGODB_TRANSACTIONS: 'auto',
+      });
+    });
+
+    it('takes the database and the transaction setting', () => {
+      expect(
+        loadConfig(
+          mongo({
+            MONGODB_URI: 'mongodb://localhost',
+            MONGODB_DATABASE: 'crm_prod',
+            CRM_MONGODB_TRANSACTIONS: 'never',
+          }),
+        ),
+      ).toMatchObject({ MONGODB_DATABASE: 'crm_prod', CRM_MONGODB_TRANSACTIONS: 'never' });
+    });
+
+    it.each([undefined, ''])('requires MONGODB_URI (given %j)', (value) => {
+      expect(problemWith(mongo({ MONGODB_URI: value }))).toContain(
+        'MONGODB_URI is required when CRM_READ_STORE=mongodb',
+      );
+    });
+
+    it.each([
+      ['postgres://localhost:5432', 'must start with mongodb:// or mongodb+srv://'],
+      ['localhost:27017', 'must start with mongodb:// or mongodb+srv://'],
+      ['mongodb://', 'host list are required'],
+      ['mongodb+srv://cluster0.example.net:27017', 'cannot have port number'],
+      ['mongodb://localhost/?notAnOption=1', 'option notanoption is not supported'],
+      ['mongodb://localhost:port', 'Unable to parse localhost:port'],
+    ])('refuses %s, saying why', (uri, reason) => {
+      const message = problemWith(mongo({ MONGODB_URI: uri }));
+      expect(message).toContain(`MONGODB_URI=${JSON.stringify(uri)}`);
+      expect(message).toContain('must be a MongoDB connection string');
+      expect(message).toContain(reason);
+    });
+
+    it('never repeats a password from a refused URI', () => {
+      const message = problemWith(mongo({ MONGODB_URI: 'mongodb://crm:s3cret@localhost:port' }));
+      expect(message).not.toContain('s3cret');
+      expect(message).toContain('mongodb://crm:***@localhost:port');
+    });
+
+    it.each(['a/b', 'read.models', 'x'.repeat(64)])('refuses MONGODB_DATABASE=%s', (name) => {
+      expect(
+        problemWith(mongo({ MONGODB_URI: 'mongodb://localhost', MONGODB_DATABASE: name })),
+      ).toContain('MONGODB_DATABASE must be 1-63 characters');
+    });
+
+    it('refuses an unknown CRM_MONGODB_TRANSACTIONS', () => {
+      expect(
+        problemWith(
+          mongo({ MONGODB_URI: 'mongodb://localhost', CRM_MONGODB_TRANSACTIONS: 'sometimes' }),
+        ),
+      ).toContain('CRM_MONGODB_TRANSACTIONS="sometimes"');
+    });
+
+    it('ignores MONGODB_URI while the read store is embedded', () => {
+      expect(loadConfig({ MONGODB_URI: 'not one' })).toMatchObject({ CRM_READ_STORE: 'embedded' });
+    });
+  });
+
+  it('names every problem at once', () => {
+    const message = problemWith({
+      CRM_EVENT_STORE: 'eventstoredb',
+      CRM_READ_STORE: 'mongodb',
+      MONGODB_URI: 'mongodb+srv://a:1',
+      PORT: 'eighty',
+    });
+    expect(message.split('\n').slice(1)).toEqual([
+      expect.stringContaining('PORT must be an integer number'),
+      '  EVENTSTORE_CONNECTION_STRING is required when CRM_EVENT_STORE=eventstoredb',
+      expect.stringContaining('MONGODB_URI="mongodb+srv://a:1"'),
+    ]);
+  });
+});
+
+describe('withEsdbScheme', () => {
+  it.each([
+    ['kurrentdb://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
+    ['kurrentdb+discover://cluster:2113', 'esdb+discover://cluster:2113'],
+    ['esdb://localhost:2113', 'esdb://localhost:2113'],
+  ])('hands %s to the client as %s', (given, handed) => {
+    expect(withEsdbScheme(given)).toBe(handed);
+  });
+});

@@ -1,0 +1,28 @@
+import { StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { WrongExpectedRevisionError } from '../errors';
+import { ExpectedRevision } from '../expected-revision';
+import { fromClientCurrentRevision, fromClientExpectedRevision } from './expected-revision-mapping';
+
+/**
+ * A client error as the port's error: a WrongExpectedVersionError becomes a
+ * WrongExpectedRevisionError carrying the stream's actual revision. The expected revision is
+ * the caller's own value when given (the port promises to echo it), else the client's.
+ * Any other error is returned unchanged.
+ */
+export const toPortError = (
+  error: unknown,
+  streamName: string,
+  expected?: ExpectedRevision,
+): unknown => {
+  if (error instanceof WrongExpectedVersionError) {
+    return new WrongExpectedRevisionError(
+      streamName,
+      expected ?? fromClientExpectedRevision(error.expectedVersion),
+      fromClientCurrentRevision(error.actualVersion),
+    );
+  }
+  return error;
+};
+
+/** Reading a stream that has no events: the port reads it as an empty list. */
+export const isStreamNotFound = (error: unknown): boolean => error instanceof StreamNotFoundError;
