@@ -28,12 +28,13 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<
     context,
   }: ExecuteDomainCommand): Promise<CommandResult> {
     const prepare = this.preparers[kind];
+    if (!prepare) return this.executor.execute(kind, deciderFor(kind), recordId, command, context);
     const lookup = createRecordLookup(this.store, this.executor, context.tenantId);
     // A command on a record that does not exist goes straight to the decider, which answers
     // "not found" before any check of the records it names.
     const targetMissing =
       !creatingCommands[kind].includes(command.type) && !(await lookup.exists(kind, recordId));
-    const prepared = prepare && !targetMissing ? await prepare(command, context, lookup) : command;
+    const prepared = targetMissing ? command : await prepare(command, context, lookup);
     return this.executor.execute(kind, deciderFor(kind), recordId, prepared, context);
   }
 }
