@@ -31,6 +31,7 @@ export const ids = {
   httpCommand: 'http.command',
   httpNoop: 'http.noop',
   httpOverheadShare: 'http.overhead-share',
+  authOverheadShare: 'http.auth-overhead-share',
   catchUpRate: 'catch-up.rate',
   rebuildSeconds: 'rebuild.seconds',
   rebuildPeakRss: 'rebuild.peak-rss',
@@ -84,6 +85,15 @@ export const targetsFor = (defaultSynchronous: Synchronous): TargetSpec[] => [
     field: 'value',
     op: '<=',
     threshold: { absolute: 35 },
+    unit: '%',
+  },
+  {
+    id: 'auth-overhead',
+    text: 'authentication overhead (API key check time / command request time) <= 10%',
+    measurement: ids.authOverheadShare,
+    field: 'value',
+    op: '<=',
+    threshold: { absolute: 10 },
     unit: '%',
   },
   {

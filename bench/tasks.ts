@@ -21,7 +21,8 @@ export const TASKS: Record<TaskName, Task> = {
   queries: (input) => queriesTask(input as BenchContext),
   'command-path': (input) => commandPathTask(input as BenchContext),
   http: (input) => httpTask(input as BenchContext),
-  'http-server': (input, channel) => httpServerTask(input as { dataDir: string }, channel),
+  'http-server': (input, channel) =>
+    httpServerTask(input as { dataDir: string; tenant: string }, channel),
   'read-your-writes': (input) => readYourWritesTask(input as BenchContext),
   disk: (input) => diskTask(input as BenchContext),
 };

@@ -140,6 +140,7 @@ const contextFor = (seed: number, item: WorkloadItem) => {
   return {
     tenantId: BENCH_TENANT,
     actorId: item.actorId,
+    principal: { kind: 'user' as const, subject: item.actorId },
     commandId,
     correlationId: commandId,
     causationId: commandId,

@@ -22,6 +22,7 @@ describe('bad input on every command route', () => {
     const groups = new Set(routes.map((r) => r.path.split('/')[1]));
     expect([...groups].sort()).toEqual([
       'accounts',
+      'api-keys',
       'campaigns',
       'contacts',
       'deals',
@@ -34,28 +35,45 @@ describe('bad input on every command route', () => {
     expect(routes.length).toBeGreaterThan(50);
   });
 
-  it('refuses every command without tenant and actor headers, appending nothing', async () => {
+  it('refuses every command without a credential, even with tenant and actor headers, appending nothing', async () => {
     const before = await t.head();
     for (const route of routes) {
-      const response = await t.bare()[route.method](route.path).send({});
-      expect({ route, status: response.status, code: response.body.code }).toEqual({
+      const response = await t
+        .bare()
+        [route.method](route.path)
+        .set('x-tenant-id', 'acme')
+        .set('x-actor-id', 'user-1')
+        .send({});
+      expect({
         route,
-        status: 400,
-        code: 'INVALID_HEADERS',
+        status: response.status,
+        code: response.body.code,
+        challenge: response.headers['www-authenticate'],
+      }).toEqual({
+        route,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        challenge: 'Bearer error="invalid_token"',
       });
     }
     expect(await t.head()).toBe(before);
   });
 
-  it('refuses an invalid tenant id', async () => {
-    const response = await t
-      .bare()
-      .post('/tasks')
-      .set('x-tenant-id', 'acme.evil')
-      .set('x-actor-id', 'user-1')
-      .send({ title: 't', dueAt: '2026-01-01T00:00:00Z', assigneeId: 'u' })
-      .expect(400);
-    expect(response.body.fields).toEqual([{ field: 'x-tenant-id', errors: [expect.any(String)] }]);
+  it("refuses an X-Tenant-Id other than the credential's tenant on every command route", async () => {
+    const before = await t.head();
+    for (const route of routes) {
+      const response = await t
+        .http()
+        [route.method](route.path)
+        .set('x-tenant-id', 'acme.evil')
+        .send({ title: 't', dueAt: '2026-01-01T00:00:00Z', assigneeId: 'u' });
+      expect({ route, status: response.status, code: response.body.code }).toEqual({
+        route,
+        status: 403,
+        code: 'TENANT_MISMATCH',
+      });
+    }
+    expect(await t.head()).toBe(before);
   });
 
   it('answers 413 to an oversized body on every command route, appending nothing', async () => {

@@ -30,6 +30,7 @@ export const benchCommandContext = (tenantId: string): CommandContext => {
   return {
     tenantId,
     actorId: 'bench-user',
+    principal: { kind: 'user', subject: 'bench-user' },
     commandId,
     correlationId: commandId,
     causationId: commandId,

@@ -1,4 +1,4 @@
-import { loadConfig } from '@crm/application';
+import { ApiKeyAdministration, loadConfig, processPrincipal } from '@crm/application';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import autocannon from 'autocannon';
@@ -21,12 +21,14 @@ import { ids } from '../targets';
  * no projections or process managers (like figure 2); autocannon runs in this process at 64
  * connections for a bounded time. Beside it, a no-op route registered straight on the same
  * Fastify instance (not part of the product API) answers the same requests: what the HTTP stack
- * alone costs per request.
+ * alone costs per request. Every request carries an API key; a second no-op route, marked public
+ * in code, answers without one, so the two no-op rates give what authentication costs per request.
  */
 
 export const NOOP_PATH = '/__bench/noop';
+export const PUBLIC_NOOP_PATH = '/__bench/noop-public';
 
-type ServerInput = { dataDir: string };
+type ServerInput = { dataDir: string; tenant: string };
 
 /** Adds the bare route while Nest initialises the adapter, before Fastify is ready. */
 const registerNoopRoute = (): void => {
@@ -34,7 +36,12 @@ const registerNoopRoute = (): void => {
   const done = new WeakSet<FastifyAdapter>();
   FastifyAdapter.prototype.init = async function (this: FastifyAdapter): Promise<void> {
     // Nest calls init again on listen; the route is added once, before Fastify is ready.
-    if (!done.has(this)) this.getInstance().post(NOOP_PATH, async () => ({ ok: true }));
+    if (!done.has(this)) {
+      this.getInstance().post(NOOP_PATH, async () => ({ ok: true }));
+      this.getInstance().post(PUBLIC_NOOP_PATH, { config: { public: true } }, async () => ({
+        ok: true,
+      }));
+    }
     done.add(this);
     return init.call(this);
   };
@@ -56,13 +63,19 @@ export const httpServerTask = async (
   });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
+  const { secret } = await app
+    .get(ApiKeyAdministration)
+    .create(
+      { tenantId: input.tenant, subject: 'bench-user', roles: ['admin'], name: 'bench' },
+      processPrincipal('bench'),
+    );
   const stopped = new Promise<void>((resolve) => {
     process.on('message', (raw: unknown) => {
       const message = raw as ChildMessage;
       if (message.type === 'event' && message.name === 'stop') resolve();
     });
   });
-  channel.emit('ready', { port });
+  channel.emit('ready', { port, secret });
   await stopped;
   await app.close();
   return { served: true };
@@ -80,14 +93,17 @@ type Load = {
   statusCodes: Record<string, number>;
 };
 
+type Target = { port: number; secret: string };
+type Route = 'command' | 'noop' | 'public-noop';
+
 const load = async (
-  port: number,
-  tenant: string,
+  { port, secret }: Target,
   mix: CommandMix,
   seconds: number,
   connections: number,
-  noop: boolean,
+  route: Route,
 ): Promise<Load> => {
+  const noop = route !== 'command';
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
@@ -95,8 +111,7 @@ const load = async (
     timeout: 30,
     headers: {
       'content-type': 'application/json',
-      'x-tenant-id': tenant,
-      'x-actor-id': 'bench-user',
+      authorization: `Bearer ${secret}`,
     },
     requests: [
       {
@@ -105,7 +120,7 @@ const load = async (
           return {
             ...request,
             method: noop ? 'POST' : next.method,
-            path: noop ? NOOP_PATH : next.path,
+            path: route === 'command' ? next.path : route === 'noop' ? NOOP_PATH : PUBLIC_NOOP_PATH,
             body: JSON.stringify(next.body),
           };
         },
@@ -142,33 +157,36 @@ export const httpTask = async (ctx: BenchContext): Promise<FigureResult> => {
   const { httpConnections: connections, httpSeconds, httpWarmupSeconds } = ctx.settings;
 
   let server: ChildProcess | undefined;
-  let ready: (port: number) => void = () => undefined;
-  const port = new Promise<number>((resolve) => (ready = resolve));
+  let ready: (target: Target) => void = () => undefined;
+  const target = new Promise<Target>((resolve) => (ready = resolve));
   const exited: Promise<ChildOutcome<{ served: boolean }>> = runInChild(
     'http-server',
-    { dataDir } satisfies ServerInput,
+    { dataDir, tenant } satisfies ServerInput,
     {
       profileDir: ctx.profileDir,
       onEvent: (name, data, child) => {
         server = child;
-        if (name === 'ready') ready((data as { port: number }).port);
+        if (name === 'ready') ready(data as Target);
       },
     },
   );
-  const listening = await Promise.race([port, exited.then(() => -1)]);
-  if (listening < 0) throw new Error('the API stopped before listening');
-  log(`http: API listening on 127.0.0.1:${listening}`);
+  const listening = await Promise.race([target, exited.then(() => undefined)]);
+  if (!listening) throw new Error('the API stopped before listening');
+  log(`http: API listening on 127.0.0.1:${listening.port}`);
 
   let warmup: Load;
   let command: Load;
   let noop: Load;
+  let publicNoop: Load;
   try {
-    warmup = await load(listening, tenant, mix, httpWarmupSeconds, connections, false);
-    command = await load(listening, tenant, mix, httpSeconds, connections, false);
-    log(describe('command mix', command));
-    await load(listening, tenant, mix, 1, connections, true);
-    noop = await load(listening, tenant, mix, httpSeconds, connections, true);
-    log(describe('no-op route', noop));
+    warmup = await load(listening, mix, httpWarmupSeconds, connections, 'command');
+    command = await load(listening, mix, httpSeconds, connections, 'command');
+    log(describe('command mix (API key)', command));
+    await load(listening, mix, 1, connections, 'noop');
+    noop = await load(listening, mix, httpSeconds, connections, 'noop');
+    log(describe('no-op route (API key)', noop));
+    publicNoop = await load(listening, mix, httpSeconds, connections, 'public-noop');
+    log(describe('no-op route (no credential)', publicNoop));
   } finally {
     const stop: ChildMessage = { type: 'event', name: 'stop', data: null };
     server?.send(stop);
@@ -177,6 +195,10 @@ export const httpTask = async (ctx: BenchContext): Promise<FigureResult> => {
   removeDatabase(eventsPath);
   removeDatabase(join(dataDir, 'readmodels.sqlite'));
   const share = noop.rate > 0 ? (command.rate / noop.rate) * 100 : NaN;
+  // Per-request time on a saturated server is 1/rate; authentication's part of it is the
+  // difference between the two no-op routes, set against a whole command request.
+  const authSeconds = Math.max(0, 1 / noop.rate - 1 / publicNoop.rate);
+  const authShare = command.rate > 0 ? authSeconds * command.rate * 100 : NaN;
   const measurements: Measurement[] = [
     {
       id: ids.httpCommand,
@@ -209,6 +231,22 @@ export const httpTask = async (ctx: BenchContext): Promise<FigureResult> => {
       unit: '%',
     },
     {
+      id: 'http.noop-public',
+      figure: 'http',
+      label: 'bare no-op route without a credential',
+      value: publicNoop.rate,
+      unit: 'requests/s',
+      p50: publicNoop.p50,
+      p99: publicNoop.p99,
+    },
+    {
+      id: ids.authOverheadShare,
+      figure: 'http',
+      label: `authentication (API key) time / command request time (${(authSeconds * 1e6).toFixed(1)} µs per request)`,
+      value: authShare,
+      unit: '%',
+    },
+    {
       id: 'http.server-peak-rss',
       figure: 'http',
       label: 'API process peak RSS',
@@ -223,6 +261,7 @@ export const httpTask = async (ctx: BenchContext): Promise<FigureResult> => {
       warmup: warmup as unknown as Json,
       command: command as unknown as Json,
       noop: noop as unknown as Json,
+      publicNoop: publicNoop as unknown as Json,
     },
     seconds: (performance.now() - started) / 1000,
   };

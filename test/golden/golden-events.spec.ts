@@ -1,10 +1,16 @@
 import { CommandContext, EVENT_SERIALIZER, loadConfig, parseStreamName } from '@crm/application';
 import { deciderFor, isAggregateKind } from '@crm/domain';
-import { createSqliteEventStore, EventSerializer, JsonObject } from '@crm/event-store';
+import {
+  createSqliteEventStore,
+  EventSerializer,
+  JsonObject,
+  StreamChainVerifier,
+} from '@crm/event-store';
 import { allProjections, ProjectionRunner } from '@crm/projections';
 import { createEmbeddedDocumentStore } from '@crm/read-store';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { createApp } from '../../apps/api/src/create-app';
 import { CommandSender } from '../../apps/api/src/http/command-sender';
 import { goldenScenario } from './golden-scenario';
@@ -15,6 +21,7 @@ import { goldenScenario } from './golden-scenario';
  * never an edit of this file. `GOLDEN_UPDATE=1` writes the file when it does not exist yet.
  */
 const FIXTURE = join(__dirname, 'events.v1.json');
+const GOLDEN_PRINCIPAL = { kind: 'user', subject: 'golden-actor' } as const;
 
 type StoredForm = {
   id: string;
@@ -25,7 +32,11 @@ type StoredForm = {
   metadata: JsonObject;
 };
 
-const runScenario = async (): Promise<StoredForm[]> => {
+let scenarioRun: Promise<StoredForm[]> | undefined;
+/** The scenario runs once per suite; each test reads the same written log. */
+const runScenario = (): Promise<StoredForm[]> => (scenarioRun ??= writeScenario());
+
+const writeScenario = async (): Promise<StoredForm[]> => {
   let now = new Date('2026-04-01T08:00:00.000Z');
   const store = createSqliteEventStore({ path: ':memory:' });
   const app = await createApp({
@@ -39,6 +50,7 @@ const runScenario = async (): Promise<StoredForm[]> => {
     const context: CommandContext = {
       tenantId: 'golden',
       actorId: 'golden-actor',
+      principal: GOLDEN_PRINCIPAL,
       commandId: `command-${index}`,
       correlationId: `correlation-${index}`,
       causationId: `command-${index}`,
@@ -92,7 +104,44 @@ describe('golden events', () => {
   });
 
   it('is still what the command path writes today (an event shape changed without a new version?)', async () => {
-    expect(await runScenario()).toEqual(fixture);
+    // The fixture predates principals and the hash chain: it stays the legacy form, and the
+    // two metadata keys added since are checked on their own below.
+    const withoutLaterMetadata = ({ metadata, ...event }: StoredForm): StoredForm => {
+      const { principal: _principal, hash: _hash, ...rest } = metadata;
+      return { ...event, metadata: rest };
+    };
+    expect((await runScenario()).map(withoutLaterMetadata)).toEqual(fixture);
+  });
+
+  it('records the principal on every event and chains every stream', async () => {
+    const written = await runScenario();
+    expect(written.every((e) => isDeepStrictEqual(e.metadata.principal, GOLDEN_PRINCIPAL))).toBe(
+      true,
+    );
+    const verifiers = new Map<string, StreamChainVerifier>();
+    const results = written.map((e) => {
+      const verifier = verifiers.get(e.streamName) ?? new StreamChainVerifier(e.streamName);
+      verifiers.set(e.streamName, verifier);
+      return verifier.add({
+        ...e,
+        revision: BigInt(e.revision),
+        position: 0n,
+        recordedAt: new Date(),
+      }).verified;
+    });
+    expect(results.every((verified) => verified === true)).toBe(true);
+  });
+
+  it('verifies the legacy fixture as events from before the chain', () => {
+    const verifiers = new Map<string, StreamChainVerifier>();
+    for (const e of fixture) {
+      const verifier = verifiers.get(e.streamName) ?? new StreamChainVerifier(e.streamName);
+      verifiers.set(e.streamName, verifier);
+      verifier.add({ ...e, revision: BigInt(e.revision), position: 0n, recordedAt: new Date() });
+    }
+    const all = [...verifiers.values()];
+    expect(all.every((v) => v.broken === undefined)).toBe(true);
+    expect(all.reduce((n, v) => n + v.unchained, 0)).toBe(fixture.length);
   });
 
   it('loads forever: every stored event upcasts, folds into its record and projects without parking', async () => {

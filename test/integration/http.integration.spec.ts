@@ -6,6 +6,7 @@ import { MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
+import { mintToken, TEST_AUTH_ENV } from '../support/credentials';
 
 /**
  * The API as production runs it: CRM_EVENT_STORE=eventstoredb and CRM_READ_STORE=mongodb,
@@ -31,7 +32,9 @@ suite('HTTP API on EventStoreDB and MongoDB', () => {
   let esdb: EventStoreDBClient | undefined;
 
   const api = () =>
-    request.agent(app?.getHttpServer()).set('x-tenant-id', tenant).set('x-actor-id', 'it-user');
+    request
+      .agent(app?.getHttpServer())
+      .set('authorization', `Bearer ${mintToken({ sub: 'it-user', tenant, roles: ['admin'] })}`);
 
   const command = async (path: string, body: object, expected = 201): Promise<Answer> =>
     (await api().post(path).send(body).expect(expected)).body as Answer;
@@ -55,6 +58,7 @@ suite('HTTP API on EventStoreDB and MongoDB', () => {
       CRM_RUN_PROJECTIONS: 'true',
       CRM_RUN_PROCESSES: 'true',
       CRM_READ_WAIT_TIMEOUT_MS: '30000',
+      ...TEST_AUTH_ENV,
     });
     app = await createApp({ config, logger: false });
     mongo = await new MongoClient(MONGODB_URI ?? '').connect();

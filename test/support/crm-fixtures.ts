@@ -33,6 +33,7 @@ const seedContext = (): CommandContext => {
   return {
     tenantId: TENANT,
     actorId: ACTOR,
+    principal: { kind: 'user', subject: ACTOR },
     commandId,
     correlationId: commandId,
     causationId: commandId,

@@ -15,6 +15,7 @@ export const directContext = (overrides: Partial<CommandContext> = {}): CommandC
   return {
     tenantId: TENANT,
     actorId: ACTOR,
+    principal: { kind: 'user', subject: ACTOR },
     commandId,
     correlationId: commandId,
     causationId: commandId,

@@ -5,14 +5,17 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../apps/api/src/create-app';
+import { mintToken, TEST_AUTH_ENV } from './credentials';
 
 export type TestApp = {
   app: NestFastifyApplication;
   store: EventStore;
   documents: DocumentStore;
-  /** supertest agent with the default tenant and actor headers set. */
+  /** supertest agent authenticated as an admin of the default tenant (a JWT for ACTOR). */
   http: () => TestAgent;
-  /** supertest agent with no headers at all. */
+  /** supertest agent authenticated as `subject` (default ACTOR) of `tenant` with these roles. */
+  as: (tenant: string, options?: { subject?: string; roles?: string[] }) => TestAgent;
+  /** supertest agent with no credential and no headers at all. */
   bare: () => TestAgent;
   /** Global position of the last event in the log: unchanged means nothing was appended. */
   head: () => Promise<bigint>;
@@ -29,7 +32,7 @@ export const ACTOR = 'user-1';
  */
 export const startTestApp = async (env: NodeJS.ProcessEnv = {}): Promise<TestApp> => {
   const store = createSqliteEventStore({ path: ':memory:' });
-  const config = loadConfig({ CRM_RUN_PROCESSES: 'false', ...env });
+  const config = loadConfig({ CRM_RUN_PROCESSES: 'false', ...TEST_AUTH_ENV, ...env });
   const documents = createEmbeddedDocumentStore({ path: ':memory:' });
   const app = await createApp({
     config,
@@ -38,11 +41,19 @@ export const startTestApp = async (env: NodeJS.ProcessEnv = {}): Promise<TestApp
     logger: false,
   });
   const server = app.getHttpServer();
+  const as = (tenant: string, options: { subject?: string; roles?: string[] } = {}) =>
+    request
+      .agent(server)
+      .set(
+        'authorization',
+        `Bearer ${mintToken({ sub: options.subject ?? ACTOR, tenant, roles: options.roles ?? ['admin'] })}`,
+      );
   return {
     app,
     store,
     documents,
-    http: () => request.agent(server).set('x-tenant-id', TENANT).set('x-actor-id', ACTOR),
+    http: () => as(TENANT).set('x-tenant-id', TENANT),
+    as,
     bare: () => request.agent(server),
     head: () => store.headPosition(),
     close: () => app.close(),

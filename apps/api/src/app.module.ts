@@ -1,6 +1,7 @@
 import { ApplicationModule, ApplicationModuleOptions } from '@crm/application';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AccessModule } from './auth/access.module';
 import { AccountsController } from './accounts/accounts.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { ContactsController } from './contacts/contacts.controller';
@@ -30,7 +31,7 @@ export class AppModule {
   static forRoot(options: ApplicationModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRoot(options), QueryViewsModule],
+      imports: [ApplicationModule.forRoot(options), AccessModule, QueryViewsModule],
       controllers: [
         HealthController,
         AuditController,

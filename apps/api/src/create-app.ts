@@ -3,6 +3,8 @@ import { ConsoleLogger, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { useAuthentication } from './auth/authentication.hook';
+import { Authenticator } from './auth/authenticator';
 import { useJsonBodyParser } from './http/json-body-parser';
 import { setUpOpenApi } from './openapi';
 
@@ -26,9 +28,12 @@ export const createApp = async (
             }),
     },
   );
-  useJsonBodyParser(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  // First of all hooks: nothing below runs for a request without a valid credential.
+  useAuthentication(fastify, app.get(Authenticator), { docsPublic: config.CRM_DOCS === 'on' });
+  useJsonBodyParser(fastify);
   app.enableShutdownHooks();
-  setUpOpenApi(app as INestApplication);
+  if (config.CRM_DOCS === 'on') setUpOpenApi(app as INestApplication);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -9,6 +9,12 @@ export const setUpOpenApi = (app: INestApplication): void => {
       'Commands append immutable events; every answer carries the record revision (ETag) and the global position written.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'an API key (crm_...) or a JWT from the configured identity provider',
+    })
+    .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });

@@ -1,15 +1,27 @@
-import { ConfigError } from '@crm/application';
+import { ConfigError, ROLE_NAMES } from '@crm/application';
 import { DEFAULT_DEMO_OPTIONS, demoOptionProblems } from '@crm/demo-data';
 import { AggregateKind } from '@crm/domain';
 import { allProjections } from '@crm/projections';
 import { Command, CommanderError } from 'commander';
 import { CliIo, EXIT_FAILURE, EXIT_USAGE, writeLine } from './cli-io';
+import { runCreateApiKey, runListApiKeys, runRevokeApiKey } from './commands/api-keys.command';
 import { runAsOf } from './commands/as-of.command';
 import { runAuditExport } from './commands/audit-export.command';
 import { runRebuild } from './commands/rebuild.command';
 import { runSeed } from './commands/seed.command';
 import { runStatus } from './commands/status.command';
-import { dateArg, integerArg, kindArg, recordIdArg, tenantArg, UsageError } from './usage';
+import {
+  dateArg,
+  expiresArg,
+  integerArg,
+  kindArg,
+  nameArg,
+  recordIdArg,
+  rolesArg,
+  subjectArg,
+  tenantArg,
+  UsageError,
+} from './usage';
 
 type SeedFlags = {
   seed: number;
@@ -120,6 +132,60 @@ const asOfCommand = (program: Command, io: CliIo, done: (code: number) => void):
     );
 };
 
+type CreateKeyFlags = {
+  tenant: string;
+  subject: string;
+  roles: string[];
+  name?: string;
+  expires?: Date;
+};
+
+const apiKeysCommand = (program: Command, io: CliIo, done: (code: number) => void): void => {
+  const keys = program.command('api-keys').description('API keys: create, list, revoke');
+  keys
+    .command('create')
+    .description('create a key; its secret is the last line of stdout, shown only this once')
+    .requiredOption('--tenant <id>', 'tenant the key acts in', tenantArg)
+    .requiredOption(
+      '--subject <name>',
+      'who the key acts as (service account or person)',
+      subjectArg,
+    )
+    .requiredOption('--roles <r1,r2>', `roles (${ROLE_NAMES.join(', ')})`, rolesArg)
+    .option(
+      '--expires <when>',
+      'ISO-8601 duration (P90D) or date-time; never when absent',
+      expiresArg,
+    )
+    .option('--name <text>', 'a note on what the key is for', nameArg)
+    .action(async (flags: CreateKeyFlags) =>
+      done(
+        await runCreateApiKey(
+          {
+            tenantId: flags.tenant,
+            subject: flags.subject,
+            roles: flags.roles,
+            name: flags.name,
+            expiresAt: flags.expires,
+          },
+          io,
+        ),
+      ),
+    );
+  keys
+    .command('list')
+    .description('every key (never a secret), revoked and expired ones included')
+    .option('--tenant <id>', 'only this tenant', tenantArg)
+    .action(async (flags: { tenant?: string }) =>
+      done(await runListApiKeys({ tenantId: flags.tenant }, io)),
+    );
+  keys
+    .command('revoke <id>')
+    .description('revoke a key: a running API refuses it within a second')
+    .action(async (id: string) => done(await runRevokeApiKey(id, io)));
+  keys.commands.forEach((command) => command.exitOverride());
+};
+
 const buildProgram = (io: CliIo, done: (code: number) => void): Command => {
   const program = new Command()
     .name('crm-cli')
@@ -136,6 +202,7 @@ const buildProgram = (io: CliIo, done: (code: number) => void): Command => {
     statusCommand,
     auditExportCommand,
     asOfCommand,
+    apiKeysCommand,
   ]) {
     register(program, io, done);
   }

@@ -1,3 +1,4 @@
+import { expiryFrom, isRoleName, ROLE_NAMES } from '@crm/application';
 import { aggregateDeciders, AggregateKind, isAggregateKind } from '@crm/domain';
 import { InvalidArgumentError } from 'commander';
 
@@ -52,5 +53,38 @@ export const kindArg = (value: string): AggregateKind => {
   if (!isAggregateKind(value)) {
     throw new InvalidArgumentError(`must be one of ${Object.keys(aggregateDeciders).join(', ')}.`);
   }
+  return value;
+};
+
+export const subjectArg = (value: string): string => {
+  if (!/^[\x21-\x7e]{1,200}$/.test(value))
+    throw new InvalidArgumentError('must be 1-200 visible ASCII characters.');
+  return value;
+};
+
+export const rolesArg = (value: string): string[] => {
+  const roles = value
+    .split(',')
+    .map((role) => role.trim())
+    .filter(Boolean);
+  const unknown = roles.filter((role) => !isRoleName(role));
+  if (roles.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`must be a comma-separated list of ${ROLE_NAMES.join(', ')}.`);
+  }
+  return roles;
+};
+
+export const expiresArg = (value: string): Date => {
+  const at = expiryFrom(value, new Date());
+  if (!at) {
+    throw new InvalidArgumentError(
+      'must be a future moment: an ISO-8601 duration (P90D, PT12H) or a date-time.',
+    );
+  }
+  return at;
+};
+
+export const nameArg = (value: string): string => {
+  if (value.length > 200) throw new InvalidArgumentError('must be at most 200 characters.');
   return value;
 };

@@ -1,7 +1,12 @@
+import { PrincipalRecord } from '@crm/event-store';
+
 /** Who sends a command, in which tenant, and why: becomes the metadata of every event it writes. */
 export type CommandContext = {
   tenantId: string;
+  /** The principal's subject. */
   actorId: string;
+  /** The authenticated principal (or the process acting), recorded on every event. */
+  principal: PrincipalRecord;
   commandId: string;
   correlationId: string;
   causationId: string;
@@ -22,3 +27,10 @@ export type CommandResult = {
   /** Number of events this call appended: 0 for a no-op or an idempotent repeat. */
   appended: number;
 };
+
+/** The principal a process of this name acts as, on behalf of whoever caused it. */
+export const processPrincipal = (name: string, onBehalfOf?: PrincipalRecord): PrincipalRecord => ({
+  kind: 'process',
+  subject: `process:${name}`,
+  ...(onBehalfOf && { onBehalfOf }),
+});

@@ -3,7 +3,10 @@ import {
   createEventSchemaRegistry,
   createEventSerializer,
   createSqliteEventStore,
+  eventHash,
   EventStore,
+  GENESIS_HASH,
+  StreamChainVerifier,
 } from '@crm/event-store';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +23,7 @@ const context = (extra: Partial<CommandContext> = {}): CommandContext => {
   return {
     tenantId: 't1',
     actorId: 'a1',
+    principal: { kind: 'user', subject: 'a1' },
     commandId,
     correlationId: commandId,
     causationId: commandId,
@@ -59,8 +63,21 @@ describe('CommandExecutor', () => {
       $correlationId: 'corr-1',
       $causationId: 'cause-1',
       recordedAt: '2026-03-01T00:00:00.000Z',
+      principal: { kind: 'user', subject: 'a1' },
+      hash: eventHash(GENESIS_HASH, event),
     });
     expect(event.type).toBe('LeadCaptured.v1');
+  });
+
+  it("chains every event's hash to its stream's previous event, across commands", async () => {
+    await executor.execute('lead', leadDecider, 'l1', capture('l1'), context());
+    await executor.execute('lead', leadDecider, 'l1', adjust('l1', 5), context());
+    await executor.execute('lead', leadDecider, 'l1', adjust('l1', 7), context());
+    const events = await store.readStream(streamNameFor('lead', 't1', 'l1'));
+    expect(events).toHaveLength(3);
+    const verifier = new StreamChainVerifier(events[0].streamName);
+    expect(events.map((event) => verifier.add(event).verified)).toEqual([true, true, true]);
+    expect(events[1].metadata.hash).toBe(eventHash(events[0].metadata.hash as string, events[1]));
   });
 
   it('keeps tenants apart: the same record id in another tenant is another record', async () => {

@@ -1,11 +1,13 @@
 import { Command, Decider, DomainEvent } from '@crm/domain';
 import {
+  chainEvents,
   EventMetadata,
   EventSerializer,
   EventStore,
   PartialDuplicateAppendError,
   StoredEvent,
   WrongExpectedRevisionError,
+  lastLinkOf,
 } from '@crm/event-store';
 import { randomUUID } from 'node:crypto';
 import { CommandContext, CommandResult } from './command-context';
@@ -27,6 +29,8 @@ export type LoadedRecord<S> = {
   /** Revision of the last event, -1n when the record has no events. */
   revision: bigint;
   events: StoredEvent[];
+  /** The stream's last link in its hash chain, which the next event chains to. */
+  lastHash: string;
 };
 
 export type CommandExecutorOptions = {
@@ -61,7 +65,7 @@ export class CommandExecutor {
     const events = recorded.map((r) => this.serializer.deserialize<E>(r));
     const state = events.reduce<S>((s, e) => decider.evolve(s, e), decider.initialState());
     const revision = recorded.length ? recorded[recorded.length - 1].revision : -1n;
-    return { state, revision, events };
+    return { state, revision, events, lastHash: lastLinkOf(recorded) };
   }
 
   execute<C extends Command, E extends DomainEvent, S>(
@@ -105,8 +109,11 @@ export class CommandExecutor {
       }
 
       const metadata = this.metadataFor(command.type, context, now);
-      const toAppend = events.map((event, index) =>
-        this.serializer.serialize(event, this.eventIdFor(context, index), metadata),
+      const toAppend = chainEvents(
+        record.lastHash,
+        events.map((event, index) =>
+          this.serializer.serialize(event, this.eventIdFor(context, index), metadata),
+        ),
       );
       try {
         const result = await this.store.appendToStream(streamName, toAppend, {
@@ -160,6 +167,7 @@ export class CommandExecutor {
     return {
       tenantId: context.tenantId,
       actorId: context.actorId,
+      principal: context.principal,
       commandId: context.commandId,
       commandType,
       $correlationId: context.correlationId,

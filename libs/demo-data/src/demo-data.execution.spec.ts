@@ -27,6 +27,7 @@ type Refusal = { index: number; item: DemoItem; error: string };
 const contextFor = (item: DemoItem, index: number): CommandContext => ({
   tenantId: 'demo',
   actorId: item.actorId,
+  principal: { kind: 'user', subject: item.actorId },
   commandId: `demo-${index}`,
   correlationId: `demo-${index}`,
   causationId: `demo-${index}`,

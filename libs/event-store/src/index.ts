@@ -4,3 +4,4 @@ export * from './errors';
 export * from './serialization';
 export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';
+export * from './chain';

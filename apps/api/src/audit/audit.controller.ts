@@ -22,8 +22,11 @@ export class AuditController {
     summary: "A record's full event history, oldest first, with every event's metadata",
   })
   @ApiParam({ name: 'kind', enum: Object.keys(aggregateDeciders) })
-  @ApiHeader({ name: 'X-Tenant-Id', required: true })
-  @ApiHeader({ name: 'X-Actor-Id', required: true })
+  @ApiHeader({
+    name: 'X-Tenant-Id',
+    required: false,
+    description: "optional; must be the credential's tenant (else 403 TENANT_MISMATCH)",
+  })
   async history(
     @Param('kind') kind: string,
     @Param('id', RecordIdPipe) id: string,

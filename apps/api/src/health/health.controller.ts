@@ -4,6 +4,7 @@ import { ProjectionRunner } from '@crm/projections';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
+import { AdminOnly } from '../auth/admin-only.guard';
 
 @ApiTags('health')
 @Controller()
@@ -13,7 +14,14 @@ export class HealthController {
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
   ) {}
 
+  @Get('health/live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process serves; public, tells nothing else' })
+  live() {
+    return { status: 'ok' };
+  }
+
   @Get('health')
+  @AdminOnly()
   @ApiOperation({
     summary:
       'Liveness and readiness: 200 when the event store answers, 503 otherwise; read-model lag',
@@ -37,6 +45,7 @@ export class HealthController {
   }
 
   @Get('projections')
+  @AdminOnly()
   @ApiOperation({
     summary:
       'Each projection: its live collection, checkpoint, whether it is rebuilding; parked events',

@@ -1,10 +1,10 @@
-import { CommandContext } from '@crm/application';
+import { CommandContext, principalRecordOf } from '@crm/application';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
+import { principalOf } from '../auth/request-principal';
 import { ApiError, FieldError } from './api-error';
 
-const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
 const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
 
@@ -13,25 +13,13 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** Reads who and which tenant from the headers; until authentication exists they are required. */
+/**
+ * Who and which tenant, from the verified credential only (the authentication hook put it on
+ * the request and already refused an X-Tenant-Id naming another tenant).
+ */
 export const requestTenancy = (request: FastifyRequest): { tenantId: string; actorId: string } => {
-  const problems: FieldError[] = [];
-  const tenantId = header(request, 'x-tenant-id');
-  const actorId = header(request, 'x-actor-id');
-  if (!tenantId) problems.push({ field: 'x-tenant-id', errors: ['header is required'] });
-  else if (!TENANT_ID.test(tenantId)) {
-    problems.push({
-      field: 'x-tenant-id',
-      errors: ['must be 1-64 letters, digits, _ or -, starting with a letter or digit'],
-    });
-  }
-  if (!actorId) problems.push({ field: 'x-actor-id', errors: ['header is required'] });
-  else if (!HEADER_VALUE.test(actorId))
-    problems.push({ field: 'x-actor-id', errors: ['must be 1-200 visible ASCII characters'] });
-  if (problems.length || !tenantId || !actorId) {
-    throw ApiError.badRequest('INVALID_HEADERS', 'tenant and actor headers are required', problems);
-  }
-  return { tenantId, actorId };
+  const principal = principalOf(request);
+  return { tenantId: principal.tenant, actorId: principal.subject };
 };
 
 const optionalHeader = (
@@ -57,7 +45,7 @@ const parseIfMatch = (value: string | undefined, problems: FieldError[]): bigint
 };
 
 export const commandContextOf = (request: FastifyRequest): CommandContext => {
-  const { tenantId, actorId } = requestTenancy(request);
+  const principal = principalOf(request);
   const problems: FieldError[] = [];
   const idempotencyKey = optionalHeader(request, 'idempotency-key', problems);
   const correlationId = optionalHeader(request, 'x-correlation-id', problems);
@@ -68,8 +56,9 @@ export const commandContextOf = (request: FastifyRequest): CommandContext => {
 
   const commandId = randomUUID();
   return {
-    tenantId,
-    actorId,
+    tenantId: principal.tenant,
+    actorId: principal.subject,
+    principal: principalRecordOf(principal),
     commandId,
     correlationId: correlationId ?? commandId,
     causationId: causationId ?? correlationId ?? commandId,
@@ -83,7 +72,7 @@ export const commandContextOf = (request: FastifyRequest): CommandContext => {
   };
 };
 
-/** The command's context from the request headers: tenant, actor, correlation, idempotency, If-Match. */
+/** The command's context: tenant and principal from the credential; from the headers correlation, idempotency, If-Match. */
 export const CommandContextFromRequest = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): CommandContext =>
     commandContextOf(ctx.switchToHttp().getRequest()),

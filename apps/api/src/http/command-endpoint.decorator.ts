@@ -23,8 +23,11 @@ export const CommandEndpoint = (summary: string, options: { creates?: boolean } 
     HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
     UseInterceptors(CommandResponseInterceptor),
     ApiOperation({ summary }),
-    ApiHeader({ name: 'X-Tenant-Id', required: true }),
-    ApiHeader({ name: 'X-Actor-Id', required: true }),
+    ApiHeader({
+      name: 'X-Tenant-Id',
+      required: false,
+      description: "optional; must be the credential's tenant (else 403 TENANT_MISMATCH)",
+    }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

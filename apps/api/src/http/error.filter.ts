@@ -15,6 +15,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
+import { UnauthenticatedError } from '../auth/unauthenticated.error';
 import { ApiError, ApiErrorBody } from './api-error';
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
@@ -37,6 +38,13 @@ const codeForStatus = (status: number): string =>
 /** Every failure becomes the same JSON shape with a machine-readable code. */
 export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
   if (error instanceof ApiError) return error.body;
+  if (error instanceof UnauthenticatedError) {
+    return {
+      statusCode: HttpStatus.UNAUTHORIZED,
+      code: error.code,
+      message: 'a valid credential is required',
+    };
+  }
   if (error instanceof DomainError) {
     return {
       statusCode: DOMAIN_STATUS[error.kind],
@@ -102,7 +110,9 @@ export class ErrorFilter implements ExceptionFilter {
       code: 'INTERNAL_ERROR',
       message: 'an unexpected error occurred',
     };
-    if (error instanceof ReadModelsBehindError) {
+    if (error instanceof UnauthenticatedError) {
+      void reply.header('www-authenticate', 'Bearer error="invalid_token"');
+    } else if (error instanceof ReadModelsBehindError) {
       // A lag, not a fault: the client may retry shortly.
       void reply.header('retry-after', '1');
     } else if (body.statusCode >= 500) {

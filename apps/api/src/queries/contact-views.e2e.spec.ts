@@ -335,8 +335,8 @@ describe('contact views API', () => {
       fieldsOf(await refused(`/contacts/${contactId}/timeline?before=garbage&limit=101&types=x y`)),
     ).toEqual(['before', 'limit', 'types']);
     expect((await refused('/contacts/bad%20id/360')).code).toBe('INVALID_RECORD_ID');
-    expect((await t.bare().get(`/contacts/${contactId}`).expect(400)).body.code).toBe(
-      'INVALID_HEADERS',
+    expect((await t.bare().get(`/contacts/${contactId}`).expect(401)).body.code).toBe(
+      'UNAUTHENTICATED',
     );
   });
 

@@ -5,8 +5,11 @@ import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 export const QueryEndpoint = (summary: string, options: { notFound?: string } = {}) =>
   applyDecorators(
     ApiOperation({ summary }),
-    ApiHeader({ name: 'X-Tenant-Id', required: true }),
-    ApiHeader({ name: 'X-Actor-Id', required: true }),
+    ApiHeader({
+      name: 'X-Tenant-Id',
+      required: false,
+      description: "optional; must be the credential's tenant (else 403 TENANT_MISMATCH)",
+    }),
     ApiResponse({
       status: 400,
       description:

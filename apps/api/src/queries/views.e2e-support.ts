@@ -1,5 +1,5 @@
 import type { Test } from 'supertest';
-import { ACTOR, TENANT, TestApp } from '../../../../test/support/test-app';
+import { TENANT, TestApp } from '../../../../test/support/test-app';
 
 /** Helpers for the query endpoints' end-to-end suites. */
 
@@ -26,7 +26,7 @@ export type ViewsClient = {
 /** Sends commands and reads as one tenant, remembering the last position written. */
 export const viewsClient = (t: TestApp, tenantId = TENANT): ViewsClient => {
   let position = -1n;
-  const agent = () => t.bare().set('x-tenant-id', tenantId).set('x-actor-id', ACTOR);
+  const agent = () => t.as(tenantId).set('x-tenant-id', tenantId);
   return {
     command: async (method, path, body = {}) => {
       const response = await agent()[method](path).send(body);

@@ -127,16 +127,13 @@ describe('tasks API', () => {
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
-  it('refuses a command without tenant or actor headers', async () => {
+  it('refuses a command without a credential', async () => {
     const response = await t
       .bare()
       .post('/tasks')
       .send({ title: 'x', dueAt: '2026-02-01T09:00:00Z', assigneeId: 'u' })
-      .expect(400);
-    expect(response.body.code).toBe('INVALID_HEADERS');
-    expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual([
-      'x-tenant-id',
-      'x-actor-id',
-    ]);
+      .expect(401);
+    expect(response.body.code).toBe('UNAUTHENTICATED');
+    expect(response.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
   });
 });

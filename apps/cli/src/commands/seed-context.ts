@@ -1,4 +1,4 @@
-import { CommandContext, deterministicId } from '@crm/application';
+import { CommandContext, deterministicId, processPrincipal } from '@crm/application';
 import { DemoDataOptions, DemoItem } from '@crm/demo-data';
 import { createHash } from 'node:crypto';
 
@@ -17,6 +17,8 @@ export const seedCommandContext = (
   return {
     tenantId: options.tenantId,
     actorId: item.actorId,
+    // The demo's simulated users act through the seeding process.
+    principal: processPrincipal('seed', { kind: 'user', subject: item.actorId }),
     commandId,
     correlationId: commandId,
     causationId: commandId,

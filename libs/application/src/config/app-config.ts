@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
@@ -25,6 +26,8 @@ export type MongoTransactions = 'auto' | 'always' | 'never';
 
 /** Settings whose values may carry a password: never echoed as given. */
 const CONNECTION_STRINGS = ['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URI'];
+/** Settings that are secrets: a problem with one never shows its value. */
+const SECRETS = ['CRM_AUTH_JWT_SECRET'];
 
 /** Environment variables the processes read, validated once at start-up. */
 export class AppConfig {
@@ -97,6 +100,56 @@ export class AppConfig {
   @IsBoolean()
   CRM_RUN_PROCESSES = true;
 
+  /** Tenant of the admin API key created on the first start, when no key exists at all. */
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
+    message: 'CRM_BOOTSTRAP_TENANT must be 1-64 letters, digits, _ or -',
+  })
+  CRM_BOOTSTRAP_TENANT = 'default';
+
+  /** JWTs: keys from this JWKS URL (cached, refreshed on an unknown kid). */
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_tld: false })
+  CRM_AUTH_JWKS_URL?: string;
+
+  /** JWTs: one public key, PEM (SPKI); its type pins the algorithms. */
+  @IsOptional()
+  @Matches(/-----BEGIN PUBLIC KEY-----/, {
+    message: 'CRM_AUTH_JWT_PUBLIC_KEY must be a PEM public key',
+  })
+  CRM_AUTH_JWT_PUBLIC_KEY?: string;
+
+  /** JWTs signed with HS256 and this shared secret (development); at least 32 characters. */
+  @IsOptional()
+  @MinLength(32, { message: 'CRM_AUTH_JWT_SECRET must be at least 32 characters' })
+  CRM_AUTH_JWT_SECRET?: string;
+
+  @ValidateIf((config: AppConfig) => jwtConfigured(config))
+  @IsDefined({ message: 'CRM_AUTH_ISSUER is required when JWTs are accepted' })
+  @IsString()
+  CRM_AUTH_ISSUER?: string;
+
+  @ValidateIf((config: AppConfig) => jwtConfigured(config))
+  @IsDefined({ message: 'CRM_AUTH_AUDIENCE is required when JWTs are accepted' })
+  @IsString()
+  CRM_AUTH_AUDIENCE?: string;
+
+  @Matches(/^[A-Za-z0-9_:/.-]{1,200}$/, { message: 'CRM_AUTH_TENANT_CLAIM must be a claim name' })
+  CRM_AUTH_TENANT_CLAIM = 'tenant';
+
+  @Matches(/^[A-Za-z0-9_:/.-]{1,200}$/, { message: 'CRM_AUTH_ROLES_CLAIM must be a claim name' })
+  CRM_AUTH_ROLES_CLAIM = 'roles';
+
+  /** Leeway on a token's exp and nbf; at most a minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  CRM_AUTH_CLOCK_TOLERANCE_SECONDS = 30;
+
+  /** 'off' hides /docs and /openapi.json; 'on' serves them without a credential. */
+  @IsIn(['on', 'off'])
+  CRM_DOCS: 'on' | 'off' = 'on';
+
   @IsIn(['json', 'text'])
   CRM_LOG_FORMAT: 'json' | 'text' = 'text';
 
@@ -105,6 +158,11 @@ export class AppConfig {
   CRM_LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
+const jwtConfigured = (config: AppConfig): boolean =>
+  [config.CRM_AUTH_JWKS_URL, config.CRM_AUTH_JWT_PUBLIC_KEY, config.CRM_AUTH_JWT_SECRET].some(
+    (value) => value !== undefined,
+  );
+
 export class ConfigError extends Error {
   constructor(problems: string[]) {
     super(`invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -112,19 +170,42 @@ export class ConfigError extends Error {
   }
 }
 
+/** Settings without a default, so absent from `new AppConfig()`'s keys. */
+const OPTIONAL_SETTINGS = [
+  'CRM_LOG_LEVEL',
+  'CRM_AUTH_JWKS_URL',
+  'CRM_AUTH_JWT_PUBLIC_KEY',
+  'CRM_AUTH_JWT_SECRET',
+  'CRM_AUTH_ISSUER',
+  'CRM_AUTH_AUDIENCE',
+];
+
 /** Reads the configuration from the environment; throws a ConfigError naming every bad variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const known = Object.keys(new AppConfig());
   const relevant = Object.fromEntries(
     Object.entries(env).filter(
       ([key, value]) =>
-        value !== undefined && value !== '' && (known.includes(key) || key === 'CRM_LOG_LEVEL'),
+        value !== undefined &&
+        value !== '' &&
+        (known.includes(key) || OPTIONAL_SETTINGS.includes(key)),
     ),
   );
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length) {
-    throw new ConfigError(errors.map(describeProblem));
+  const problems = errors.map(describeProblem);
+  const keySources = [
+    config.CRM_AUTH_JWKS_URL,
+    config.CRM_AUTH_JWT_PUBLIC_KEY,
+    config.CRM_AUTH_JWT_SECRET,
+  ].filter((value) => value !== undefined);
+  if (keySources.length > 1) {
+    problems.push(
+      'set only one of CRM_AUTH_JWKS_URL, CRM_AUTH_JWT_PUBLIC_KEY and CRM_AUTH_JWT_SECRET',
+    );
+  }
+  if (problems.length) {
+    throw new ConfigError(problems);
   }
   return config;
 };
@@ -132,6 +213,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 const describeProblem = (error: ValidationError): string => {
   const messages = Object.values(error.constraints ?? {}).join('; ');
   if (error.value === undefined) return messages;
+  if (SECRETS.includes(error.property)) return `${error.property}: ${messages}`;
   const shown =
     typeof error.value === 'string' && CONNECTION_STRINGS.includes(error.property)
       ? redactCredentials(error.value)

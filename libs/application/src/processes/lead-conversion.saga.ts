@@ -2,7 +2,7 @@ import { CreateContact, LeadConverted, OpenDeal, RegisterAccount } from '@crm/do
 import { StoredEvent } from '@crm/event-store';
 import { createHash } from 'node:crypto';
 import { concatMap, filter, from, Observable } from 'rxjs';
-import { CommandContext } from '../command-context';
+import { CommandContext, processPrincipal } from '../command-context';
 import { CommandWithoutMetadata } from '../command-executor';
 import { CommandRequest } from './command-request';
 import { ProcessDefinition } from './process-definition';
@@ -12,9 +12,11 @@ type ConvertedEvent = StoredEvent<LeadConverted>;
 /** Context of a command the conversion issues: caused by the LeadConverted event, keyed by it. */
 const contextFor = (event: ConvertedEvent, step: string, command: object): CommandContext => {
   const idempotencyKey = `lead-conversion:${event.id}:${step}`;
+  const principal = processPrincipal('lead-conversion', event.metadata.principal);
   return {
     tenantId: event.metadata.tenantId,
-    actorId: event.metadata.actorId,
+    actorId: principal.subject,
+    principal,
     commandId: idempotencyKey,
     correlationId: event.metadata.$correlationId,
     causationId: event.id,

@@ -16,6 +16,7 @@ const context = (): CommandContext => {
   return {
     tenantId: TENANT,
     actorId: 'rep-1',
+    principal: { kind: 'user', subject: 'rep-1' },
     commandId,
     correlationId: commandId,
     causationId: commandId,

@@ -77,6 +77,7 @@ export const createViewsWorld = (): ViewsWorld => {
         {
           tenantId,
           actorId: 'user-1',
+          principal: { kind: 'user', subject: 'user-1' },
           commandId,
           correlationId: commandId,
           causationId: commandId,

@@ -1,0 +1,3 @@
+export * from './canonical-json';
+export * from './event-hash';
+export * from './chain-verifier';
