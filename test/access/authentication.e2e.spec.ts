@@ -158,17 +158,15 @@ describe('authentication with an HS256 identity provider and API keys', () => {
   });
 
   it('refuses a key after its expiry, and an unknown key', async () => {
-    const { secret } = await t.app
-      .get(ApiKeyAdministration)
-      .create(
-        {
-          tenantId: TENANT,
-          subject: 'short-lived',
-          roles: ['admin'],
-          expiresAt: new Date(Date.now() + 1000),
-        },
-        { kind: 'process', subject: 'process:test' },
-      );
+    const { secret } = await t.app.get(ApiKeyAdministration).create(
+      {
+        tenantId: TENANT,
+        subject: 'short-lived',
+        roles: ['admin'],
+        expiresAt: new Date(Date.now() + 1000),
+      },
+      { kind: 'process', subject: 'process:test' },
+    );
     await attempt(t, `Bearer ${secret}`).expect(201);
     await sleep(1100);
     await expectRefused(t, `Bearer ${secret}`);
