@@ -7,6 +7,7 @@ import { CliIo, EXIT_FAILURE, EXIT_USAGE, writeLine } from './cli-io';
 import { runCreateApiKey, runListApiKeys, runRevokeApiKey } from './commands/api-keys.command';
 import { runAsOf } from './commands/as-of.command';
 import { runAuditExport } from './commands/audit-export.command';
+import { runAuditVerify } from './commands/audit-verify.command';
 import { runRebuild } from './commands/rebuild.command';
 import { runSeed } from './commands/seed.command';
 import { runStatus } from './commands/status.command';
@@ -117,6 +118,20 @@ const auditExportCommand = (program: Command, io: CliIo, done: (code: number) =>
     });
 };
 
+const auditCommand = (program: Command, io: CliIo, done: (code: number) => void): void => {
+  const audit = program.command('audit').description('the audit trail: verify its hash chains');
+  audit
+    .command('verify')
+    .description(
+      'walk every stream and check its hash chain; exit 1 at the first broken link, naming it',
+    )
+    .option('--tenant <id>', "only this tenant's records", tenantArg)
+    .action(async (flags: { tenant?: string }) =>
+      done(await runAuditVerify({ tenantId: flags.tenant }, io)),
+    );
+  audit.commands.forEach((command) => command.exitOverride());
+};
+
 const asOfCommand = (program: Command, io: CliIo, done: (code: number) => void): void => {
   program
     .command('as-of')
@@ -201,6 +216,7 @@ const buildProgram = (io: CliIo, done: (code: number) => void): Command => {
     rebuildCommand,
     statusCommand,
     auditExportCommand,
+    auditCommand,
     asOfCommand,
     apiKeysCommand,
   ]) {
