@@ -35,7 +35,14 @@ export const startTestApp = async (
   documentStore?: DocumentStore,
 ): Promise<TestApp> => {
   const store = createSqliteEventStore({ path: ':memory:' });
-  const config = loadConfig({ CRM_RUN_PROCESSES: 'false', ...TEST_AUTH_ENV, ...env });
+  const config = loadConfig({
+    CRM_RUN_PROCESSES: 'false',
+    // Suites fire hundreds of requests as one principal; the rate limit suite sets its own.
+    CRM_RATE_LIMIT_PER_MINUTE: '1000000',
+    CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
+    ...TEST_AUTH_ENV,
+    ...env,
+  });
   const documents = documentStore ?? createEmbeddedDocumentStore({ path: ':memory:' });
   const app = await createApp({
     config,

@@ -28,10 +28,18 @@ const tenantMismatch = (reply: FastifyReply): FastifyReply => {
   return reply.code(403).send(body);
 };
 
+const refusals = new WeakMap<FastifyRequest, 'unauthenticated' | 'tenant-mismatch'>();
+
+/** Browsers send CORS preflights without credentials; no handler answers OPTIONS otherwise. */
+const needsNoCredential = (request: FastifyRequest, docsPublic: boolean): boolean =>
+  request.method === 'OPTIONS' || isPublicPath(request.url, docsPublic) || isPublicRoute(request);
+
 /**
- * Authenticates every request before routing, body parsing or any handler: the first hook, so
- * no route can be reached without a principal unless it is listed as public. The tenant comes
- * from the credential alone; X-Tenant-Id, where sent, must name the same one.
+ * Authenticates every request before body parsing or any handler. The first onRequest hook
+ * identifies the caller (so the rate limits that follow count per principal, and count failed
+ * attempts per address); the first preParsing hook then refuses a request without a valid
+ * credential, before its body is read. No route is reached without a principal unless it is
+ * public. The tenant comes from the credential alone; X-Tenant-Id, where sent, must match.
  */
 export const useAuthentication = (
   fastify: FastifyInstance,
@@ -39,17 +47,24 @@ export const useAuthentication = (
   options: { docsPublic: boolean },
 ): void => {
   fastify.decorateRequest('principal', undefined);
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (isPublicPath(request.url, options.docsPublic) || isPublicRoute(request)) return;
+  fastify.addHook('onRequest', async (request) => {
+    if (needsNoCredential(request, options.docsPublic)) return;
     try {
       request.principal = await authenticator.authenticate(request.headers.authorization);
     } catch (error) {
-      if (error instanceof UnauthenticatedError) return unauthenticated(reply);
-      throw error;
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      refusals.set(request, 'unauthenticated');
+      return;
     }
     const claimed = request.headers['x-tenant-id'];
     if (claimed !== undefined && claimed !== request.principal.tenant) {
-      return tenantMismatch(reply);
+      refusals.set(request, 'tenant-mismatch');
     }
+  });
+  fastify.addHook('preParsing', async (request, reply) => {
+    if (needsNoCredential(request, options.docsPublic)) return;
+    const refusal = refusals.get(request) ?? (request.principal ? undefined : 'unauthenticated');
+    if (refusal === 'unauthenticated') return unauthenticated(reply);
+    if (refusal === 'tenant-mismatch') return tenantMismatch(reply);
   });
 };

@@ -16,6 +16,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
+import { RateLimitedError } from '../auth/rate-limits';
 import { UnauthenticatedError } from '../auth/unauthenticated.error';
 import { ApiError, ApiErrorBody } from './api-error';
 
@@ -39,6 +40,7 @@ const codeForStatus = (status: number): string =>
 /** Every failure becomes the same JSON shape with a machine-readable code. */
 export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
   if (error instanceof ApiError) return error.body;
+  if (error instanceof RateLimitedError) return error.body;
   if (error instanceof UnauthenticatedError) {
     return {
       statusCode: HttpStatus.UNAUTHORIZED,

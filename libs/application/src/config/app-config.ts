@@ -153,6 +153,25 @@ export class AppConfig {
   @Max(60)
   CRM_AUTH_CLOCK_TOLERANCE_SECONDS = 30;
 
+  /** Origins (comma-separated) browsers may call the API from; CORS stays off when unset. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'CRM_CORS_ORIGINS must be comma-separated origins such as https://crm.example.com',
+  })
+  CRM_CORS_ORIGINS?: string;
+
+  /** Requests per minute one principal (or, without a credential, one address) may send. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CRM_RATE_LIMIT_PER_MINUTE = 1200;
+
+  /** Tighter, separate budget for expensive reads: reports computed `asOf` a past moment. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE = 30;
+
   /** 'off' hides /docs and /openapi.json; 'on' serves them without a credential. */
   @IsIn(['on', 'off'])
   CRM_DOCS: 'on' | 'off' = 'on';
@@ -185,6 +204,7 @@ const OPTIONAL_SETTINGS = [
   'CRM_AUTH_JWT_SECRET',
   'CRM_AUTH_ISSUER',
   'CRM_AUTH_AUDIENCE',
+  'CRM_CORS_ORIGINS',
 ];
 
 /** Reads the configuration from the environment; throws a ConfigError naming every bad variable. */
