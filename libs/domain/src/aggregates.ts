@@ -27,19 +27,6 @@ export const aggregateDeciders = {
 
 export type AggregateKind = keyof typeof aggregateDeciders;
 
-/** The commands that bring a record into existence; every other command needs it to exist. */
-export const creatingCommands: Record<AggregateKind, readonly string[]> = {
-  account: ['RegisterAccount'],
-  campaign: ['CreateCampaign'],
-  contact: ['CreateContact'],
-  deal: ['OpenDeal'],
-  interaction: ['LogCall', 'LogEmail', 'LogMeeting', 'LogNote'],
-  lead: ['CaptureLead'],
-  pipeline: ['DefinePipeline'],
-  task: ['ScheduleTask'],
-  ticket: ['OpenTicket'],
-};
-
 export type AnyDecider = Decider<Command, DomainEvent, unknown>;
 
 export const isAggregateKind = (kind: string): kind is AggregateKind =>
