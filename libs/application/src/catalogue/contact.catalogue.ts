@@ -1,4 +1,4 @@
-import { ContactState, ruleBroken } from '@crm/domain';
+import { contactErrors, ContactState } from '@crm/domain';
 import { KindCatalogue } from './command-entry';
 import { IntentsOf } from './command-types';
 
@@ -85,7 +85,7 @@ export const contactCatalogue = {
     prepare: async (intent, _context, lookup) => {
       const survivor = await lookup.state<ContactState>('contact', intent.survivorId);
       if (survivor.exists && survivor.status === 'merged') {
-        throw ruleBroken(
+        throw contactErrors.rule(
           'CONTACT_SURVIVOR_MERGED',
           `contact ${intent.survivorId} was itself merged`,
           {
