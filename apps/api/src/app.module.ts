@@ -1,6 +1,8 @@
 import { ApplicationModule, ApplicationModuleOptions } from '@crm/application';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AccessGuard } from './auth/access.guard';
+import { PersonalDataInterceptor } from './auth/personal-data.interceptor';
 import { AccountsModule } from './accounts/accounts.module';
 import { AccessModule } from './auth/access.module';
 import { AuditController } from './audit/audit.controller';
@@ -57,6 +59,8 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
       ],
     };
   }
