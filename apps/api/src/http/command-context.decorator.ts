@@ -61,7 +61,7 @@ export const commandContextOf = (request: FastifyRequest): CommandContext => {
     principal: principalRecordOf(principal),
     commandId,
     correlationId: correlationId ?? commandId,
-    causationId: causationId ?? correlationId ?? commandId,
+    causationId: causationId ?? commandId,
     idempotencyKey,
     requestHash: idempotencyKey
       ? createHash('sha256')
