@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@crm/application/config';
+import { reportStartupFailure } from '@crm/application/startup';
 import { UnknownProjectionError } from '@crm/projections';
 import { createProjectorLog } from './src/projector-log';
 import { loadProjectorSettings, ProjectorSettings } from './src/projector-settings';
@@ -15,14 +15,16 @@ const main = async (): Promise<void> => {
   try {
     settings = loadProjectorSettings();
   } catch (error) {
-    if (!(error instanceof ConfigError || error instanceof UnknownProjectionError)) throw error;
-    process.stderr.write(`projector: ${error.message}\n`);
-    process.exitCode = 1;
-    return;
+    if (error instanceof UnknownProjectionError) {
+      process.stderr.write(`projector: CRM_PROJECTIONS: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
   }
   const { config } = settings;
   const log = createProjectorLog(process.stdout, {
-    format: config.CRM_LOG_FORMAT,
+    format: config.CRM_LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json'),
     level: config.CRM_LOG_LEVEL,
   });
 
@@ -54,8 +56,6 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `projector: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  reportStartupFailure('projector', error);
   process.exit(1);
 });

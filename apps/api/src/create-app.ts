@@ -17,6 +17,8 @@ export const createApp = async (
     {
       // Our own JSON parser is registered below; Nest's would clash with it.
       bodyParser: false,
+      // A provider failing at start-up rejects here (main.ts reports it); Nest would abort.
+      abortOnError: false,
       logger:
         options.logger === false
           ? false

@@ -1,23 +1,18 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@crm/application';
+import { listenOrExplain, loadConfig, reportStartupFailure } from '@crm/application';
 import { Logger } from '@nestjs/common';
 import { createApp } from './create-app';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
   const app = await createApp({ config });
-  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  await listenOrExplain('PORT', config.PORT, () =>
+    app.listen({ port: config.PORT, host: '0.0.0.0' }),
+  );
   Logger.log(
     `CRM API on http://localhost:${config.PORT} (docs at /docs), data in ${config.CRM_DATA_DIR}`,
     'Bootstrap',
   );
 };
 
-bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+bootstrap().catch((error: unknown) => reportStartupFailure('crm-api', error));

@@ -2,8 +2,8 @@ import { createEventSchemaRegistry, createEventSerializer, EventStore } from '@c
 import { ProjectorWorker, WorkerLog } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
 import { eventUpcasters } from '@crm/application/event-upcasters';
-import { createConfiguredEventStore } from '@crm/application/nest/event-store.provider';
-import { createConfiguredDocumentStore } from '@crm/application/read-side/document-store.provider';
+import { openConfiguredEventStore } from '@crm/application/nest/event-store.provider';
+import { openConfiguredDocumentStore } from '@crm/application/read-side/document-store.provider';
 import { openConfiguredLeaseStore } from './lease-store.provider';
 import { ProjectorSettings } from './projector-settings';
 
@@ -25,9 +25,9 @@ export const startProjector = async (
   const { config, owner, projections } = settings;
   const closers: (() => Promise<void>)[] = [];
   try {
-    const events: EventStore = createConfiguredEventStore(config);
+    const events: EventStore = await openConfiguredEventStore(config);
     closers.unshift(() => events.close());
-    const documents: DocumentStore = createConfiguredDocumentStore(config);
+    const documents: DocumentStore = await openConfiguredDocumentStore(config);
     closers.unshift(() => documents.close());
     const leaseStore = await openConfiguredLeaseStore(config, documents);
     closers.unshift(() => leaseStore.close());

@@ -8,3 +8,4 @@ export * from './processes';
 export type { ConvertLeadRequest } from './preparation/lead.preparer';
 export * from './stream-name';
 export * from './read-side';
+export * from './startup';

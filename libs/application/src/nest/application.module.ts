@@ -13,7 +13,7 @@ import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
 import { readSideProviders } from '../read-side/read-side.providers';
 import { ProcessManagers } from '../processes/process-managers';
-import { createConfiguredEventStore } from './event-store.provider';
+import { openConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
 import { ReadModels } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
@@ -49,7 +49,7 @@ export class ApplicationModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: options.config },
         {
           provide: EVENT_STORE,
-          useFactory: () => options.eventStore ?? createConfiguredEventStore(options.config),
+          useFactory: () => options.eventStore ?? openConfiguredEventStore(options.config),
         },
         {
           provide: EVENT_SERIALIZER,
