@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { reportStartupFailure } from '@crm/application/startup';
 import { UnknownProjectionError } from '@crm/projections';
-import { createProjectorLog } from './src/projector-log';
+import { createLogger } from '@crm/application/logging';
+import { projectorLogOver } from './src/projector-log';
 import { loadProjectorSettings, ProjectorSettings } from './src/projector-settings';
 import { startProjector } from './src/start-projector';
 
@@ -23,10 +24,13 @@ const main = async (): Promise<void> => {
     throw error;
   }
   const { config } = settings;
-  const log = createProjectorLog(process.stdout, {
-    format: config.CRM_LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json'),
-    level: config.CRM_LOG_LEVEL,
-  });
+  const log = projectorLogOver(
+    createLogger({
+      service: 'projector',
+      format: config.CRM_LOG_FORMAT,
+      level: config.CRM_LOG_LEVEL,
+    }),
+  );
 
   const starting = startProjector(settings, log);
   let stopping = false;

@@ -1,11 +1,17 @@
 import 'reflect-metadata';
-import { listenOrExplain, loadConfig, reportStartupFailure } from '@crm/application';
+import { listenOrExplain, loadConfig, reportStartupFailure, stopOnSignals } from '@crm/application';
 import { Logger } from '@nestjs/common';
 import { createApp } from './create-app';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
   const app = await createApp({ config });
+  // Closing the app stops accepting, lets requests in flight finish, then closes the stores.
+  const logger = new Logger('Shutdown');
+  stopOnSignals(
+    () => app.close(),
+    (level, message, fields) => logger[level]({ msg: message, ...fields }),
+  );
   await listenOrExplain('PORT', config.PORT, () =>
     app.listen({ port: config.PORT, host: '0.0.0.0' }),
   );
@@ -15,4 +21,8 @@ const bootstrap = async (): Promise<void> => {
   );
 };
 
-bootstrap().catch((error: unknown) => reportStartupFailure('crm-api', error));
+bootstrap().catch((error: unknown) => {
+  reportStartupFailure('crm-api', error);
+  // Stores may be open and the projections following the log: nothing else ends the process.
+  process.exit(1);
+});

@@ -14,7 +14,7 @@ import { checkpointsOf } from '../../../libs/projections/src/worker/testing/read
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-type LogLine = { level: string; message: string; [field: string]: unknown };
+type LogLine = { level: string; msg: string; [field: string]: unknown };
 
 /** The projector, run from its TypeScript source, its stdout parsed as JSON lines. */
 const startProjector = (env: Record<string, string>) => {
@@ -42,7 +42,7 @@ const startProjector = (env: Record<string, string>) => {
     new Promise((resolve, reject) => {
       const deadline = Date.now() + timeoutMs;
       const poll = setInterval(() => {
-        const line = lines.find((l) => l.message === message);
+        const line = lines.find((l) => l.msg === message);
         if (line || Date.now() > deadline || child.exitCode !== null) {
           clearInterval(poll);
           if (line) resolve(line);
@@ -76,10 +76,10 @@ describe('the projector process', () => {
     });
     projector.child.kill('SIGTERM');
     expect(await projector.exited).toBe(0);
-    expect(projector.lines.map((l) => l.message)).toEqual(
+    expect(projector.lines.map((l) => l.msg)).toEqual(
       expect.arrayContaining(['stopping projector', 'stopped projections', 'projector stopped']),
     );
-    expect(projector.lines.find((l) => l.message === 'stopped projections')).toMatchObject({
+    expect(projector.lines.find((l) => l.msg === 'stopped projections')).toMatchObject({
       position: head.toString(),
     });
 

@@ -9,3 +9,4 @@ export type { ConvertLeadRequest } from './preparation/lead.preparer';
 export * from './stream-name';
 export * from './read-side';
 export * from './startup';
+export * from './logging';
