@@ -28,7 +28,7 @@ const answering = async (port: number, timeoutMs: number): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      const response = await fetch(`http://127.0.0.1:${port}/health/live`);
       if (response.ok) return;
     } catch {
       // not listening yet

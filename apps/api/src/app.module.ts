@@ -10,7 +10,7 @@ import { LeadsController } from './leads/leads.controller';
 import { PipelinesController } from './pipelines/pipelines.controller';
 import { TicketsController } from './tickets/tickets.controller';
 import { AuditController } from './audit/audit.controller';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { CommandSender } from './http/command-sender';
 import { ReadGate } from './http/read-options';
 import { ErrorFilter } from './http/error.filter';
@@ -30,9 +30,8 @@ export class AppModule {
   static forRoot(options: ApplicationModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRoot(options), QueryViewsModule],
+      imports: [ApplicationModule.forRoot(options), QueryViewsModule, HealthModule],
       controllers: [
-        HealthController,
         AuditController,
         AccountsController,
         CampaignsController,

@@ -10,3 +10,4 @@ export * from './stream-name';
 export * from './read-side';
 export * from './startup';
 export * from './logging';
+export * from './health';

@@ -25,6 +25,7 @@ import {
   EVENT_SERIALIZER,
   EVENT_STORE,
   PROJECTION_RUNNER,
+  READ_SIDE_PROGRESS,
 } from './tokens';
 
 export type ApplicationModuleOptions = {
@@ -78,6 +79,7 @@ export class ApplicationModule implements OnApplicationShutdown {
         CommandExecutor,
         DOCUMENT_STORE,
         PROJECTION_RUNNER,
+        READ_SIDE_PROGRESS,
         ReadModels,
         ReadYourWrites,
       ],

@@ -5,3 +5,4 @@ export const COMMAND_PREPARERS = Symbol('COMMAND_PREPARERS');
 export const EVENT_SERIALIZER = Symbol('EVENT_SERIALIZER');
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+export const READ_SIDE_PROGRESS = Symbol('READ_SIDE_PROGRESS');

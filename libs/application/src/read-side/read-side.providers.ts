@@ -10,9 +10,11 @@ import {
   EVENT_SERIALIZER,
   EVENT_STORE,
   PROJECTION_RUNNER,
+  READ_SIDE_PROGRESS,
 } from '../nest/tokens';
 import { openConfiguredDocumentStore } from './document-store.provider';
 import { ProjectionLifecycle } from './projection-lifecycle';
+import { checkpointProgress, runnerProgress } from './read-side-progress';
 import { ReadYourWrites } from './read-your-writes';
 
 /** The read side: document store, projection runner, read-model access and read-your-writes. */
@@ -32,6 +34,12 @@ export const readSideProviders = (documentStore?: DocumentStore): Provider[] => 
         log: (message) => logger.log(message),
       });
     },
+  },
+  {
+    provide: READ_SIDE_PROGRESS,
+    inject: [APP_CONFIG, DOCUMENT_STORE, PROJECTION_RUNNER],
+    useFactory: (config: AppConfig, documents: DocumentStore, runner: ProjectionRunner) =>
+      config.CRM_RUN_PROJECTIONS ? runnerProgress(runner) : checkpointProgress(documents),
   },
   {
     provide: ReadModels,

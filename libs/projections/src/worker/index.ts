@@ -1,3 +1,4 @@
 export * from './lease-keeper';
 export * from './projector-worker';
 export * from './select-projections';
+export * from './runner-failure';
