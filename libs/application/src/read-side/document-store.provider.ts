@@ -19,7 +19,10 @@ export const createConfiguredDocumentStore = (config: AppConfig): DocumentStore 
   switch (config.CRM_READ_STORE) {
     case 'embedded':
       ensureWritableDataDir(config.CRM_DATA_DIR);
-      return createEmbeddedDocumentStore({ path: join(config.CRM_DATA_DIR, 'readmodels.sqlite') });
+      return createEmbeddedDocumentStore({
+        path: join(config.CRM_DATA_DIR, 'readmodels.sqlite'),
+        cacheMiB: config.CRM_READ_CACHE_MB,
+      });
     case 'mongodb':
       return mongoStoreOwning(newMongoClient(config), config);
   }
