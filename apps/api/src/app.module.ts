@@ -11,6 +11,7 @@ import { PipelinesController } from './pipelines/pipelines.controller';
 import { TicketsController } from './tickets/tickets.controller';
 import { AuditController } from './audit/audit.controller';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { CommandSender } from './http/command-sender';
 import { ReadGate } from './http/read-options';
 import { ErrorFilter } from './http/error.filter';
@@ -30,7 +31,12 @@ export class AppModule {
   static forRoot(options: ApplicationModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRoot(options), QueryViewsModule, HealthModule],
+      imports: [
+        ApplicationModule.forRoot(options),
+        QueryViewsModule,
+        HealthModule,
+        MetricsModule.forRoot(options.config),
+      ],
       controllers: [
         AuditController,
         AccountsController,

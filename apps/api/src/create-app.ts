@@ -1,10 +1,16 @@
-import { ApplicationModuleOptions, createLogger, PinoNestLogger } from '@crm/application';
+import {
+  ApplicationModuleOptions,
+  createLogger,
+  CrmMetrics,
+  PinoNestLogger,
+} from '@crm/application';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { useAccessLog } from './http/access-log';
+import { useHttpMetrics } from './http/http-metrics';
 import { useJsonBodyParser } from './http/json-body-parser';
 import { requestIdOf } from './http/request-id';
 import { setUpOpenApi } from './openapi';
@@ -26,8 +32,9 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
           format: config.CRM_LOG_FORMAT,
           level: config.CRM_LOG_LEVEL,
         }));
+  const metrics = options.metrics ?? new CrmMetrics('api');
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(options),
+    AppModule.forRoot({ ...options, metrics }),
     new FastifyAdapter({ bodyLimit: config.CRM_BODY_LIMIT_BYTES, genReqId: requestIdOf }),
     {
       // Our own JSON parser is registered below; Nest's would clash with it.
@@ -40,6 +47,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance();
   useJsonBodyParser(fastify);
   useAccessLog(fastify, logger);
+  useHttpMetrics(fastify, metrics);
   setUpOpenApi(app as INestApplication);
   await app.init();
   await fastify.ready();

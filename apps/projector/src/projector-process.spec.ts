@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendContacts } from '../../../libs/projections/src/worker/testing/contact-events';
 import { checkpointsOf } from '../../../libs/projections/src/worker/testing/read-model-dump';
+import { freePort } from '../../../test/process/free-port';
+import { parsePrometheusText, valueOf } from '../../../test/support/prometheus-text';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -66,7 +68,12 @@ describe('the projector process', () => {
     const head = await appendContacts(events, serializer, 25);
     await events.close();
 
-    const projector = startProjector({ CRM_DATA_DIR: dir, CRM_PROJECTOR_ID: 'projector-test' });
+    const port = await freePort();
+    const projector = startProjector({
+      CRM_DATA_DIR: dir,
+      CRM_PROJECTOR_ID: 'projector-test',
+      CRM_METRICS_PORT: String(port),
+    });
     expect(await projector.logged('projector running')).toMatchObject({
       owner: 'projector-test',
       held: allProjections.map((p) => p.name),
@@ -74,6 +81,20 @@ describe('the projector process', () => {
     expect(await projector.logged('caught up with the log')).toMatchObject({
       position: head.toString(),
     });
+
+    const ops = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${ops}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${ops}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: { readModels: { status: 'up', position: head.toString(), lag: '0' } },
+    });
+    const metrics = parsePrometheusText(await (await fetch(`${ops}/metrics`)).text());
+    expect(valueOf(metrics, 'crm_projection_events_total')).toBe(Number(head));
+    expect(valueOf(metrics, 'crm_projection_lag_events', { projection: 'contacts' })).toBe(0);
+    expect(valueOf(metrics, 'crm_event_store_head_position')).toBe(Number(head));
+
     projector.child.kill('SIGTERM');
     expect(await projector.exited).toBe(0);
     expect(projector.lines.map((l) => l.msg)).toEqual(

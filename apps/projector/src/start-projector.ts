@@ -4,7 +4,9 @@ import { DocumentStore } from '@crm/read-store';
 import { eventUpcasters } from '@crm/application/event-upcasters';
 import { openConfiguredEventStore } from '@crm/application/nest/event-store.provider';
 import { openConfiguredDocumentStore } from '@crm/application/read-side/document-store.provider';
+import { CrmMetrics } from '@crm/application/metrics';
 import { openConfiguredLeaseStore } from './lease-store.provider';
+import { startProjectorOps } from './projector-ops';
 import { ProjectorSettings } from './projector-settings';
 
 export type RunningProjector = {
@@ -32,6 +34,7 @@ export const startProjector = async (
     const leaseStore = await openConfiguredLeaseStore(config, documents);
     closers.unshift(() => leaseStore.close());
 
+    const metrics = new CrmMetrics('projector');
     const worker = new ProjectorWorker({
       events,
       documents,
@@ -40,7 +43,15 @@ export const startProjector = async (
       owner,
       projections,
       log,
+      runner: {
+        onBatch: ({ events: applied, parked }) => {
+          metrics.projectedEvents.inc(applied);
+          if (parked > 0) metrics.parkedEvents.inc(parked);
+        },
+      },
     });
+    const ops = await startProjectorOps(config, metrics, { events, documents, worker });
+    if (ops) closers.unshift(() => ops.close());
     await worker.start();
     log('log', 'projector running', {
       owner,
@@ -48,6 +59,7 @@ export const startProjector = async (
       readStore: config.CRM_READ_STORE,
       wanted: worker.status().wanted,
       held: worker.status().held,
+      ...(ops && { operations: `http://${config.CRM_METRICS_HOST}:${ops.port}` }),
     });
     return {
       worker,

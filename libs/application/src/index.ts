@@ -11,3 +11,4 @@ export * from './read-side';
 export * from './startup';
 export * from './logging';
 export * from './health';
+export * from './metrics';

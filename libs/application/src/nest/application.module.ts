@@ -18,6 +18,9 @@ import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
 import { ReadModels } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
 import { ReadYourWrites } from '../read-side/read-your-writes';
+import { CrmMetrics } from '../metrics/crm-metrics';
+import { instrumentEventStore } from '../metrics/instrumented-event-store';
+import { ReadSideMetrics } from '../metrics/read-side-metrics';
 import {
   APP_CONFIG,
   COMMAND_PREPARERS,
@@ -34,6 +37,8 @@ export type ApplicationModuleOptions = {
   eventStore?: EventStore;
   documentStore?: DocumentStore;
   clock?: () => Date;
+  /** Given (the API), commands, appends and the read side are measured into it. */
+  metrics?: CrmMetrics;
 };
 
 /** The command side: the event store, the one command path and the CommandBus handler. */
@@ -50,7 +55,10 @@ export class ApplicationModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: options.config },
         {
           provide: EVENT_STORE,
-          useFactory: () => options.eventStore ?? openConfiguredEventStore(options.config),
+          useFactory: async () => {
+            const store = options.eventStore ?? (await openConfiguredEventStore(options.config));
+            return options.metrics ? instrumentEventStore(store, options.metrics) : store;
+          },
         },
         {
           provide: EVENT_SERIALIZER,
@@ -60,7 +68,12 @@ export class ApplicationModule implements OnApplicationShutdown {
           provide: CommandExecutor,
           inject: [EVENT_STORE, EVENT_SERIALIZER],
           useFactory: (store: EventStore, serializer: EventSerializer) =>
-            new CommandExecutor(store, serializer, { clock: options.clock }),
+            new CommandExecutor(store, serializer, {
+              clock: options.clock,
+              observe: options.metrics
+                ? ({ type, outcome }) => options.metrics?.commands.inc({ type, outcome })
+                : undefined,
+            }),
         },
         {
           provide: COMMAND_PREPARERS,
@@ -70,7 +83,10 @@ export class ApplicationModule implements OnApplicationShutdown {
         },
         ExecuteDomainCommandHandler,
         ProcessManagers,
-        ...readSideProviders(options.documentStore),
+        ...readSideProviders(options.documentStore, options.metrics),
+        ...(options.metrics
+          ? [{ provide: CrmMetrics, useValue: options.metrics }, ReadSideMetrics]
+          : []),
       ],
       exports: [
         APP_CONFIG,
@@ -82,6 +98,7 @@ export class ApplicationModule implements OnApplicationShutdown {
         READ_SIDE_PROGRESS,
         ReadModels,
         ReadYourWrites,
+        ...(options.metrics ? [CrmMetrics] : []),
       ],
     };
   }

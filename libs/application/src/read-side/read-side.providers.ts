@@ -4,6 +4,7 @@ import { ReadModels } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
 import { Logger, Provider } from '@nestjs/common';
 import { AppConfig } from '../config';
+import { CrmMetrics } from '../metrics/crm-metrics';
 import {
   APP_CONFIG,
   DOCUMENT_STORE,
@@ -18,7 +19,10 @@ import { checkpointProgress, runnerProgress } from './read-side-progress';
 import { ReadYourWrites } from './read-your-writes';
 
 /** The read side: document store, projection runner, read-model access and read-your-writes. */
-export const readSideProviders = (documentStore?: DocumentStore): Provider[] => [
+export const readSideProviders = (
+  documentStore?: DocumentStore,
+  metrics?: CrmMetrics,
+): Provider[] => [
   {
     provide: DOCUMENT_STORE,
     inject: [APP_CONFIG],
@@ -32,6 +36,12 @@ export const readSideProviders = (documentStore?: DocumentStore): Provider[] => 
       const logger = new Logger('Projections');
       return new ProjectionRunner(events, documents, serializer, allProjections, {
         log: (message) => logger.log(message),
+        onBatch: metrics
+          ? ({ events, parked }) => {
+              metrics.projectedEvents.inc(events);
+              if (parked > 0) metrics.parkedEvents.inc(parked);
+            }
+          : undefined,
       });
     },
   },
