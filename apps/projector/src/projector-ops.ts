@@ -8,6 +8,7 @@ import {
   observeReadSide,
   OpsServer,
   ReadSideProgress,
+  stallOf,
   startOpsServer,
 } from '@crm/application';
 import { EventStore } from '@crm/event-store';
@@ -16,16 +17,16 @@ import { DocumentStore } from '@crm/read-store';
 
 /**
  * What the worker is following, as readiness reads it: the position of the projections it runs,
- * none for a standby holding no lease (ready: it waits to take over). A failed runner is
- * restarted by the worker on its next tick; until then its position stops and the lag grows.
+ * none for a standby holding no lease (ready: it waits to take over); a stalled runner is not
+ * ready until it has healed itself.
  */
 const workerProgress = (worker: ProjectorWorker): ReadSideProgress | undefined => {
-  const { position } = worker.status();
+  const { position, health } = worker.status();
   if (position === undefined) return undefined;
   return {
     source: 'in-process',
     position: async () => BigInt(position),
-    stalled: async () => undefined,
+    stalled: async () => stallOf(health),
   };
 };
 

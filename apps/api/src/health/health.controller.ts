@@ -70,24 +70,29 @@ export class HealthController {
   @Get()
   @ApiOperation({
     summary:
-      'Summary: 200 when the event store answers, 503 otherwise; the read models position and lag',
+      'Summary: 200 when the event store answers and the projections are not stalled, 503 ' +
+      'otherwise (naming the stalled projections and the error); the read models position and lag',
   })
   async summary(@Res({ passthrough: true }) reply: FastifyReply) {
+    let head: bigint;
     try {
-      const head = await this.store.headPosition();
-      const reached = await this.progress.position();
-      return {
-        status: 'ok',
-        eventStore: { status: 'up', headPosition: head.toString() },
-        readModels: {
-          source: this.progress.source,
-          position: reached.toString(),
-          lag: (head > reached ? head - reached : 0n).toString(),
-        },
-      };
+      head = await this.store.headPosition();
     } catch (error) {
       void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'error', eventStore: { status: 'down', error: (error as Error).message } };
     }
+    const [reached, stall] = await Promise.all([this.progress.position(), this.progress.stalled()]);
+    if (stall) void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: stall ? 'error' : 'ok',
+      eventStore: { status: 'up', headPosition: head.toString() },
+      readModels: {
+        status: stall ? 'stalled' : 'up',
+        source: this.progress.source,
+        position: reached.toString(),
+        lag: (head > reached ? head - reached : 0n).toString(),
+        ...stall,
+      },
+    };
   }
 }

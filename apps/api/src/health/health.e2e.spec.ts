@@ -95,7 +95,12 @@ describe('health', () => {
       });
 
       const summary = await t.bare().get('/health').expect(200);
-      expect(summary.body.readModels).toEqual({ source: 'checkpoints', position: head, lag: '0' });
+      expect(summary.body.readModels).toEqual({
+        status: 'up',
+        source: 'checkpoints',
+        position: head,
+        lag: '0',
+      });
       const projections = await t.bare().get('/projections').expect(200);
       expect(projections.body).toMatchObject({ source: 'checkpoints', position: head });
       expect(projections.body.projections).toHaveLength(allProjections.length);
@@ -113,23 +118,34 @@ describe('health', () => {
     });
     afterAll(() => t.close());
 
-    it('turns readiness to 503 naming why', async () => {
+    it('turns readiness to 503 naming why, and back to 200 once it has healed', async () => {
       await t.bare().get('/health/ready').expect(200);
       failCommits = true;
       await createContact(t);
       const deadline = Date.now() + 10_000;
       let response = await t.bare().get('/health/ready');
       while (response.status === 200 && Date.now() < deadline) {
-        // Today's runner surfaces a failed commit once the log moves on: traffic continues.
-        await createContact(t);
+        await new Promise((resolve) => setTimeout(resolve, 20));
         response = await t.bare().get('/health/ready');
       }
       expect(response.status).toBe(503);
       expect(response.body.error.readModels).toMatchObject({
         status: 'down',
         source: 'in-process',
-        stalled: 'Error: disk full (injected)',
+        stalled: true,
+        projections: expect.arrayContaining(['contacts']),
+        error: 'Error: disk full (injected)',
+        attempts: expect.any(Number),
       });
+
+      failCommits = false;
+      const healed = Date.now() + 20_000;
+      while (response.status === 503 && Date.now() < healed) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        response = await t.bare().get('/health/ready');
+      }
+      expect(response.status).toBe(200);
+      expect(response.body.info.readModels).toMatchObject({ status: 'up', lag: '0' });
     });
   });
 });

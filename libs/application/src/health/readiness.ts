@@ -62,7 +62,7 @@ export const checkReadModels = async (
       lag: lag.toString(),
       maxLag,
     };
-    if (stalled) return { status: 'down', ...facts, stalled };
+    if (stalled) return { status: 'down', ...facts, stalled: true, ...stalled };
     if (lag > BigInt(maxLag)) return { status: 'down', ...facts, behind: true };
     return { status: 'up', ...facts };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { allProjections, ProjectionRunner, runnerFailure } from '@crm/projections';
+import { allProjections, ProjectionRunner, RunnerHealth } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
 
 /** How far the read models queries see have applied the log, whoever maintains them. */
@@ -8,20 +8,28 @@ export type ReadSideProgress = {
   /** The position every live read model has reached (-1n: none yet). */
   position(): Promise<bigint>;
   /** Why the projections here stopped following the log; undefined while they follow it. */
-  stalled(): Promise<string | undefined>;
+  stalled(): Promise<StallReport | undefined>;
 };
 
-const describe = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+/** Which projections a failing store holds back, the last error, since when, attempts so far. */
+export type StallReport = { projections: string[]; error: string; since: string; attempts: number };
+
+/** The stall a runner reports, without its retry timing. */
+export const stallOf = (health: RunnerHealth | undefined): StallReport | undefined =>
+  health?.status === 'stalled'
+    ? {
+        projections: health.projections,
+        error: health.error,
+        since: health.since,
+        attempts: health.attempts,
+      }
+    : undefined;
 
 /** The projections of this process, as their runner reports them. */
 export const runnerProgress = (runner: ProjectionRunner): ReadSideProgress => ({
   source: 'in-process',
   position: async () => runner.position(),
-  stalled: async () => {
-    const failure = await runnerFailure(runner);
-    return failure ? describe(failure.error) : undefined;
-  },
+  stalled: async () => stallOf(runner.health()),
 });
 
 /**

@@ -1,4 +1,3 @@
 export * from './lease-keeper';
 export * from './projector-worker';
 export * from './select-projections';
-export * from './runner-failure';
