@@ -19,10 +19,12 @@ const parseLabels = (text: string, line: string): Record<string, string> => {
   return labels;
 };
 
+/** Values as Prometheus reads them (Go's ParseFloat: NaN and Inf in any letter case). */
 const parseValue = (text: string, line: string): number => {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  const lower = text.toLowerCase();
+  if (lower === '+inf' || lower === 'inf') return Infinity;
+  if (lower === '-inf') return -Infinity;
+  if (lower === 'nan') return NaN;
   const value = Number(text);
   if (Number.isNaN(value)) throw new Error(`malformed value in: ${line}`);
   return value;
