@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { reportStartupFailure } from '@crm/application/startup';
+import { startTracing } from '@crm/application/tracing';
 import { UnknownProjectionError } from '@crm/projections';
 import { createLogger } from '@crm/application/logging';
 import { projectorLogOver } from './src/projector-log';
@@ -32,7 +33,14 @@ const main = async (): Promise<void> => {
     }),
   );
 
-  const starting = startProjector(settings, log);
+  const tracing = startTracing('projector');
+  const starting = startProjector(settings, log).then((projector) => ({
+    ...projector,
+    stop: async () => {
+      await projector.stop();
+      await tracing?.shutdown();
+    },
+  }));
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) {

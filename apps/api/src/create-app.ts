@@ -11,6 +11,7 @@ import { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { useAccessLog } from './http/access-log';
 import { useHttpMetrics } from './http/http-metrics';
+import { useRequestTracing } from './http/request-tracing';
 import { useJsonBodyParser } from './http/json-body-parser';
 import { requestIdOf } from './http/request-id';
 import { setUpOpenApi } from './openapi';
@@ -46,6 +47,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
   );
   const fastify = app.getHttpAdapter().getInstance();
   useJsonBodyParser(fastify);
+  useRequestTracing(fastify);
   useAccessLog(fastify, logger);
   useHttpMetrics(fastify, metrics);
   setUpOpenApi(app as INestApplication);

@@ -6,6 +6,7 @@ import {
   OpsServer,
   reportStartupFailure,
   startOpsServer,
+  startTracing,
   stopOnSignals,
 } from '@crm/application';
 import { Logger } from '@nestjs/common';
@@ -13,6 +14,7 @@ import { createApp } from './create-app';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
+  const tracing = startTracing('api');
   const metrics = new CrmMetrics('api');
   const app = await createApp({ config, metrics });
   let ops: OpsServer | undefined;
@@ -22,6 +24,7 @@ const bootstrap = async (): Promise<void> => {
     async () => {
       await ops?.close();
       await app.close();
+      await tracing?.shutdown();
     },
     (level, message, fields) => logger[level]({ msg: message, ...fields }),
   );

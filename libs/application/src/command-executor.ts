@@ -17,6 +17,7 @@ import {
 import { deterministicId } from './deterministic-id';
 import { KeyedSerializer } from './keyed-serializer';
 import { CommandOutcome } from './metrics/crm-metrics';
+import { activeTraceparent, inSpan } from './tracing/tracer';
 import { streamNameFor } from './stream-name';
 
 export type CommandWithoutMetadata<C extends Command> = C extends Command
@@ -86,10 +87,18 @@ export class CommandExecutor {
     context: CommandContext,
   ): Promise<CommandResult> {
     const streamName = streamNameFor(kind, context.tenantId, recordId);
-    const running = this.perStream.run(streamName, () =>
-      this.executeWithRetries(decider, streamName, recordId, command, context),
-    );
-    return this.observe ? this.observed(command.type, running) : running;
+    const attributes = {
+      'crm.command.type': command.type,
+      'crm.tenant_id': context.tenantId,
+      'crm.correlation_id': context.correlationId,
+      'crm.command_id': context.commandId,
+    };
+    return inSpan(`command ${command.type}`, attributes, () => {
+      const running = this.perStream.run(streamName, () =>
+        this.executeWithRetries(decider, streamName, recordId, command, context),
+      );
+      return this.observe ? this.observed(command.type, running) : running;
+    });
   }
 
   private async observed(type: string, running: Promise<CommandResult>): Promise<CommandResult> {
@@ -189,6 +198,7 @@ export class CommandExecutor {
   }
 
   private metadataFor(commandType: string, context: CommandContext, now: Date): EventMetadata {
+    const traceparent = activeTraceparent();
     return {
       tenantId: context.tenantId,
       actorId: context.actorId,
@@ -201,6 +211,7 @@ export class CommandExecutor {
         idempotencyKey: context.idempotencyKey,
         requestHash: context.requestHash,
       }),
+      ...(traceparent && { traceparent }),
     };
   }
 

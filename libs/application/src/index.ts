@@ -12,3 +12,4 @@ export * from './startup';
 export * from './logging';
 export * from './health';
 export * from './metrics';
+export * from './tracing';

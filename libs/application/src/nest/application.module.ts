@@ -57,7 +57,7 @@ export class ApplicationModule implements OnApplicationShutdown {
           provide: EVENT_STORE,
           useFactory: async () => {
             const store = options.eventStore ?? (await openConfiguredEventStore(options.config));
-            return options.metrics ? instrumentEventStore(store, options.metrics) : store;
+            return instrumentEventStore(store, options.metrics);
           },
         },
         {
