@@ -33,14 +33,16 @@ const main = async (): Promise<void> => {
     }),
   );
 
-  const tracing = startTracing('projector');
-  const starting = startProjector(settings, log).then((projector) => ({
-    ...projector,
-    stop: async () => {
-      await projector.stop();
-      await tracing?.shutdown();
-    },
-  }));
+  const starting = startTracing('projector').then(async (tracing) => {
+    const projector = await startProjector(settings, log);
+    return {
+      ...projector,
+      stop: async () => {
+        await projector.stop();
+        await tracing?.shutdown();
+      },
+    };
+  });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) {

@@ -14,7 +14,7 @@ import { createApp } from './create-app';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
-  const tracing = startTracing('api');
+  const tracing = await startTracing('api');
   const metrics = new CrmMetrics('api');
   const app = await createApp({ config, metrics });
   let ops: OpsServer | undefined;

@@ -1,5 +1,3 @@
-import { NodeSDK } from '@opentelemetry/sdk-node';
-
 /**
  * Tracing is off unless the standard OpenTelemetry variables ask for it: an OTLP endpoint
  * (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) or an explicit
@@ -17,13 +15,15 @@ export type Tracing = { shutdown(): Promise<void> };
  * Starts the OpenTelemetry SDK for this process when requested; the exporter, sampler and
  * resource come from the OTEL_* variables (service name `crm-<service>` unless
  * OTEL_SERVICE_NAME says otherwise). Our spans go through @opentelemetry/api, which does
- * nothing while no SDK is started. Metrics and logs stay with Prometheus and pino.
+ * nothing while no SDK is started. Metrics and logs stay with Prometheus and pino. The SDK is
+ * loaded only when asked for: it is a large part of the start-up time otherwise.
  */
-export const startTracing = (
+export const startTracing = async (
   service: 'api' | 'projector' | 'cli',
   env: NodeJS.ProcessEnv = process.env,
-): Tracing | undefined => {
+): Promise<Tracing | undefined> => {
   if (!tracingRequested(env)) return undefined;
+  const { NodeSDK } = await import('@opentelemetry/sdk-node');
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? `crm-${service}`,
     instrumentations: [],
