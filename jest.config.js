@@ -4,12 +4,9 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '.*\\.spec\\.ts$',
-  transform: {
-    '^.+\\.ts$': ['@swc/jest'],
-    // jose 6 ships ES modules only; jest's CommonJS runtime needs them compiled.
-    '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
-  },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
+  // Packages published as ES modules only, compiled to CommonJS for jest like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/terminus|jose)/)'],
   moduleNameMapper: {
     '^@crm/(domain|event-store|application|testing|read-store|projections|queries|demo-data)$':
       '<rootDir>/libs/$1/src',

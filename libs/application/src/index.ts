@@ -11,3 +11,8 @@ export * from './stream-name';
 export * from './read-side';
 export * from './access';
 export * from './audit';
+export * from './startup';
+export * from './logging';
+export * from './health';
+export * from './metrics';
+export * from './tracing';

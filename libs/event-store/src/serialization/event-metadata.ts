@@ -29,4 +29,6 @@ export type EventMetadata = {
   requestHash?: string;
   /** The event's link in its stream's hash chain; absent on events from before the chain. */
   hash?: string;
+  /** W3C trace context of the command that wrote the event, when tracing was on. */
+  traceparent?: string;
 };
