@@ -1,5 +1,5 @@
 /** Paths answered without a credential: liveness probes, and the API's own documentation. */
-const ALWAYS_PUBLIC = ['/health/live', '/health/ready'];
+const ALWAYS_PUBLIC = ['/health/live', '/health/ready', '/metrics'];
 const DOCS = ['/openapi.json', '/docs'];
 
 const pathOf = (url: string): string => {

@@ -49,7 +49,7 @@ describe('health', () => {
     });
 
     it('/health keeps its summary', async () => {
-      const response = await t.bare().get('/health').expect(200);
+      const response = await t.http().get('/health').expect(200);
       expect(response.body).toMatchObject({
         status: 'ok',
         eventStore: { status: 'up' },
@@ -94,14 +94,14 @@ describe('health', () => {
         lag: '0',
       });
 
-      const summary = await t.bare().get('/health').expect(200);
+      const summary = await t.http().get('/health').expect(200);
       expect(summary.body.readModels).toEqual({
         status: 'up',
         source: 'checkpoints',
         position: head,
         lag: '0',
       });
-      const projections = await t.bare().get('/projections').expect(200);
+      const projections = await t.http().get('/projections').expect(200);
       expect(projections.body).toMatchObject({ source: 'checkpoints', position: head });
       expect(projections.body.projections).toHaveLength(allProjections.length);
     });
