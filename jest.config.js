@@ -4,6 +4,8 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '.*\\.spec\\.ts$',
+  // Run by the FerretDB step (jest.ferretdb.config.js), which starts the server they need.
+  testPathIgnorePatterns: ['/node_modules/', '\\.ferretdb\\.spec\\.ts$'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper: {
     '^@crm/(domain|event-store|application|testing|read-store|projections|queries|demo-data)$':
