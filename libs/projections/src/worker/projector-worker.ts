@@ -3,6 +3,7 @@ import { DocumentStore } from '@crm/read-store';
 import { LeaseStore } from '../lease/lease-store';
 import { Projection } from '../projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from '../runner/projection-runner';
+import { fencedDocuments } from './fenced-documents';
 import { LeaseKeeper } from './lease-keeper';
 import { runnerFailure } from './runner-failure';
 
@@ -168,7 +169,9 @@ export class ProjectorWorker {
 
     const runner = new ProjectionRunner(
       this.options.events,
-      this.options.documents,
+      fencedDocuments(this.options.documents, this.options.owner, names, (projection) =>
+        this.keeper.fenceFor(projection),
+      ),
       this.options.serializer,
       holding,
       { ...this.options.runner, log: (message) => this.log('log', message) },
