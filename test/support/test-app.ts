@@ -44,14 +44,23 @@ const testReadStoreSettings = (): NodeJS.ProcessEnv =>
  * Process managers are off unless the suite turns them on, so nothing writes in the background
  * while a test checks that nothing was appended.
  */
-export const startTestApp = async (env: NodeJS.ProcessEnv = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  env: NodeJS.ProcessEnv = {},
+  documentStore?: DocumentStore,
+): Promise<TestApp> => {
   const store = createSqliteEventStore({ path: ':memory:' });
-  const config = loadConfig({ CRM_RUN_PROCESSES: 'false', ...testReadStoreSettings(), ...env });
+  // A suite that brings its own document store keeps it; otherwise the run's read store.
+  const config = loadConfig({
+    CRM_RUN_PROCESSES: 'false',
+    ...(documentStore ? {} : testReadStoreSettings()),
+    ...env,
+  });
   // The app closes it on shutdown (with its MongoDB client, when it has one).
   const documents =
-    config.CRM_READ_STORE === 'mongodb'
+    documentStore ??
+    (config.CRM_READ_STORE === 'mongodb'
       ? await openConfiguredDocumentStore(config)
-      : createEmbeddedDocumentStore({ path: ':memory:' });
+      : createEmbeddedDocumentStore({ path: ':memory:' }));
   const app = await createApp({
     config,
     eventStore: store,
