@@ -2,8 +2,16 @@ import { EventSerializer, EventStore } from '@crm/event-store';
 import { DocumentStore } from '@crm/read-store';
 import { LeaseStore } from '../lease/lease-store';
 import { Projection } from '../projection';
+<<<<<<< HEAD
 import { ProjectionRunner, ProjectionRunnerOptions } from '../runner/projection-runner';
 import { fencedDocuments } from './fenced-documents';
+=======
+import {
+  ProjectionRunner,
+  ProjectionRunnerOptions,
+  RunnerHealth,
+} from '../runner/projection-runner';
+>>>>>>> main
 import { LeaseKeeper } from './lease-keeper';
 
 export type WorkerLogLevel = 'error' | 'warn' | 'log' | 'debug';
@@ -41,6 +49,8 @@ export type ProjectorWorkerStatus = {
   running: string[];
   /** Position every running projection has reached; absent when none runs. */
   position?: string;
+  /** The running projections' runner: following the log, or stalled and why. */
+  health?: RunnerHealth;
 };
 
 const errorText = (error: unknown): string =>
@@ -118,7 +128,10 @@ export class ProjectorWorker {
       wanted: [...this.wanted],
       held: this.keeper.held(),
       running: active ? [...active.names] : [],
-      ...(active && { position: active.runner.position().toString() }),
+      ...(active && {
+        position: active.runner.position().toString(),
+        health: active.runner.health(),
+      }),
     };
   }
 
