@@ -2,16 +2,12 @@ import { EventSerializer, EventStore } from '@crm/event-store';
 import { DocumentStore } from '@crm/read-store';
 import { LeaseStore } from '../lease/lease-store';
 import { Projection } from '../projection';
-<<<<<<< HEAD
-import { ProjectionRunner, ProjectionRunnerOptions } from '../runner/projection-runner';
-import { fencedDocuments } from './fenced-documents';
-=======
 import {
   ProjectionRunner,
   ProjectionRunnerOptions,
   RunnerHealth,
 } from '../runner/projection-runner';
->>>>>>> main
+import { fencedDocuments } from './fenced-documents';
 import { LeaseKeeper } from './lease-keeper';
 
 export type WorkerLogLevel = 'error' | 'warn' | 'log' | 'debug';
