@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/**',
       'bench/.cache/**',
       'bench/results/**',
+      '.tools/**',
       '*.js',
       '*.mjs',
     ],

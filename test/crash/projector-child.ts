@@ -1,6 +1,8 @@
 /**
  * A projection process for the crash test: projects the log in `<dir>` into the read store in
- * `<dir>`, printing a line per committed batch, until it has reached the head (or is killed).
+ * `<dir>` (or, given `<mongodb uri> <database>`, into that MongoDB database, without
+ * transactions), printing a line per committed batch, until it has reached the head (or is
+ * killed).
  */
 import {
   createEventSchemaRegistry,
@@ -8,12 +10,32 @@ import {
   createSqliteEventStore,
 } from '@crm/event-store';
 import { allProjections, ProjectionRunner } from '@crm/projections';
-import { createEmbeddedDocumentStore } from '@crm/read-store';
+import {
+  createEmbeddedDocumentStore,
+  createMongoDocumentStore,
+  DocumentStore,
+} from '@crm/read-store';
+import { MongoClient } from 'mongodb';
 import { join } from 'node:path';
 
-const main = async (dir: string): Promise<void> => {
+const openReadStore = async (
+  dir: string,
+  uri: string | undefined,
+  databaseName: string | undefined,
+): Promise<{ documents: DocumentStore; close(): Promise<void> }> => {
+  if (!uri || !databaseName) {
+    const documents = createEmbeddedDocumentStore({ path: join(dir, 'readmodels.sqlite') });
+    return { documents, close: () => documents.close() };
+  }
+  const client = await new MongoClient(uri).connect();
+  const documents = createMongoDocumentStore({ client, databaseName, transactions: 'never' });
+  return { documents, close: () => client.close() };
+};
+
+const main = async (dir: string, uri?: string, databaseName?: string): Promise<void> => {
   const events = createSqliteEventStore({ path: join(dir, 'events.sqlite') });
-  const documents = createEmbeddedDocumentStore({ path: join(dir, 'readmodels.sqlite') });
+  const readStore = await openReadStore(dir, uri, databaseName);
+  const { documents } = readStore;
   const serializer = createEventSerializer(createEventSchemaRegistry());
   const runner = new ProjectionRunner(events, documents, serializer, allProjections, {
     batchSize: 10,
@@ -21,12 +43,12 @@ const main = async (dir: string): Promise<void> => {
     onBatch: ({ position }) => process.stdout.write(`batch ${position}\n`),
   });
   await runner.runToHead();
-  await documents.close();
+  await readStore.close();
   await events.close();
   process.stdout.write('done\n');
 };
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv[2], process.argv[3], process.argv[4]).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

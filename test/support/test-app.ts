@@ -1,6 +1,8 @@
 import { loadConfig } from '@crm/application';
 import { createSqliteEventStore, EventStore } from '@crm/event-store';
 import { createEmbeddedDocumentStore, DocumentStore } from '@crm/read-store';
+import { openConfiguredDocumentStore } from '@crm/application/read-side/document-store.provider';
+import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
@@ -26,6 +28,21 @@ export const TENANT = 'acme';
 export const ACTOR = 'user-1';
 
 /**
+ * The read store the end-to-end suites run on: in memory, or, when CRM_TEST_READ_STORE=mongodb
+ * (the FerretDB step of `npm test` sets it, with MONGODB_URI), the MongoDB adapter on a database
+ * of this app's own, chosen by configuration as production chooses it.
+ */
+const testReadStoreSettings = (): NodeJS.ProcessEnv =>
+  process.env.CRM_TEST_READ_STORE === 'mongodb'
+    ? {
+        CRM_READ_STORE: 'mongodb',
+        MONGODB_URI: process.env.MONGODB_URI,
+        MONGODB_DATABASE: `crm_e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+        CRM_MONGODB_TRANSACTIONS: process.env.CRM_MONGODB_TRANSACTIONS ?? 'auto',
+      }
+    : {};
+
+/**
  * The whole API in-process on in-memory stores, as the end-to-end suites use it.
  * Process managers are off unless the suite turns them on, so nothing writes in the background
  * while a test checks that nothing was appended.
@@ -35,15 +52,22 @@ export const startTestApp = async (
   documentStore?: DocumentStore,
 ): Promise<TestApp> => {
   const store = createSqliteEventStore({ path: ':memory:' });
+  // A suite that brings its own document store keeps it; otherwise the run's read store.
   const config = loadConfig({
     CRM_RUN_PROCESSES: 'false',
     // Suites fire hundreds of requests as one principal; the rate limit suite sets its own.
     CRM_RATE_LIMIT_PER_MINUTE: '1000000',
     CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
     ...TEST_AUTH_ENV,
+    ...(documentStore ? {} : testReadStoreSettings()),
     ...env,
   });
-  const documents = documentStore ?? createEmbeddedDocumentStore({ path: ':memory:' });
+  // The app closes it on shutdown (with its MongoDB client, when it has one).
+  const documents =
+    documentStore ??
+    (config.CRM_READ_STORE === 'mongodb'
+      ? await openConfiguredDocumentStore(config)
+      : createEmbeddedDocumentStore({ path: ':memory:' }));
   const app = await createApp({
     config,
     eventStore: store,

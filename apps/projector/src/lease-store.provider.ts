@@ -1,10 +1,5 @@
 import { AppConfig, requiredSetting } from '@crm/application/config';
-import {
-  createEmbeddedLeaseStore,
-  createMongoLeaseStore,
-  leaseCollectionOf,
-  LeaseStore,
-} from '@crm/projections';
+import { createEmbeddedLeaseStore, LeaseStore, mongoLeaseStoreOn } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
 import { MongoClient } from 'mongodb';
 
@@ -33,8 +28,9 @@ export const openConfiguredLeaseStore = async (
         await client.close();
         throw error;
       }
-      const collection = leaseCollectionOf(client.db(config.MONGODB_DATABASE));
-      return { leases: createMongoLeaseStore({ collection }), close: () => client.close() };
+      // Expiry on the database server's clock; commits fenced by the lease tokens it records.
+      const leases = mongoLeaseStoreOn(client.db(config.MONGODB_DATABASE));
+      return { leases, close: () => client.close() };
     }
   }
 };

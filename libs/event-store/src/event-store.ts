@@ -28,9 +28,22 @@ export type RecordedEvent = {
   data: JsonObject;
   metadata: JsonObject;
   recordedAt: Date;
+  /**
+   * Set by an adapter for an event whose stored form it could not read (data or metadata not a
+   * JSON object): data and metadata are then empty. It keeps its place in the log so readers
+   * move past it; the serializer refuses to decode it, so consumers park it.
+   */
+  unreadable?: string;
 };
 
-export type AppendOptions = { expectedRevision?: ExpectedRevision };
+export type AppendOptions = {
+  expectedRevision?: ExpectedRevision;
+  /**
+   * For bookkeeping streams (checkpoints): only this many of the stream's last events need to
+   * be kept. EventStoreDB sets the stream's `$maxCount`; the SQLite store keeps everything.
+   */
+  retainLast?: number;
+};
 
 export type AppendResult = {
   /** Revision of the last event of the stream after the append. */

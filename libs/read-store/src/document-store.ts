@@ -38,7 +38,26 @@ export type WriteBatch = {
   checkpoints: { name: string; position: bigint }[];
   /** Global position of the last event applied in this batch (for the position guard). */
   position: bigint;
+  /**
+   * The leases the writer must still hold for the batch to commit. A store that keeps leases
+   * (MongoDB's `_leases`) refuses the whole batch with LeaseLostError when one of them now has
+   * another owner or token; stores whose leases live elsewhere ignore it.
+   */
+  fences?: readonly CommitFence[];
 };
+
+/** One lease as its holder acquired it: `token` is new at every acquisition. */
+export type CommitFence = { lease: string; owner: string; token: string };
+
+/** A commit refused because the writer no longer holds a lease it was fenced by: nothing was written. */
+export class LeaseLostError extends Error {
+  constructor(readonly fence: CommitFence) {
+    super(
+      `Commit refused: lease ${fence.lease} is no longer held by ${fence.owner} (token ${fence.token})`,
+    );
+    this.name = 'LeaseLostError';
+  }
+}
 
 export interface DocumentCollection<T extends Document = Document> {
   get(id: string): Promise<T | undefined>;

@@ -15,9 +15,19 @@ import {
  * every commit carries a higher position than the one before (for adapters that guard
  * documents by position). Results without a sort are compared as sets.
  */
+export type DocumentStoreContractOptions = {
+  /**
+   * The store refuses, with an error naming the path, documents that not every engine of its
+   * kind can keep (the MongoDB adapter: nested arrays, keys with `.` or a leading `$`, NaN and
+   * ±Infinity, which FerretDB rejects); the JSON fixture then has no nested array.
+   */
+  refusesUnportableDocuments?: boolean;
+};
+
 export const documentStoreContract = (
   name: string,
   createStore: () => Promise<DocumentStore>,
+  options: DocumentStoreContractOptions = {},
 ): void => {
   describe(`DocumentStore contract: ${name}`, () => {
     let store: DocumentStore;
@@ -95,11 +105,39 @@ export const documentStoreContract = (
           nothing: null,
           flags: [true, false],
           numbers: [0, -7, 1234.5678, 1e-7, 9007199254740991],
-          nested: { deeper: { list: [1, 'two', null, { three: [3] }, []], empty: {} } },
+          nested: {
+            deeper: {
+              list: options.refusesUnportableDocuments
+                ? [1, 'two', null, { three: [3] }, { four: [] }]
+                : [1, 'two', null, { three: [3] }, []],
+              empty: {},
+            },
+          },
         };
         await upsertAll(collection, [document]);
         expect(await store.collection(collection).get('json')).toEqual(document);
       });
+
+      if (options.refusesUnportableDocuments) {
+        it.each([
+          ['a nested array', { list: [1, [2]] }, /list\[1\].*nested arrays/],
+          ['a key with a dot', { profile: { 'a.b': 1 } }, /profile\.a\.b.*"\."/],
+          ['a key starting with $', { $set: 1 }, /\$set.*"\$"/],
+          ['NaN', { score: Number.NaN }, /score.*not a finite number/],
+          ['Infinity', { nested: { score: Number.POSITIVE_INFINITY } }, /nested\.score/],
+        ])(
+          'refuses %s, naming the path, and writes nothing of the batch',
+          async (_, fields, message) => {
+            const collection = uniqueName('unportable');
+            const refused = commit([
+              { collection, op: 'upsert', document: { _id: 'fine', ok: true } },
+              { collection, op: 'upsert', document: { _id: 'bad', ...fields } },
+            ]);
+            await expect(refused).rejects.toThrow(message);
+            expect(await store.collection(collection).count({})).toBe(0);
+          },
+        );
+      }
     });
 
     describe('writes', () => {

@@ -24,19 +24,27 @@ export const loadCheckpoint = async (
   return last ? BigInt(String(last.data.position)) : undefined;
 };
 
+/** Only the last checkpoint is ever read; a few more are kept for diagnosis. */
+export const CHECKPOINTS_RETAINED = 10;
+
 export const saveCheckpoint = async (
   store: EventStore,
   processName: string,
   position: bigint,
 ): Promise<void> => {
-  await store.appendToStream(checkpointStream(processName), [
-    {
-      id: randomUUID(),
-      type: 'ProcessCheckpointed.v1',
-      data: { position: position.toString() },
-      metadata: {},
-    },
-  ]);
+  await store.appendToStream(
+    checkpointStream(processName),
+    [
+      {
+        id: randomUUID(),
+        type: 'ProcessCheckpointed.v1',
+        data: { position: position.toString() },
+        metadata: {},
+      },
+    ],
+    // One event per handled event: on EventStoreDB the stream keeps only its last few.
+    { retainLast: CHECKPOINTS_RETAINED },
+  );
 };
 
 export const parkEvent = async (

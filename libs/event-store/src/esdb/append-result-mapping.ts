@@ -1,7 +1,4 @@
 import { AppendResult as ClientAppendResult } from '@eventstore/db-client';
-import { WrongExpectedRevisionError } from '../errors';
-import { ExpectedRevision } from '../expected-revision';
-import { fromClientCurrentRevision } from './expected-revision-mapping';
 import { fromAppendPosition } from './position';
 
 export type AppendOutcome = {
@@ -11,22 +8,14 @@ export type AppendOutcome = {
 };
 
 /**
- * The client's append result as the port's. A client built with `throwOnAppendFailure: false`
- * resolves a failed expectation as `success: false` with the stream's revision (-1 for none)
- * instead of throwing; that is the same WrongExpectedRevisionError.
+ * The client's append result: the outcome, or 'conflict' when a client built with
+ * `throwOnAppendFailure: false` answers a failed expectation with `success: false`. Its
+ * `nextExpectedRevision` is then not trusted (client 6.2.1's batch append reports
+ * `BigInt(hasCurrentStreamRevision())`, that is 1, whatever the stream holds): the caller reads
+ * the actual revision from the stream.
  */
-export const fromClientAppendResult = (
-  result: ClientAppendResult,
-  streamName: string,
-  expected: ExpectedRevision,
-): AppendOutcome => {
-  if (!result.success) {
-    throw new WrongExpectedRevisionError(
-      streamName,
-      expected,
-      fromClientCurrentRevision(result.nextExpectedRevision),
-    );
-  }
+export const fromClientAppendResult = (result: ClientAppendResult): AppendOutcome | 'conflict' => {
+  if (!result.success) return 'conflict';
   return {
     nextRevision: result.nextExpectedRevision,
     position: fromAppendPosition(result.position),

@@ -1,5 +1,9 @@
-import { StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
-import { WrongExpectedRevisionError } from '../errors';
+import {
+  StreamDeletedError as ClientStreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
 import { ExpectedRevision } from '../expected-revision';
 import { fromClientCurrentRevision, fromClientExpectedRevision } from './expected-revision-mapping';
 
@@ -7,7 +11,8 @@ import { fromClientCurrentRevision, fromClientExpectedRevision } from './expecte
  * A client error as the port's error: a WrongExpectedVersionError becomes a
  * WrongExpectedRevisionError carrying the stream's actual revision. The expected revision is
  * the caller's own value when given (the port promises to echo it), else the client's.
- * Any other error is returned unchanged.
+ * A deleted (tombstoned) stream is the port's StreamDeletedError. Any other error is returned
+ * unchanged.
  */
 export const toPortError = (
   error: unknown,
@@ -20,6 +25,9 @@ export const toPortError = (
       expected ?? fromClientExpectedRevision(error.expectedVersion),
       fromClientCurrentRevision(error.actualVersion),
     );
+  }
+  if (error instanceof ClientStreamDeletedError) {
+    return new StreamDeletedError(error.streamName || streamName);
   }
   return error;
 };

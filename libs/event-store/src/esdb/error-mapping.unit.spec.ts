@@ -2,12 +2,13 @@ import {
   AccessDeniedError,
   NO_STREAM,
   STREAM_EXISTS,
+  StreamDeletedError as ClientStreamDeletedError,
   StreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
-import { WrongExpectedRevisionError } from '../errors';
+import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
 import { isStreamNotFound, toPortError } from './error-mapping';
 
 type ProtoEmpty = NonNullable<Parameters<WrongExpectedVersion['setExpectedNoStream']>[0]>;
@@ -90,5 +91,11 @@ describe('client error mapping', () => {
     expect(isStreamNotFound(new UnavailableError())).toBe(false);
     expect(isStreamNotFound(new Error('stream not found'))).toBe(false);
     expect(isStreamNotFound(undefined)).toBe(false);
+  });
+
+  it("maps a deleted (tombstoned) stream to the port's StreamDeletedError, naming it", () => {
+    const mapped = toPortError(ClientStreamDeletedError.fromStreamName('customer-9'), 'customer-9');
+    expect(mapped).toBeInstanceOf(StreamDeletedError);
+    expect(mapped).toMatchObject({ streamName: 'customer-9' });
   });
 });

@@ -8,7 +8,7 @@ import {
   START,
 } from '@eventstore/db-client';
 import { ReadStreamOptions, RecordedEvent } from '../event-store';
-import { isStreamNotFound } from './error-mapping';
+import { isStreamNotFound, toPortError } from './error-mapping';
 import { idKey, StoredEvent } from './idempotency';
 import { MAX_LOG_POSITION, toReadPosition } from './position';
 import { toMaxCount } from './read-limit';
@@ -45,7 +45,7 @@ export const createEsdbReads = (client: EventStoreDBClient) => {
       return await collect(client.readStream(streamName, { ...options, resolveLinkTos: false }));
     } catch (error) {
       if (isStreamNotFound(error)) return [];
-      throw error;
+      throw toPortError(error, streamName);
     }
   };
 
@@ -71,22 +71,28 @@ export const createEsdbReads = (client: EventStoreDBClient) => {
   };
 
   /**
-   * Where each of `ids` is stored in the stream: pages backwards from the end (repeats are
-   * usually of recent appends) and stops once all are found or the stream's start is reached.
+   * Where each of `ids` is stored among the stream's last `window` events: pages backwards from
+   * the end (repeats are of recent appends) and stops once all are found, `window` events have
+   * been read, or the stream's start is reached.
    */
   const findStored = async (
     streamName: string,
     ids: string[],
+    window: number = Number.POSITIVE_INFINITY,
   ): Promise<Map<string, StoredEvent>> => {
     const wanted = new Set(ids.map(idKey));
     const found = new Map<string, StoredEvent>();
     let from: ReadRevision = END;
+    let scanned = 0;
     for (;;) {
+      const maxCount = Math.min(PAGE_SIZE, window - scanned);
+      if (maxCount <= 0) return found;
       const page = await readRaw(streamName, {
         direction: BACKWARDS,
         fromRevision: from,
-        maxCount: PAGE_SIZE,
+        maxCount,
       });
+      scanned += page.length;
       let lowest: bigint | undefined;
       for (const resolved of page) {
         if (!resolved.event) continue;
@@ -94,7 +100,7 @@ export const createEsdbReads = (client: EventStoreDBClient) => {
         const key = idKey(resolved.event.id);
         if (wanted.has(key)) found.set(key, storedOf(resolved));
       }
-      if (found.size === wanted.size || page.length < PAGE_SIZE) return found;
+      if (found.size === wanted.size || page.length < maxCount) return found;
       if (lowest === undefined || lowest === 0n) return found;
       from = lowest - 1n;
     }

@@ -1,3 +1,5 @@
+import { AccessDeniedError, InvalidArgumentError } from '@eventstore/db-client';
+import { SubscriptionFailedError } from '../errors';
 import { RecordedEvent } from '../event-store';
 import { backoffDelay } from './backoff';
 import { EsdbMappingError } from './esdb-mapping-error';
@@ -17,6 +19,24 @@ export type FollowAllDeps = {
   wait(ms: number, signal: AbortSignal): Promise<void>;
   /** Told of each drop, before waiting `retryInMs` and resubscribing. */
   onDropped(error: unknown, retryInMs: number): void;
+  /** Told of an error no retry can cure, just before it ends the subscription. */
+  onFailed?(error: unknown): void;
+  /** Told when an event arrives after a drop: the subscription is live again. */
+  onRecovered?(): void;
+};
+
+/** gRPC codes a resubscription cannot cure: INVALID_ARGUMENT, PERMISSION_DENIED, UNIMPLEMENTED, UNAUTHENTICATED. */
+const PERMANENT_GRPC_CODES: ReadonlySet<number> = new Set([3, 7, 12, 16]);
+
+/**
+ * Errors that retrying will not cure: access denied to $all (a secured cluster whose user may
+ * not read it; the client reports UNAUTHENTICATED as AccessDeniedError too), a request the server
+ * calls invalid or does not implement.
+ */
+export const isPermanentSubscriptionError = (error: unknown): boolean => {
+  if (error instanceof AccessDeniedError || error instanceof InvalidArgumentError) return true;
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'number' && PERMANENT_GRPC_CODES.has(code);
 };
 
 const ABORTED = Symbol('aborted');
@@ -51,7 +71,10 @@ const ignore = (): void => undefined;
  * before it is never delivered, so an event is delivered at most once even if a resubscription
  * replays. When the subscription drops (an error, or an end nobody asked for) it resubscribes
  * from the cursor after 100 ms, doubling to 5 s while drops follow each other without a new
- * event. An EsdbMappingError is not a drop: it is thrown to the consumer.
+ * event. Neither an EsdbMappingError (an event that cannot be placed in the log) nor a
+ * permanent error (isPermanentSubscriptionError) is a drop: the first is thrown to the consumer,
+ * the second as SubscriptionFailedError after `onFailed`, so a consumer that cannot read $all
+ * fails visibly instead of retrying every 5 s for ever.
  */
 export async function* followAll(
   deps: FollowAllDeps,
@@ -87,6 +110,7 @@ export async function* followAll(
           const position = positionOf(next.value);
           if (position <= cursor) continue;
           cursor = position;
+          if (failures > 0) deps.onRecovered?.();
           failures = 0;
           if (isSystemEvent(next.value.event)) continue;
           yield toRecordedEvent(next.value);
@@ -95,6 +119,10 @@ export async function* followAll(
       } catch (error) {
         if (signal.aborted) return;
         if (error instanceof EsdbMappingError) throw error;
+        if (isPermanentSubscriptionError(error)) {
+          deps.onFailed?.(error);
+          throw new SubscriptionFailedError(error);
+        }
         dropped = error;
       } finally {
         signal.removeEventListener('abort', onAbort);

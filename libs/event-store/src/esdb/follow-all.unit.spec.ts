@@ -1,8 +1,14 @@
-import { AllStreamResolvedEvent, UnavailableError } from '@eventstore/db-client';
+import { AccessDeniedError, AllStreamResolvedEvent, UnavailableError } from '@eventstore/db-client';
+import { SubscriptionFailedError } from '../errors';
 import { RecordedEvent } from '../event-store';
 import { waitFor } from './backoff';
 import { EsdbMappingError } from './esdb-mapping-error';
-import { followAll, FollowAllDeps, SubscriptionSource } from './follow-all';
+import {
+  followAll,
+  FollowAllDeps,
+  isPermanentSubscriptionError,
+  SubscriptionSource,
+} from './follow-all';
 
 /*
  * The resubscribe / dedup / abort logic of subscribeToAll, driven by scripted subscriptions that
@@ -63,6 +69,8 @@ const harness = (sessions: Step[][]) => {
   const subscriptions: ScriptedSubscription[] = [];
   const waits: number[] = [];
   const drops: unknown[] = [];
+  const failures: unknown[] = [];
+  const recoveries = { count: 0 };
   const deps: FollowAllDeps = {
     subscribe: (after) => {
       subscribedAfter.push(after);
@@ -74,8 +82,10 @@ const harness = (sessions: Step[][]) => {
       waits.push(ms);
     },
     onDropped: (error) => drops.push(error),
+    onFailed: (error) => failures.push(error),
+    onRecovered: () => (recoveries.count += 1),
   };
-  return { deps, subscribedAfter, subscriptions, waits, drops };
+  return { deps, subscribedAfter, subscriptions, waits, drops, failures, recoveries };
 };
 
 const take = async (
@@ -221,5 +231,46 @@ describe('followAll (subscribeToAll loop)', () => {
     await expect(iterator.next()).rejects.toBeInstanceOf(EsdbMappingError);
     expect(subscribedAfter).toEqual([-1n]);
     expect(subscriptions[0].unsubscribed).toBe(true);
+  });
+
+  it('ends with SubscriptionFailedError on an error no retry can cure, and says so once', async () => {
+    const denied = new AccessDeniedError();
+    const { deps, subscribedAfter, drops, failures } = harness([
+      [at(1n), { fail: denied }],
+      [at(2n)],
+    ]);
+    const iterator = followAll(deps, -1n, []);
+    await take(iterator, 1);
+    const ended = iterator.next();
+    await expect(ended).rejects.toBeInstanceOf(SubscriptionFailedError);
+    await expect(ended).rejects.toMatchObject({ cause: denied });
+    expect(subscribedAfter).toEqual([-1n]); // not retried
+    expect(drops).toEqual([]);
+    expect(failures).toEqual([denied]);
+  });
+
+  it('tells permanent errors from the ones a resubscription cures', () => {
+    expect(isPermanentSubscriptionError(new AccessDeniedError())).toBe(true);
+    expect(isPermanentSubscriptionError({ code: 3, details: 'invalid argument' })).toBe(true);
+    expect(isPermanentSubscriptionError({ code: 7, details: 'permission denied' })).toBe(true);
+    expect(isPermanentSubscriptionError(new UnavailableError())).toBe(false);
+    expect(isPermanentSubscriptionError(new Error('socket hang up'))).toBe(false);
+    expect(isPermanentSubscriptionError({ code: 14 })).toBe(false);
+  });
+
+  it('reports the recovery when events flow again after drops', async () => {
+    const { deps, recoveries } = harness([[at(1n), drop()], [drop()], [at(2n)]]);
+    const iterator = followAll(deps, -1n, []);
+    await take(iterator, 2);
+    expect(recoveries.count).toBe(1);
+  });
+
+  it('delivers an event it cannot read as unreadable and carries on with the next ones', async () => {
+    const bad = at(2n);
+    if (bad.event) bad.event.data = '{not json';
+    const { deps } = harness([[at(1n), bad, at(3n)]]);
+    const delivered = await take(followAll(deps, -1n, []), 3);
+    expect(positions(delivered)).toEqual([1n, 2n, 3n]);
+    expect(delivered.map((event) => event.unreadable === undefined)).toEqual([true, false, true]);
   });
 });

@@ -53,11 +53,6 @@ const isJsonObject = (value: unknown): value is JsonObject =>
   !Array.isArray(value) &&
   !(value instanceof Uint8Array);
 
-const jsonObjectOf = (value: unknown, what: string): JsonObject => {
-  if (!isJsonObject(value)) throw new EsdbMappingError(`${what} is not a JSON object`);
-  return value;
-};
-
 /** The application stamps `recordedAt` in the metadata; otherwise the server's `created`. */
 const recordedAtOf = (metadata: JsonObject, created: Date): Date => {
   const stamped = metadata['recordedAt'];
@@ -68,20 +63,48 @@ const recordedAtOf = (metadata: JsonObject, created: Date): Date => {
   return created;
 };
 
-/** A client event as the port's RecordedEvent; data and metadata must be JSON objects. */
+/** Why data and metadata cannot be read as JSON objects, or undefined when they can. */
+const unreadableReason = (event: ClientRecordedEvent, where: string): string | undefined => {
+  if (!event.isJson) return `${where} is not stored as JSON`;
+  if (!isJsonObject(event.data)) return `data of ${where} is not a JSON object`;
+  if (event.metadata !== undefined && !isJsonObject(event.metadata))
+    return `metadata of ${where} is not a JSON object`;
+  return undefined;
+};
+
+/**
+ * A client event as the port's RecordedEvent. Data and metadata must be JSON objects; an event
+ * whose are not is still delivered, in its place in the log, with empty data and metadata and
+ * `unreadable` saying why, so that one bad event is parked by its consumers (the serializer
+ * refuses to decode it) instead of stopping every reader of $all. Without a record or a position
+ * the event cannot be placed at all: that is an EsdbMappingError.
+ */
 export const toRecordedEvent = (resolved: ClientResolvedEvent): RecordedEvent => {
   const event = recordOf(resolved);
   const where = `event ${event.id} (${event.type}) in ${event.streamId}`;
-  if (!event.isJson) throw new EsdbMappingError(`${where} is not stored as JSON`);
-  const metadata =
-    event.metadata === undefined ? {} : jsonObjectOf(event.metadata, `metadata of ${where}`);
+  const position = positionOf(resolved);
+  const unreadable = unreadableReason(event, where);
+  if (unreadable !== undefined) {
+    return {
+      id: event.id,
+      streamName: event.streamId,
+      type: event.type,
+      revision: event.revision,
+      position,
+      data: {},
+      metadata: {},
+      recordedAt: event.created,
+      unreadable,
+    };
+  }
+  const metadata = event.metadata === undefined ? {} : (event.metadata as JsonObject);
   return {
     id: event.id,
     streamName: event.streamId,
     type: event.type,
     revision: event.revision,
-    position: positionOf(resolved),
-    data: jsonObjectOf(event.data, `data of ${where}`),
+    position,
+    data: event.data as JsonObject,
     metadata,
     recordedAt: recordedAtOf(metadata, event.created),
   };

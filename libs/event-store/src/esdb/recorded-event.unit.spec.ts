@@ -106,7 +106,7 @@ describe('recorded event mapping', () => {
     ).toThrow(/22\.6/);
   });
 
-  it('refuses events whose data or metadata is not a JSON object', () => {
+  it('delivers an event whose data or metadata is not a JSON object as unreadable, in its place', () => {
     const binary: AllStreamResolvedEvent = {
       event: {
         streamId: 's',
@@ -120,14 +120,26 @@ describe('recorded event mapping', () => {
         position: { commit: 1n, prepare: 1n },
       },
     };
-    expect(() => toRecordedEvent(binary)).toThrow(EsdbMappingError);
+    expect(toRecordedEvent(binary)).toEqual({
+      id,
+      streamName: 's',
+      type: 'Binary',
+      revision: 0n,
+      position: 1n,
+      data: {},
+      metadata: {},
+      recordedAt: created,
+      unreadable: `event ${id} (Binary) in s is not stored as JSON`,
+    });
     // The client falls back to the raw text when JSON data does not parse.
-    expect(() => toRecordedEvent(fromAll({ data: '{not json' }))).toThrow(/data of event/);
-    expect(() => toRecordedEvent(fromAll({ data: [1, 2] }))).toThrow(EsdbMappingError);
-    expect(() => toRecordedEvent(fromAll({ metadata: new Uint8Array([123]) }))).toThrow(
-      /metadata of event/,
+    expect(toRecordedEvent(fromAll({ data: '{not json' })).unreadable).toMatch(/^data of event/);
+    expect(toRecordedEvent(fromAll({ data: [1, 2] })).unreadable).toMatch(/not a JSON object/);
+    expect(toRecordedEvent(fromAll({ metadata: new Uint8Array([123]) })).unreadable).toMatch(
+      /^metadata of event/,
     );
-    expect(() => toRecordedEvent(fromAll({ metadata: ['a'] }))).toThrow(EsdbMappingError);
+    const malformed = toRecordedEvent(fromAll({ metadata: ['a'] }));
+    expect(malformed).toMatchObject({ position: 2_746n, revision: 3n, data: {}, metadata: {} });
+    expect(toRecordedEvent(fromAll()).unreadable).toBeUndefined();
   });
 
   it('refuses a resolved event without its event record', () => {

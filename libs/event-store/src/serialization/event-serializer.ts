@@ -32,6 +32,9 @@ export const createEventSerializer = (schemas: EventSchemaRegistry): EventSerial
     };
   },
   deserialize<E extends DomainEvent>(recorded: RecordedEvent): StoredEvent<E> {
+    if (recorded.unreadable !== undefined) {
+      throw new Error(`event ${recorded.id} cannot be decoded: ${recorded.unreadable}`);
+    }
     const { name, version } = parseEventTypeName(recorded.type);
     const stored = {
       type: name,

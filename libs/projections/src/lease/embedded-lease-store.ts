@@ -37,18 +37,22 @@ export const createEmbeddedLeaseStore = (
   const until = (now: Date, ttlMs: number): Date => new Date(now.getTime() + ttlMs);
 
   return {
-    async tryAcquire(name, owner, ttlMs) {
+    async tryAcquire(name, owner, ttlMs, token) {
       const now = clock();
       const current = table.get(name);
       if (current && current.owner !== owner && !isExpired(current, now)) return false;
-      table.set(name, { owner, expiresAt: until(now, ttlMs) });
+      table.set(name, {
+        owner,
+        expiresAt: until(now, ttlMs),
+        ...(token !== undefined && { token }),
+      });
       return true;
     },
 
     async renew(name, owner, ttlMs) {
       const current = table.get(name);
       if (!current || current.owner !== owner) return false;
-      table.set(name, { owner, expiresAt: until(clock(), ttlMs) });
+      table.set(name, { ...current, expiresAt: until(clock(), ttlMs) });
       return true;
     },
 

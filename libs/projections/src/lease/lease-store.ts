@@ -8,8 +8,12 @@ export const systemLeaseClock: LeaseClock = () => new Date();
  * releases it or lets it expire (`ttlMs` after its last acquire or renew).
  */
 export interface LeaseStore {
-  /** Takes the lease when it is free, expired, or already ours (extending it); false when another owner holds it. */
-  tryAcquire(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Takes the lease when it is free, expired, or already ours (extending it); false when another
+   * owner holds it. `token` names this acquisition (a fresh one each time): commits fenced by it
+   * are refused once anyone, even the same owner, has acquired the lease again.
+   */
+  tryAcquire(name: string, owner: string, ttlMs: number, token?: string): Promise<boolean>;
   /** Extends a lease we still hold; false when it is gone or someone else has taken it. */
   renew(name: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up at once if we hold it; does nothing otherwise. */
@@ -17,7 +21,7 @@ export interface LeaseStore {
 }
 
 /** A lease as a store records it. */
-export type Lease = { owner: string; expiresAt: Date };
+export type Lease = { owner: string; expiresAt: Date; token?: string };
 
 /** A lease is free for others once its expiry is strictly in the past (MongoDB's `$lt: now`). */
 export const isExpired = (lease: Lease, now: Date): boolean =>

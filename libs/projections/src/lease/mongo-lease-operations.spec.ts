@@ -38,6 +38,11 @@ describe('the MongoDB lease documents', () => {
     });
   });
 
+  it('an acquisition also records its token; a renewal leaves the token as it is', () => {
+    expect(holdUpdate('host-1', NOW, 1_000, 'token-7').$set).toMatchObject({ token: 'token-7' });
+    expect(holdUpdate('host-1', NOW, 1_000).$set).not.toHaveProperty('token');
+  });
+
   it('dates travel as BSON dates, so the server compares them as instants', () => {
     const encoded = BSON.deserialize(
       BSON.serialize({ filter: acquireFilter('l', 'o', NOW), update: holdUpdate('o', NOW, 1) }),

@@ -2,8 +2,17 @@ import { Filter, UpdateFilter } from 'mongodb';
 
 export const LEASES_COLLECTION = '_leases';
 
-/** One lease per document, `_id` its name. */
-export type LeaseDocument = { _id: string; owner: string; expiresAt: Date; renewedAt: Date };
+/**
+ * One lease per document, `_id` its name. `token` names the current acquisition: the MongoDB
+ * document store refuses a commit fenced by another token (libs/read-store, fences.ts).
+ */
+export type LeaseDocument = {
+  _id: string;
+  owner: string;
+  token?: string;
+  expiresAt: Date;
+  renewedAt: Date;
+};
 
 /** Matches the lease when it is ours or expired; when no document matches, the upsert tries to insert it. */
 export const acquireFilter = (name: string, owner: string, now: Date): Filter<LeaseDocument> => ({
@@ -17,13 +26,19 @@ export const ownedFilter = (name: string, owner: string): Filter<LeaseDocument> 
   owner,
 });
 
-/** Makes `owner` the holder until `now + ttlMs`. */
+/** Makes `owner` the holder until `now + ttlMs`; an acquisition also sets its token. */
 export const holdUpdate = (
   owner: string,
   now: Date,
   ttlMs: number,
+  token?: string,
 ): UpdateFilter<LeaseDocument> => ({
-  $set: { owner, expiresAt: new Date(now.getTime() + ttlMs), renewedAt: now },
+  $set: {
+    owner,
+    expiresAt: new Date(now.getTime() + ttlMs),
+    renewedAt: now,
+    ...(token !== undefined && { token }),
+  },
 });
 
 const DUPLICATE_KEY_CODES: ReadonlySet<number> = new Set([11000, 11001]);

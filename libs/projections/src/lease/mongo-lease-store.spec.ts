@@ -46,15 +46,41 @@ describe('the MongoDB lease store', () => {
     ]) {
       const { collection, updates } = recordingCollection(answered(matched, upserted));
       const leases = createMongoLeaseStore({ collection, clock: time.clock });
-      expect(await leases.tryAcquire('projection:deals', 'p-1', 15_000)).toBe(true);
+      expect(await leases.tryAcquire('projection:deals', 'p-1', 15_000, 'token-1')).toBe(true);
       expect(updates).toEqual([
         {
           filter: acquireFilter('projection:deals', 'p-1', time.clock()),
-          update: holdUpdate('p-1', time.clock(), 15_000),
+          update: holdUpdate('p-1', time.clock(), 15_000, 'token-1'),
           options: { upsert: true },
         },
       ]);
     }
+  });
+
+  it('every acquisition records a token, a fresh one when the caller gives none', async () => {
+    const { collection, updates } = recordingCollection(answered(1, 0));
+    const leases = createMongoLeaseStore({ collection, clock: time.clock });
+    await leases.tryAcquire('l', 'p', 1000);
+    await leases.tryAcquire('l', 'p', 1000);
+    const tokens = updates.map((call) => (call.update.$set as { token?: string }).token);
+    expect(tokens.every((token) => typeof token === 'string' && token.length > 0)).toBe(true);
+    expect(new Set(tokens).size).toBe(2);
+  });
+
+  it('asks an asynchronous clock (the server time) before each write', async () => {
+    const serverNow = new Date('2030-01-01T00:00:00.000Z');
+    const { collection, updates } = recordingCollection(answered(1, 0));
+    const leases = createMongoLeaseStore({ collection, clock: async () => serverNow });
+    await leases.tryAcquire('l', 'p', 1000, 't');
+    await leases.renew('l', 'p', 1000);
+    expect(updates.map((call) => call.filter)).toEqual([
+      acquireFilter('l', 'p', serverNow),
+      ownedFilter('l', 'p'),
+    ]);
+    expect(updates.map((call) => call.update)).toEqual([
+      holdUpdate('p', serverNow, 1000, 't'),
+      holdUpdate('p', serverNow, 1000),
+    ]);
   });
 
   it('a duplicate key on the upsert means another owner holds it', async () => {

@@ -97,6 +97,28 @@ describe('LeaseKeeper', () => {
     expect(errors).toEqual([{ attempt: 'acquire', projection: 'contacts' }]);
   });
 
+  it('fences commits with the token of the current acquisition, and not at all once lost or late', async () => {
+    const leases = createEmbeddedLeaseStore(documents);
+    const first = keeper('a', leases);
+    await first.acquire(['contacts']);
+    const fence = first.fenceFor('contacts');
+    expect(fence).toEqual({
+      lease: 'projection:contacts',
+      owner: 'a',
+      token: leases.holder('projection:contacts')?.token,
+    });
+    expect(fence?.token).toEqual(expect.any(String));
+    expect(first.fenceFor('deals')).toBeUndefined();
+    now = 1_600; // the deadline (1000 + 1000 - 400): the runner must already be stopping
+    expect(first.fenceFor('contacts')).toBeUndefined();
+    now = 1_000;
+    await leases.release(leaseNameFor('contacts'), 'a');
+    await first.renew();
+    expect(first.fenceFor('contacts')).toBeUndefined();
+    await first.acquire(['contacts']);
+    expect(first.fenceFor('contacts')?.token).not.toBe(fence?.token);
+  });
+
   it('releases everything it holds', async () => {
     const leases = createEmbeddedLeaseStore(documents);
     const first = keeper('a', leases);

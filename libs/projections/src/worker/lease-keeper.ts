@@ -1,3 +1,5 @@
+import { CommitFence } from '@crm/read-store';
+import { randomUUID } from 'node:crypto';
 import { LeaseStore } from '../lease/lease-store';
 import { TIMED_OUT, withTimeout } from './with-timeout';
 
@@ -25,6 +27,8 @@ export const leaseNameFor = (projection: string): string => `projection:${projec
  */
 export class LeaseKeeper {
   private readonly deadlines = new Map<string, number>();
+  /** The token of each held lease's acquisition: what commits are fenced by. */
+  private readonly tokens = new Map<string, string>();
 
   constructor(private readonly options: LeaseKeeperOptions) {}
 
@@ -36,6 +40,18 @@ export class LeaseKeeper {
     return [...this.deadlines.keys()];
   }
 
+  /**
+   * The fence a commit for `projection` must carry: undefined once the lease is lost or its
+   * deadline has passed, so a runner that has not stopped yet cannot commit any more.
+   */
+  fenceFor(projection: string): CommitFence | undefined {
+    const deadline = this.deadlines.get(projection);
+    const token = this.tokens.get(projection);
+    if (deadline === undefined || token === undefined || this.options.now() >= deadline)
+      return undefined;
+    return { lease: leaseNameFor(projection), owner: this.options.owner, token };
+  }
+
   /** Tries to take every lease among `projections` not held yet; returns the ones taken. */
   async acquire(projections: readonly string[]): Promise<string[]> {
     const { leases, owner, ttlMs } = this.options;
@@ -43,10 +59,14 @@ export class LeaseKeeper {
     const taken = await Promise.all(
       missing.map(async (name) => {
         const sent = this.options.now();
+        const token = randomUUID();
         const ok = await this.attempt('acquire', name, this.validFor(), () =>
-          leases.tryAcquire(leaseNameFor(name), owner, ttlMs),
+          leases.tryAcquire(leaseNameFor(name), owner, ttlMs, token),
         );
-        if (ok) this.deadlines.set(name, sent + this.validFor());
+        if (ok) {
+          this.deadlines.set(name, sent + this.validFor());
+          this.tokens.set(name, token);
+        }
         return ok;
       }),
     );
@@ -64,7 +84,10 @@ export class LeaseKeeper {
           leases.renew(leaseNameFor(name), owner, ttlMs),
         );
         if (ok) this.deadlines.set(name, sent + this.validFor());
-        else this.deadlines.delete(name);
+        else {
+          this.deadlines.delete(name);
+          this.tokens.delete(name);
+        }
         return ok;
       }),
     );
@@ -76,6 +99,7 @@ export class LeaseKeeper {
     const { leases, owner } = this.options;
     const names = this.held();
     this.deadlines.clear();
+    this.tokens.clear();
     await Promise.all(
       names.map((name) =>
         this.attempt('release', name, this.validFor(), async () => {

@@ -7,6 +7,7 @@ import {
   ProjectionRunnerOptions,
   RunnerHealth,
 } from '../runner/projection-runner';
+import { fencedDocuments } from './fenced-documents';
 import { LeaseKeeper } from './lease-keeper';
 
 export type WorkerLogLevel = 'error' | 'warn' | 'log' | 'debug';
@@ -175,7 +176,9 @@ export class ProjectorWorker {
 
     const runner = new ProjectionRunner(
       this.options.events,
-      this.options.documents,
+      fencedDocuments(this.options.documents, this.options.owner, names, (projection) =>
+        this.keeper.fenceFor(projection),
+      ),
       this.options.serializer,
       holding,
       {

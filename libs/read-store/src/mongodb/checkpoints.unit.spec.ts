@@ -1,64 +1,42 @@
-import { BSON, Long } from 'mongodb';
-import { checkpointOperation, checkpointOperations, parseCheckpoint } from './checkpoints';
+import { BSON } from 'mongodb';
+import { checkpointDocument, highestPerName, movesForward, parseCheckpoint } from './checkpoints';
 
 const LARGE = 2n ** 63n - 1n;
 
-describe('checkpointOperation', () => {
-  it('an upsert by name whose pipeline only ever moves the position forward', () => {
-    const exact = Long.fromBigInt(42n);
-    expect(checkpointOperation('contacts@v1.1', 42n)).toEqual({
-      updateOne: {
-        filter: { _id: 'contacts@v1.1' },
-        update: [
-          {
-            $set: {
-              position: {
-                $cond: [{ $lt: ['$_position', exact] }, { $literal: '42' }, '$position'],
-              },
-              _position: { $max: ['$_position', exact] },
-            },
-          },
-        ],
-        upsert: true,
-      },
+describe('checkpointDocument', () => {
+  it('keeps all 64 bits: the exact string and an Int64, both surviving BSON', () => {
+    const decoded = BSON.deserialize(BSON.serialize(checkpointDocument('cp', LARGE)), {
+      useBigInt64: true,
     });
-  });
-
-  it('keeps all 64 bits: the exact string and an Int64 that survive BSON', () => {
-    const operation = checkpointOperation('cp', LARGE);
-    const decoded = BSON.deserialize(BSON.serialize({ operation }), { useBigInt64: true });
-    const exact = LARGE.toString();
-    expect(decoded).toEqual({
-      operation: {
-        updateOne: {
-          filter: { _id: 'cp' },
-          update: [
-            {
-              $set: {
-                position: {
-                  $cond: [{ $lt: ['$_position', LARGE] }, { $literal: exact }, '$position'],
-                },
-                _position: { $max: ['$_position', LARGE] },
-              },
-            },
-          ],
-          upsert: true,
-        },
-      },
-    });
+    expect(decoded).toEqual({ _id: 'cp', position: LARGE.toString(), _position: LARGE });
+    expect(parseCheckpoint(decoded)).toBe(LARGE);
   });
 });
 
-describe('checkpointOperations', () => {
-  it('one operation per name, the highest position when a name repeats', () => {
-    const operations = checkpointOperations([
-      { name: 'a', position: 5n },
-      { name: 'b', position: 7n },
+describe('movesForward', () => {
+  it('only to a higher position than the one stored, exactly', () => {
+    expect(movesForward(undefined, 0n)).toBe(true);
+    expect(movesForward(9n, 10n)).toBe(true);
+    expect(movesForward(10n, 10n)).toBe(false);
+    expect(movesForward(11n, 10n)).toBe(false);
+    expect(movesForward(9007199254740994n, 9007199254740995n)).toBe(true);
+  });
+});
+
+describe('highestPerName', () => {
+  it('one checkpoint per name, the highest position when a name repeats', () => {
+    expect(
+      highestPerName([
+        { name: 'a', position: 5n },
+        { name: 'b', position: 7n },
+        { name: 'a', position: 9n },
+        { name: 'a', position: 6n },
+      ]),
+    ).toEqual([
       { name: 'a', position: 9n },
-      { name: 'a', position: 6n },
+      { name: 'b', position: 7n },
     ]);
-    expect(operations).toEqual([checkpointOperation('a', 9n), checkpointOperation('b', 7n)]);
-    expect(checkpointOperations([])).toEqual([]);
+    expect(highestPerName([])).toEqual([]);
   });
 });
 
@@ -68,7 +46,7 @@ describe('parseCheckpoint', () => {
     expect(parseCheckpoint(undefined)).toBeUndefined();
   });
 
-  it('the exact position from its decimal string, whatever _position holds', () => {
+  it('the exact position from its decimal string, whatever _position holds or lacks', () => {
     expect(parseCheckpoint({ position: '0' })).toBe(0n);
     expect(parseCheckpoint({ position: '9007199254740993' })).toBe(9007199254740993n);
     expect(parseCheckpoint({ position: LARGE.toString() })).toBe(LARGE);

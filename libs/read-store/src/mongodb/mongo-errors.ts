@@ -6,6 +6,12 @@ import { MongoBulkWriteError, MongoError, type WriteError } from 'mongodb';
 /** What a standalone `mongod` answers to the first command of a transaction (code 20, IllegalOperation). */
 const TRANSACTION_NUMBERS_REFUSED = /Transaction numbers are only allowed/i;
 const ILLEGAL_OPERATION = 20;
+/** What FerretDB 1.x answers instead: the transaction fields are unknown to it (code 9, FailedToParse). */
+const TRANSACTION_FIELDS_UNKNOWN = /unknown field "(startTransaction|autocommit|txnNumber)"/i;
+const FAILED_TO_PARSE = 9;
+/** ...and when a transaction only read, its commit is a command FerretDB does not have (59). */
+const COMMAND_NOT_FOUND = 59;
+const TRANSACTION_COMMAND_MISSING = /no such command: '(commitTransaction|abortTransaction)'/i;
 const NAMESPACE_NOT_FOUND = 26;
 const DUPLICATE_KEY_CODES: ReadonlySet<number> = new Set([11000, 11001]);
 
@@ -45,7 +51,11 @@ const messageOf = (error: ErrorLike): string =>
 export const isTransactionNotSupportedError = (error: unknown): boolean =>
   errorChain(error).some(
     (link) =>
-      Number(link.code) === ILLEGAL_OPERATION && TRANSACTION_NUMBERS_REFUSED.test(messageOf(link)),
+      (Number(link.code) === ILLEGAL_OPERATION &&
+        TRANSACTION_NUMBERS_REFUSED.test(messageOf(link))) ||
+      (Number(link.code) === FAILED_TO_PARSE && TRANSACTION_FIELDS_UNKNOWN.test(messageOf(link))) ||
+      (Number(link.code) === COMMAND_NOT_FOUND &&
+        TRANSACTION_COMMAND_MISSING.test(messageOf(link))),
   );
 
 export const isDuplicateKeyError = (error: unknown): boolean =>
@@ -54,7 +64,8 @@ export const isDuplicateKeyError = (error: unknown): boolean =>
 /** Dropping a collection that does not exist (driver 7 already swallows it; older servers say "ns not found"). */
 export const isNamespaceNotFoundError = (error: unknown): boolean =>
   error instanceof MongoError &&
-  (Number(error.code) === NAMESPACE_NOT_FOUND || /ns not found/i.test(messageOf(error)));
+  (Number(error.code) === NAMESPACE_NOT_FOUND ||
+    /ns not found|ns does not exist/i.test(messageOf(error)));
 
 const isReadonlyArray = <T>(value: T | readonly T[]): value is readonly T[] => Array.isArray(value);
 
@@ -63,29 +74,4 @@ export const writeErrorsOf = (error: MongoBulkWriteError): WriteError[] => {
   const writeErrors: WriteError | readonly WriteError[] | undefined = error.writeErrors;
   if (writeErrors === undefined || writeErrors === null) return [];
   return isReadonlyArray(writeErrors) ? [...writeErrors] : [writeErrors];
-};
-
-/** A write-concern failure travels as `err`, or only in the result when write errors came first. */
-const hasWriteConcernError = (error: MongoBulkWriteError): boolean =>
-  error.err !== undefined ||
-  (typeof error.result?.getWriteConcernError === 'function' &&
-    error.result.getWriteConcernError() !== undefined);
-
-/**
- * True when a guarded bulk write failed only because newer versions were already stored: every
- * write error is a duplicate key on an upsert (`isGuardedUpsert(index)`), and there is no
- * write-concern error. Everything else the bulk write did has been applied (it is unordered).
- */
-export const isOnlyStaleWriteRejections = (
-  error: unknown,
-  isGuardedUpsert: (operationIndex: number) => boolean,
-): boolean => {
-  if (!(error instanceof MongoBulkWriteError) || hasWriteConcernError(error)) return false;
-  const writeErrors = writeErrorsOf(error);
-  return (
-    writeErrors.length > 0 &&
-    writeErrors.every(
-      (writeError) => isDuplicateKeyError(writeError) && isGuardedUpsert(writeError.index),
-    )
-  );
 };

@@ -5,18 +5,37 @@ import {
   duplicateKey,
   retryableWritesWrapper,
   standaloneTransactionError,
-  writeConcernBulkError,
-  writeConcernError,
 } from './driver-errors.fixture';
 import {
   isDuplicateKeyError,
   isNamespaceNotFoundError,
-  isOnlyStaleWriteRejections,
   isTransactionNotSupportedError,
   writeErrorsOf,
 } from './mongo-errors';
 
 describe('isTransactionNotSupportedError', () => {
+  it("recognises FerretDB 1.24's replies: unknown transaction fields (9) and no commitTransaction (59)", () => {
+    const unknownField = new MongoServerError({
+      ok: 0,
+      errmsg: 'insert: unknown field "autocommit"',
+      code: 9,
+      codeName: 'FailedToParse',
+    });
+    const noCommit = new MongoServerError({
+      ok: 0,
+      errmsg: "no such command: 'commitTransaction'",
+      code: 59,
+      codeName: 'CommandNotFound',
+    });
+    expect(isTransactionNotSupportedError(unknownField)).toBe(true);
+    expect(isTransactionNotSupportedError(bulkWrapping(unknownField))).toBe(true);
+    expect(isTransactionNotSupportedError(noCommit)).toBe(true);
+    const otherParse = new MongoServerError({ ok: 0, errmsg: 'unknown field "sort"', code: 9 });
+    const otherCommand = new MongoServerError({ ok: 0, errmsg: "no such command: 'x'", code: 59 });
+    expect(isTransactionNotSupportedError(otherParse)).toBe(false);
+    expect(isTransactionNotSupportedError(otherCommand)).toBe(false);
+  });
+
   it("recognises the standalone server's reply (code 20, IllegalOperation)", () => {
     expect(isTransactionNotSupportedError(standaloneTransactionError())).toBe(true);
   });
@@ -97,51 +116,6 @@ describe('duplicate keys', () => {
     single.writeErrors = writeErrorsOf(single)[0];
     expect(writeErrorsOf(single)).toHaveLength(1);
     expect(writeErrorsOf(bulkWrapping(standaloneTransactionError()))).toEqual([]);
-  });
-});
-
-describe('isOnlyStaleWriteRejections', () => {
-  const upsertsAt =
-    (...indexes: number[]) =>
-    (index: number) =>
-      indexes.includes(index);
-
-  it('is true when every write error is a duplicate key on a guarded upsert', () => {
-    const error = bulkWriteErrorOf([duplicateKey(0, 'a'), duplicateKey(2, 'c')]);
-    expect(isOnlyStaleWriteRejections(error, upsertsAt(0, 1, 2))).toBe(true);
-  });
-
-  it('is false when one write error is anything else', () => {
-    const error = bulkWriteErrorOf([
-      duplicateKey(0, 'a'),
-      { index: 1, code: 2, errmsg: 'unknown operator: $foo', op: {} },
-    ]);
-    expect(isOnlyStaleWriteRejections(error, upsertsAt(0, 1))).toBe(false);
-  });
-
-  it('is false for a duplicate key on an operation that is not an upsert', () => {
-    expect(isOnlyStaleWriteRejections(bulkWriteErrorOf([duplicateKey(1, 'b')]), upsertsAt(0))).toBe(
-      false,
-    );
-  });
-
-  it('is false when the write concern failed, beside the write errors or alone', () => {
-    const concern = writeConcernError();
-    expect(
-      isOnlyStaleWriteRejections(bulkWriteErrorOf([duplicateKey(0, 'a')], [concern]), upsertsAt(0)),
-    ).toBe(false);
-    expect(isOnlyStaleWriteRejections(writeConcernBulkError(), upsertsAt(0))).toBe(false);
-  });
-
-  it('is false for errors that are not bulk write errors, or carry no write errors', () => {
-    const server = new MongoServerError({
-      ok: 0,
-      errmsg: 'E11000 duplicate key error',
-      code: 11000,
-    });
-    expect(isOnlyStaleWriteRejections(server, upsertsAt(0))).toBe(false);
-    expect(isOnlyStaleWriteRejections(bulkWrapping(server), upsertsAt(0))).toBe(false);
-    expect(isOnlyStaleWriteRejections(new Error('boom'), upsertsAt(0))).toBe(false);
   });
 });
 

@@ -1,30 +1,39 @@
-import { isTransactionNotSupportedError } from './mongo-errors';
+import { Db } from 'mongodb';
 
 /**
- * 'auto': use transactions until the deployment says it has none (a standalone server), then
- * the position guard for good. 'always': transactions, failing where there are none.
- * 'never': the position guard only.
+ * CRM_MONGODB_TRANSACTIONS. 'auto': transactions when the deployment is a replica set or a
+ * sharded cluster (asked once, with `hello`), the position guard elsewhere. 'always':
+ * transactions, failing where there are none. 'never': the position guard only (FerretDB 1.x,
+ * which answers `hello` like a standalone server unless started with --repl-set-name, but has
+ * no transactions either way).
  */
 export type TransactionSetting = 'auto' | 'always' | 'never';
 
+type Hello = { setName?: unknown; msg?: unknown };
+
+/** What `hello` says about transactions: replica-set members and mongos have them. */
+export const helloHasTransactions = (hello: Hello): boolean =>
+  typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
+
+/** Decides once per store whether commits use transactions. */
 export class TransactionSwitch {
-  private available: boolean;
+  private decided?: Promise<boolean>;
 
-  constructor(private readonly setting: TransactionSetting) {
-    this.available = setting !== 'never';
+  constructor(
+    private readonly setting: TransactionSetting,
+    private readonly ask: () => Promise<Hello>,
+  ) {}
+
+  static forDb(setting: TransactionSetting, db: Db): TransactionSwitch {
+    return new TransactionSwitch(setting, () => db.admin().command({ hello: 1 }) as Promise<Hello>);
   }
 
-  get useTransactions(): boolean {
-    return this.available;
-  }
-
-  /**
-   * After a transactional commit failed: true when the batch should be written again without a
-   * transaction, as every later one will be. The failed transaction wrote nothing.
-   */
-  fallBackAfter(error: unknown): boolean {
-    if (this.setting !== 'auto' || !isTransactionNotSupportedError(error)) return false;
-    this.available = false;
-    return true;
+  useTransactions(): Promise<boolean> {
+    if (this.setting !== 'auto') return Promise.resolve(this.setting === 'always');
+    this.decided ??= this.ask().then(helloHasTransactions, (error: unknown) => {
+      this.decided = undefined; // not decided: ask again at the next commit
+      throw error;
+    });
+    return this.decided;
   }
 }

@@ -1,90 +1,109 @@
 import { AnyBulkWriteOperation, Filter as MongoFilter } from 'mongodb';
 import { Document, DocumentWrite, WriteBatch } from '../document-store';
-
-/**
- * How a batch is written. `transactional`: plain replace/delete by id, the transaction makes the
- * batch atomic. `guarded`: every operation only wins over an older stored version (see
- * commit-batch.ts for why that is enough).
- */
-export type WriteMode = 'transactional' | 'guarded';
+import { positionLong } from './positions';
+import { assertStorable } from './storable';
 
 /** The field every stored document carries: the global position of the last event applied to it. */
 export const POSITION_FIELD = '_position';
 
-/** One collection's share of a batch, as one unordered `bulkWrite`. */
-export type CollectionWrites = {
-  collection: string;
-  operations: AnyBulkWriteOperation<Document>[];
-};
+/** One write of a batch with the exact position it was produced at. */
+export type PositionedWrite =
+  | { op: 'upsert'; id: string; document: Document; position: bigint }
+  | { op: 'delete'; id: string; position: bigint };
+
+/** One collection's share of a batch, at most one write per document. */
+export type CollectionWrites = { collection: string; writes: PositionedWrite[] };
 
 /**
  * The position a document was produced at: its own `_position` (the runner stamps the position of
  * the event that last changed it), else the batch's. Documents are never altered to carry it.
  */
-export const positionOf = (document: Document, batchPosition: bigint): number => {
+export const positionOf = (document: Document, batchPosition: bigint): bigint => {
   const stamped = document[POSITION_FIELD];
-  if (stamped === undefined) return Number(batchPosition);
-  if (typeof stamped !== 'number' || !Number.isFinite(stamped)) {
+  if (stamped === undefined) return batchPosition;
+  if (typeof stamped !== 'number' || !Number.isSafeInteger(stamped)) {
     throw new TypeError(
-      `Document ${document._id}: ${POSITION_FIELD} must be a finite number, got ${typeof stamped}`,
+      `Document ${document._id}: ${POSITION_FIELD} must be a safe integer, got ${typeof stamped === 'number' ? stamped : typeof stamped}`,
     );
   }
-  return stamped;
+  return BigInt(stamped);
 };
 
 /** Matches the document only when what is stored is older than `position` (or predates the guard). */
-export const olderThan = (id: string, position: number): MongoFilter<Document> => ({
+export const olderThan = (id: string, position: bigint): MongoFilter<Document> => ({
   _id: id,
-  $or: [{ [POSITION_FIELD]: { $lt: position } }, { [POSITION_FIELD]: { $exists: false } }],
+  $or: [
+    { [POSITION_FIELD]: { $lt: positionLong(position) } },
+    { [POSITION_FIELD]: { $exists: false } },
+  ],
 });
 
-export const documentOperation = (
+const positioned = (
+  collection: string,
   write: DocumentWrite,
   batchPosition: bigint,
-  mode: WriteMode,
-): AnyBulkWriteOperation<Document> => {
-  if (write.op === 'delete') {
-    const filter =
-      mode === 'guarded' ? olderThan(write.id, Number(batchPosition)) : { _id: write.id };
-    return { deleteOne: { filter } };
-  }
-  const { document } = write;
-  const filter =
-    mode === 'guarded'
-      ? olderThan(document._id, positionOf(document, batchPosition))
-      : { _id: document._id };
-  // Stored exactly as given: the runner stamps `_position` on projection documents; one without
-  // it (a parked event) is guarded by the batch position on this write and replaceable later.
-  return { replaceOne: { filter, replacement: document, upsert: true } };
+): PositionedWrite => {
+  if (write.op === 'delete') return { op: 'delete', id: write.id, position: batchPosition };
+  assertStorable(collection, write.document);
+  return {
+    op: 'upsert',
+    id: write.document._id,
+    document: write.document,
+    position: positionOf(write.document, batchPosition),
+  };
 };
-
-const idOf = (write: DocumentWrite): string =>
-  write.op === 'delete' ? write.id : write.document._id;
 
 /**
  * The batch's writes grouped per collection, in the order collections first appear. When a batch
- * writes the same document twice the last write wins: an unordered bulk write may run its
- * operations in any order, so it must never hold two for one document.
+ * writes the same document twice the last write wins, so no bulk write ever holds two operations
+ * for one document (their order is not something every engine keeps). Throws before anything is
+ * sent when a document cannot be stored.
  */
-export const writesByCollection = (batch: WriteBatch, mode: WriteMode): CollectionWrites[] => {
-  const latest = new Map<string, Map<string, DocumentWrite>>();
+export const writesByCollection = (batch: WriteBatch): CollectionWrites[] => {
+  const latest = new Map<string, Map<string, PositionedWrite>>();
   for (const write of batch.writes) {
-    const writes = latest.get(write.collection) ?? new Map<string, DocumentWrite>();
-    writes.set(idOf(write), write);
+    const writes = latest.get(write.collection) ?? new Map<string, PositionedWrite>();
+    const next = positioned(write.collection, write, batch.position);
+    writes.delete(next.id); // re-inserted last: the map keeps the order of each id's last write
+    writes.set(next.id, next);
     latest.set(write.collection, writes);
   }
-  return [...latest].map(([collection, writes]) => ({
-    collection,
-    operations: [...writes.values()].map((write) => documentOperation(write, batch.position, mode)),
-  }));
+  return [...latest].map(([collection, writes]) => ({ collection, writes: [...writes.values()] }));
 };
 
-/** In guarded mode every upsert is guarded, so a duplicate key on one means "a newer one is stored". */
-export const isUpsertAt =
-  (operations: readonly AnyBulkWriteOperation<Document>[]) =>
-  (index: number): boolean => {
-    const operation = operations[index];
-    return (
-      operation !== undefined && 'replaceOne' in operation && operation.replaceOne.upsert === true
-    );
-  };
+/** What is stored for one id: absent, or present with its `_position` (undefined: none). */
+export type StoredVersion = { position: bigint | undefined };
+
+/**
+ * Whether a write must be applied over what is stored: an upsert when nothing newer is stored, a
+ * delete when there is something older to delete. Positions only grow, so an equal position is
+ * the same version delivered again.
+ */
+export const isNewerThanStored = (
+  write: PositionedWrite,
+  stored: StoredVersion | undefined,
+): boolean => {
+  if (!stored) return write.op === 'upsert';
+  return stored.position === undefined || stored.position < write.position;
+};
+
+/** Inside a transaction (which read the stored versions first): by id. */
+export const plainOperation = (write: PositionedWrite): AnyBulkWriteOperation<Document> =>
+  write.op === 'delete'
+    ? { deleteOne: { filter: { _id: write.id } } }
+    : { replaceOne: { filter: { _id: write.id }, replacement: write.document, upsert: true } };
+
+/**
+ * Without a transaction: only over an older stored version. When a newer one is stored the
+ * upsert's filter matches nothing and its insert fails with a duplicate key.
+ */
+export const guardedOperation = (write: PositionedWrite): AnyBulkWriteOperation<Document> =>
+  write.op === 'delete'
+    ? { deleteOne: { filter: olderThan(write.id, write.position) } }
+    : {
+        replaceOne: {
+          filter: olderThan(write.id, write.position),
+          replacement: write.document,
+          upsert: true,
+        },
+      };

@@ -1,11 +1,13 @@
-import { Query } from 'mingo';
-import { AnyBulkWriteOperation, BSON } from 'mongodb';
+import { BSON, Long } from 'mongodb';
 import { Document, WriteBatch } from '../document-store';
+import { UnstorableDocumentError } from './storable';
 import {
-  documentOperation,
-  isUpsertAt,
+  guardedOperation,
+  isNewerThanStored,
   olderThan,
+  plainOperation,
   positionOf,
+  PositionedWrite,
   writesByCollection,
 } from './write-operations';
 
@@ -20,131 +22,114 @@ const batch = (writes: WriteBatch['writes'], position = 50n): WriteBatch => ({
   position,
 });
 
-/** The filter of a replaceOne or deleteOne, for evaluating it against stored versions. */
-const filterOf = (operation: AnyBulkWriteOperation<Document>): Record<string, unknown> => {
-  if ('replaceOne' in operation) return operation.replaceOne.filter;
-  if ('deleteOne' in operation) return operation.deleteOne.filter;
-  throw new Error(`unexpected operation ${JSON.stringify(operation)}`);
-};
+const upsert = (document: Document, position: bigint): PositionedWrite => ({
+  op: 'upsert',
+  id: document._id,
+  document,
+  position,
+});
 
 describe('positionOf', () => {
-  it("is the document's own _position, else the batch position", () => {
-    expect(positionOf(contact('a', 42), 50n)).toBe(42);
-    expect(positionOf(contact('a'), 50n)).toBe(50);
+  it("is the document's own _position, else the batch position, exactly", () => {
+    expect(positionOf(contact('a', 42), 50n)).toBe(42n);
+    expect(positionOf(contact('a'), 50n)).toBe(50n);
+    expect(positionOf(contact('a'), 9007199254740995n)).toBe(9007199254740995n);
   });
 
-  it('refuses a _position that is not a finite number', () => {
-    expect(() => positionOf({ _id: 'a', _position: '42' }, 50n)).toThrow(
-      /_position must be a finite number/,
-    );
-    expect(() => positionOf({ _id: 'a', _position: Number.NaN }, 50n)).toThrow(TypeError);
+  it('refuses a _position that is not a safe integer', () => {
+    for (const bad of ['42', Number.NaN, 1.5, 2 ** 60]) {
+      expect(() => positionOf({ _id: 'a', _position: bad }, 50n)).toThrow(
+        /_position must be a safe integer/,
+      );
+    }
   });
 });
 
-describe('documentOperation, transactional', () => {
-  it('an upsert replaces by id, the document stored exactly as given', () => {
-    const document = contact('acme:1', 42);
-    expect(
-      documentOperation({ collection: 'c', op: 'upsert', document }, 50n, 'transactional'),
-    ).toEqual({
-      replaceOne: { filter: { _id: 'acme:1' }, replacement: document, upsert: true },
+describe('olderThan', () => {
+  it('compares with the exact position as an Int64, or matches a document without one', () => {
+    expect(olderThan('a', 9007199254740995n)).toEqual({
+      _id: 'a',
+      $or: [
+        { _position: { $lt: Long.fromBigInt(9007199254740995n) } },
+        { _position: { $exists: false } },
+      ],
     });
+    const decoded = BSON.deserialize(BSON.serialize(olderThan('a', 9007199254740995n)), {
+      useBigInt64: true,
+    });
+    expect(decoded.$or[0]._position.$lt).toBe(9007199254740995n);
+  });
+});
+
+describe('isNewerThanStored', () => {
+  const write = upsert(contact('a', 42), 42n);
+  const remove: PositionedWrite = { op: 'delete', id: 'a', position: 50n };
+
+  it('an upsert wins over nothing, an unguarded or an older version; never over an equal or newer one', () => {
+    expect(isNewerThanStored(write, undefined)).toBe(true);
+    expect(isNewerThanStored(write, { position: undefined })).toBe(true);
+    expect(isNewerThanStored(write, { position: 41n })).toBe(true);
+    expect(isNewerThanStored(write, { position: 42n })).toBe(false); // redelivery
+    expect(isNewerThanStored(write, { position: 43n })).toBe(false); // stale
   });
 
-  it('a delete deletes by id', () => {
-    expect(
-      documentOperation({ collection: 'c', op: 'delete', id: 'acme:1' }, 50n, 'transactional'),
-    ).toEqual({
+  it('a delete removes only what exists and is older', () => {
+    expect(isNewerThanStored(remove, undefined)).toBe(false);
+    expect(isNewerThanStored(remove, { position: 49n })).toBe(true);
+    expect(isNewerThanStored(remove, { position: 50n })).toBe(false);
+    expect(isNewerThanStored(remove, { position: undefined })).toBe(true);
+  });
+
+  it('tells positions apart above 2^53, which doubles cannot', () => {
+    const high = upsert(contact('h'), 9007199254740995n);
+    expect(isNewerThanStored(high, { position: 9007199254740994n })).toBe(true);
+    expect(isNewerThanStored(high, { position: 9007199254740995n })).toBe(false);
+  });
+});
+
+describe('plainOperation and guardedOperation', () => {
+  it('inside a transaction: replace or delete by id, the document stored exactly as given', () => {
+    const document = contact('acme:1', 42);
+    expect(plainOperation(upsert(document, 42n))).toEqual({
+      replaceOne: { filter: { _id: 'acme:1' }, replacement: document, upsert: true },
+    });
+    expect(plainOperation({ op: 'delete', id: 'acme:1', position: 50n })).toEqual({
       deleteOne: { filter: { _id: 'acme:1' } },
     });
   });
-});
 
-describe('documentOperation, guarded', () => {
-  it("an upsert matches only an older stored version, at the document's own position", () => {
+  it('without one: only over an older stored version, at the write position', () => {
     const document = contact('acme:1', 42);
-    const operation = documentOperation(
-      { collection: 'c', op: 'upsert', document },
-      50n,
-      'guarded',
-    );
+    const operation = guardedOperation(upsert(document, 42n));
     expect(operation).toEqual({
-      replaceOne: {
-        filter: {
-          _id: 'acme:1',
-          $or: [{ _position: { $lt: 42 } }, { _position: { $exists: false } }],
-        },
-        replacement: document,
-        upsert: true,
-      },
+      replaceOne: { filter: olderThan('acme:1', 42n), replacement: document, upsert: true },
     });
-    if (!('replaceOne' in operation)) throw new Error('expected a replaceOne');
-    expect(operation.replaceOne.replacement).toBe(document);
-  });
-
-  it('a document without _position is guarded by the batch position and not altered', () => {
-    const document = contact('parked:1');
-    const operation = documentOperation(
-      { collection: '_parked', op: 'upsert', document },
-      50n,
-      'guarded',
-    );
-    expect(filterOf(operation)).toEqual(olderThan('parked:1', 50));
-    expect(operation).toEqual({
-      replaceOne: expect.objectContaining({
-        replacement: { _id: 'parked:1', name: 'contact parked:1' },
-      }),
+    expect(guardedOperation({ op: 'delete', id: 'acme:1', position: 50n })).toEqual({
+      deleteOne: { filter: olderThan('acme:1', 50n) },
     });
-  });
-
-  it('a delete removes only a version older than the batch', () => {
-    expect(
-      documentOperation({ collection: 'c', op: 'delete', id: 'acme:1' }, 50n, 'guarded'),
-    ).toEqual({
-      deleteOne: { filter: olderThan('acme:1', 50) },
-    });
-  });
-
-  it('the guard matches older and unguarded versions, never equal or newer ones (MongoDB query semantics, via mingo)', () => {
-    const upsert = documentOperation(
-      { collection: 'c', op: 'upsert', document: contact('a', 42) },
-      50n,
-      'guarded',
-    );
-    const remove = documentOperation({ collection: 'c', op: 'delete', id: 'a' }, 50n, 'guarded');
-    const matches = (operation: AnyBulkWriteOperation<Document>, stored: Document): boolean =>
-      new Query(filterOf(operation)).test(stored);
-
-    expect(matches(upsert, contact('a', 41))).toBe(true);
-    expect(matches(upsert, contact('a'))).toBe(true);
-    expect(matches(upsert, contact('a', 42))).toBe(false); // redelivery: same version
-    expect(matches(upsert, contact('a', 43))).toBe(false); // stale: a newer one is stored
-    expect(matches(upsert, contact('b', 1))).toBe(false);
-    expect(matches(remove, contact('a', 49))).toBe(true);
-    expect(matches(remove, contact('a', 50))).toBe(false);
-    expect(matches(remove, contact('a', 51))).toBe(false);
   });
 });
 
 describe('writesByCollection', () => {
-  it('groups writes per collection, in the order collections first appear', () => {
+  it('groups writes per collection, each with its exact position', () => {
     const grouped = writesByCollection(
       batch([
         { collection: 'deals', op: 'upsert', document: contact('d1', 10) },
-        { collection: 'contacts', op: 'upsert', document: contact('c1', 11) },
+        { collection: 'contacts', op: 'upsert', document: contact('c1') },
         { collection: 'deals', op: 'delete', id: 'd2' },
       ]),
-      'transactional',
     );
-    expect(grouped.map(({ collection, operations }) => [collection, operations.length])).toEqual([
-      ['deals', 2],
-      ['contacts', 1],
+    expect(grouped).toEqual([
+      {
+        collection: 'deals',
+        writes: [upsert(contact('d1', 10), 10n), { op: 'delete', id: 'd2', position: 50n }],
+      },
+      { collection: 'contacts', writes: [upsert(contact('c1'), 50n)] },
     ]);
-    expect(grouped[0].operations[1]).toEqual({ deleteOne: { filter: { _id: 'd2' } } });
   });
 
-  it('keeps only the last write of a document, since an unordered bulk write may reorder', () => {
-    const [{ operations }] = writesByCollection(
+  it('keeps only the last write of a document: no bulk write holds two for one id', () => {
+    const [{ writes }] = writesByCollection(
       batch([
         { collection: 'c', op: 'upsert', document: { _id: 'gone', v: 1 } },
         { collection: 'c', op: 'delete', id: 'gone' },
@@ -152,50 +137,32 @@ describe('writesByCollection', () => {
         { collection: 'c', op: 'upsert', document: { _id: 'back', v: 1 } },
         { collection: 'c', op: 'upsert', document: { _id: 'back', v: 2 } },
       ]),
-      'transactional',
     );
-    expect(operations).toEqual([
-      { deleteOne: { filter: { _id: 'gone' } } },
-      { replaceOne: { filter: { _id: 'back' }, replacement: { _id: 'back', v: 2 }, upsert: true } },
+    expect(writes).toEqual([
+      { op: 'delete', id: 'gone', position: 50n },
+      upsert({ _id: 'back', v: 2 }, 50n),
     ]);
   });
 
-  it('the same id in two collections is two documents', () => {
+  it('the same id in two collections is two documents; an empty batch writes nothing', () => {
     const grouped = writesByCollection(
       batch([
         { collection: 'a', op: 'upsert', document: contact('x', 1) },
         { collection: 'b', op: 'delete', id: 'x' },
       ]),
-      'guarded',
     );
-    expect(grouped.map(({ operations }) => operations.length)).toEqual([1, 1]);
+    expect(grouped.map(({ writes }) => writes.length)).toEqual([1, 1]);
+    expect(writesByCollection(batch([]))).toEqual([]);
   });
 
-  it('an empty batch writes nothing', () => {
-    expect(writesByCollection(batch([]), 'guarded')).toEqual([]);
-  });
-
-  it('builds operations the driver can serialize to BSON, values intact', () => {
-    const document: Document = { _id: 'acme:1', nested: { list: [1, null, 'x'] }, _position: 42 };
-    const [{ operations }] = writesByCollection(
-      batch([{ collection: 'c', op: 'upsert', document }]),
-      'guarded',
-    );
-    const roundTripped = BSON.deserialize(BSON.serialize({ operation: operations[0] }));
-    expect(roundTripped).toEqual({ operation: operations[0] });
-  });
-});
-
-describe('isUpsertAt', () => {
-  it('says which operation indexes are upserts', () => {
-    const [{ operations }] = writesByCollection(
-      batch([
-        { collection: 'c', op: 'upsert', document: contact('a', 1) },
-        { collection: 'c', op: 'delete', id: 'b' },
-      ]),
-      'guarded',
-    );
-    const isUpsert = isUpsertAt(operations);
-    expect([0, 1, 2, -1].map(isUpsert)).toEqual([true, false, false, false]);
+  it('refuses the whole batch before anything is sent when one document cannot be stored', () => {
+    expect(() =>
+      writesByCollection(
+        batch([
+          { collection: 'c', op: 'upsert', document: contact('fine', 1) },
+          { collection: 'c', op: 'upsert', document: { _id: 'bad', grid: [[1, 2]] } },
+        ]),
+      ),
+    ).toThrow(UnstorableDocumentError);
   });
 });

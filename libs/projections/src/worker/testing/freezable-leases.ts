@@ -11,7 +11,8 @@ export const freezableLeases = (leases: LeaseStore): LeaseStore & { freeze(): vo
     freeze: () => {
       frozen = true;
     },
-    tryAcquire: (name, owner, ttlMs) => (frozen ? never : leases.tryAcquire(name, owner, ttlMs)),
+    tryAcquire: (name, owner, ttlMs, token) =>
+      frozen ? never : leases.tryAcquire(name, owner, ttlMs, token),
     renew: (name, owner, ttlMs) => (frozen ? never : leases.renew(name, owner, ttlMs)),
     release: (name, owner) => (frozen ? never : leases.release(name, owner)),
   };
