@@ -1,16 +1,20 @@
 import { ACCOUNT_SIZES, AccountSize, CustomFieldValue } from '@crm/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsFQDN, IsIn, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsFQDN, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { AddressDto, CreatableDto } from '../http/common.dtos';
-import { IsCustomFieldValue, Omittable, TAG_MAX_LENGTH } from '../http/field-rules';
+import {
+  IsCustomFieldValue,
+  Omittable,
+  TAG_MAX_LENGTH,
+  OptionalNestedObject,
+} from '../http/field-rules';
 
 export class RegisterAccountDto extends CreatableDto {
   @IsString() @Length(1, 200) name!: string;
   @Omittable() @IsFQDN() @MaxLength(253) domain?: string;
   @Omittable() @IsString() @Length(1, 100) industry?: string;
   @Omittable() @IsIn(ACCOUNT_SIZES) size?: AccountSize;
-  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @OptionalNestedObject(AddressDto) address?: AddressDto;
   @Omittable() @IsString() @Length(1, 64) ownerId?: string;
 }
 
@@ -20,7 +24,7 @@ export class UpdateAccountProfileDto {
   @Omittable() @IsFQDN() @MaxLength(253) domain?: string;
   @Omittable() @IsString() @Length(1, 100) industry?: string;
   @Omittable() @IsIn(ACCOUNT_SIZES) size?: AccountSize;
-  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @OptionalNestedObject(AddressDto) address?: AddressDto;
 }
 
 export class AssignAccountOwnerDto {

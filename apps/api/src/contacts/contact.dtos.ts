@@ -17,9 +17,15 @@ import {
   Length,
   MaxLength,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { AddressDto, CreatableDto } from '../http/common.dtos';
-import { IsCustomFieldValue, Omittable, TAG_MAX_LENGTH } from '../http/field-rules';
+import {
+  IsCustomFieldValue,
+  Omittable,
+  TAG_MAX_LENGTH,
+  OptionalNestedObject,
+} from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 export class ContactEmailDto {
@@ -46,6 +52,7 @@ export class UpdateContactDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactEmailDto)
   emails?: ContactEmailDto[];
@@ -53,6 +60,7 @@ export class UpdateContactDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPhoneDto)
   phones?: ContactPhoneDto[];
@@ -62,11 +70,12 @@ export class UpdateContactDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SocialProfileDto)
   socialProfiles?: SocialProfileDto[];
 
-  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @OptionalNestedObject(AddressDto) address?: AddressDto;
 }
 
 export class CreateContactDto extends CreatableDto {
@@ -76,6 +85,7 @@ export class CreateContactDto extends CreatableDto {
   @ApiProperty({ type: [ContactEmailDto], required: false, default: [] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactEmailDto)
   emails: ContactEmailDto[] = [];
@@ -83,6 +93,7 @@ export class CreateContactDto extends CreatableDto {
   @ApiProperty({ type: [ContactPhoneDto], required: false, default: [] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPhoneDto)
   phones: ContactPhoneDto[] = [];
@@ -92,11 +103,12 @@ export class CreateContactDto extends CreatableDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SocialProfileDto)
   socialProfiles?: SocialProfileDto[];
 
-  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @OptionalNestedObject(AddressDto) address?: AddressDto;
   @Omittable() @IsString() @Length(1, 64) ownerId?: string;
   @Omittable() @IsRecordId() accountId?: string;
 }

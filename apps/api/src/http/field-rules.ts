@@ -127,3 +127,17 @@ export const NestedObject = <T>(type: new () => T): PropertyDecorator =>
     ValidateNested(),
     Type(() => type),
   );
+
+/** An optional nested object: absent is fine; an array, a string or `null` is refused. */
+export const OptionalNestedObject = <T>(type: new () => T): PropertyDecorator =>
+  applyDecorators(Omittable(), NestedObject(type));
+
+/**
+ * A whole number in a query string, written in decimal digits only: `1e3`, `0x10`, `1.0`, an empty
+ * value or more than 15 digits stay text and are refused by `@IsInt()`, never silently read as a
+ * different number or one beyond what a JavaScript number holds exactly.
+ */
+export const QueryInteger = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+  );

@@ -1,17 +1,6 @@
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsInt,
-  IsString,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
-import { IsCalendarDate, NestedObject, Omittable } from '../http/field-rules';
+import { IsCalendarDate, NestedObject, Omittable, OptionalNestedObject } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 /** The person behind the lead; the domain requires an email or a phone to reach them. */
@@ -64,5 +53,5 @@ export class ConversionDealDto {
 export class ConvertLeadDto {
   @Omittable() @IsRecordId() accountId?: string;
   @Omittable() @IsBoolean() createAccount?: boolean;
-  @Omittable() @ValidateNested() @Type(() => ConversionDealDto) deal?: ConversionDealDto;
+  @OptionalNestedObject(ConversionDealDto) deal?: ConversionDealDto;
 }

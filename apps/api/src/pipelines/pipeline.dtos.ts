@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { CreatableDto } from '../http/common.dtos';
 import { NestedObject, Omittable } from '../http/field-rules';
@@ -29,6 +30,7 @@ export class DefinePipelineDto extends CreatableDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_STAGES)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PipelineStageDto)
   stages!: PipelineStageDto[];

@@ -1,4 +1,4 @@
-import { IsoDate, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { amountProblem, IsoDate, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
 import { CampaignCommand, CreateCampaign } from './campaign.commands';
 import { CampaignEvent } from './campaign.events';
 import { CampaignState, isCampaignMember } from './campaign.state';
@@ -30,6 +30,8 @@ const assertValidCampaign = ({ budget, startsOn, endsOn }: CreateCampaign['data'
       budget,
     });
   }
+  const problem = amountProblem(budget);
+  if (problem) throw ruleBroken('CAMPAIGN_INVALID_BUDGET', problem, { budget });
 };
 
 const assertActive = (state: CampaignState, campaignId: string): ExistingCampaign => {

@@ -1,4 +1,12 @@
-import { IsoDate, Money, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import {
+  amountProblem,
+  IsoDate,
+  Money,
+  recordAlreadyExists,
+  recordNotFound,
+  ruleBroken,
+  sameMoney,
+} from '../shared';
 import { PipelineStage } from '../pipeline/pipeline.commands';
 import { DealCommand } from './deal.commands';
 import { DealEvent } from './deal.events';
@@ -61,6 +69,10 @@ const assertValidAmount = (dealId: string, amount: Money): void => {
       { dealId, currency: amount.currency },
     );
   }
+  const problem = amountProblem(amount);
+  if (problem) {
+    throw ruleBroken('DEAL_INVALID_AMOUNT', problem, { dealId, amount: String(amount.amount) });
+  }
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -88,9 +100,6 @@ const assertValidCloseDate = (dealId: string, expectedCloseDate: IsoDate): void 
 
 const isFilled = (value: string | undefined): boolean =>
   value !== undefined && value.trim().length > 0;
-
-const sameMoney = (left: Money, right: Money): boolean =>
-  left.amount === right.amount && left.currency === right.currency;
 
 const copyMoney = ({ amount, currency }: Money): Money => ({ amount, currency });
 

@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './values';
 export * from './custom-fields';
 export * from './same-value';
+export * from './money';

@@ -1,8 +1,9 @@
+import { weightedSumMoney } from '@crm/domain';
 import { DealDocument } from '@crm/projections';
 import { compareText } from '../views/compare';
 import { compositeKey, groupBy } from './grouping';
 import { Month, monthOf } from './months';
-import { round2, sum } from './statistics';
+import { totalIn } from './currency-amounts';
 
 export type ForecastRow = {
   month: Month;
@@ -27,8 +28,14 @@ export const forecast = (deals: readonly DealDocument[]): ForecastRow[] => {
       month: monthOf(group[0].expectedCloseDate),
       currency: group[0].amount.currency,
       deals: group.length,
-      pipelineAmount: round2(sum(group.map((deal) => deal.amount.amount))),
-      weightedAmount: round2(sum(group.map((deal) => deal.amount.amount * deal.probability))),
+      pipelineAmount: totalIn(
+        group[0].amount.currency,
+        group.map((deal) => deal.amount),
+      ),
+      weightedAmount:
+        weightedSumMoney(
+          group.map((deal) => ({ amount: deal.amount, weight: deal.probability })),
+        )[0]?.amount ?? 0,
     }))
     .sort((a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency));
 };
