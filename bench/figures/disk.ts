@@ -55,7 +55,7 @@ export const diskTask = async (ctx: BenchContext): Promise<FigureResult> => {
   const collections = documents
     .prepare(
       `SELECT collection, COUNT(*) AS documents, SUM(length(doc)) AS bytes
-       FROM documents GROUP BY collection ORDER BY bytes DESC`,
+       FROM docs GROUP BY collection ORDER BY bytes DESC`,
     )
     .all() as { collection: string; documents: number; bytes: number }[];
   documents.close();

@@ -549,6 +549,85 @@ export const documentStoreContract = (
       });
     });
 
+    describe('indexed queries with ranges, $in, sorts and limits', () => {
+      const INDEXES = [
+        { fields: ['tenantId', 'stage', 'amount'] },
+        { fields: ['tenantId', 'createdAt'] },
+        { fields: ['amount'] },
+        { fields: ['tags'] },
+      ];
+
+      const CASES: [Filter, FindOptions][] = [
+        [{ tenantId: 'acme', amount: { $gte: 150 } }, { sort: { amount: -1 } }],
+        [{ tenantId: 'acme', stage: 'lead', amount: { $lt: 200 } }, {}],
+        [{ tenantId: { $in: ['acme', 'initech'] } }, { sort: { amount: 1 }, limit: 3 }],
+        [{ tenantId: 'acme' }, { sort: { createdAt: -1 }, skip: 1, limit: 1 }],
+        [{ tenantId: 'acme', createdAt: { $gte: '2026-02-01', $lt: '2026-04' } }, {}],
+        [{ tenantId: 'acme' }, { sort: { stage: 1, _id: -1 }, limit: 2 }],
+        [{ tenantId: 'acme' }, { sort: { name: 1 }, limit: 2 }],
+        [{ amount: { $gt: 100, $lte: 400 } }, { sort: { amount: 1 }, limit: 0 }],
+        [{ amount: { $gt: '100' } }, {}],
+        [{ amount: { $in: [50, '100', 400, true] } }, { sort: { _id: 1 } }],
+        [{ tags: { $in: ['eu'] } }, { sort: { _id: 1 }, limit: 1 }],
+        [{ tags: 'vip', amount: { $gte: 300 } }, {}],
+        [{ tenantId: 'acme', stage: { $in: ['won', 'lost'] } }, { projection: { name: 1 } }],
+      ];
+
+      it('answer exactly as the same collection without indexes, and count alike', async () => {
+        const indexed = uniqueName('ranges-indexed');
+        await store.ensureIndexes(indexed, INDEXES);
+        await upsertAll(indexed, contactFixture());
+        const plain = await seeded('ranges-plain');
+        for (const [filter, options] of CASES) {
+          const [withIndex, withoutIndex] = await Promise.all([
+            store.collection(indexed).find(filter, options),
+            store.collection(plain).find(filter, options),
+          ]);
+          const comparable = (found: Document[]): Document[] =>
+            options.sort ? found : [...found].sort((a, b) => a._id.localeCompare(b._id));
+          expect({ filter, options, found: comparable(withIndex) }).toEqual({
+            filter,
+            options,
+            found: comparable(withoutIndex),
+          });
+          expect({ filter, count: await store.collection(indexed).count(filter) }).toEqual({
+            filter,
+            count: await store.collection(plain).count(filter),
+          });
+        }
+        expect(
+          await findIds(
+            indexed,
+            { tenantId: 'acme', amount: { $gte: 150 } },
+            { sort: { amount: -1 } },
+          ),
+        ).toEqual(['cyd', 'bob']);
+        expect(await findIds(indexed, { amount: { $in: [50, '100', 400, true] } })).toEqual([
+          'dan',
+          'eve',
+        ]);
+      });
+
+      it('keep answering right once an indexed field holds an array or a subdocument', async () => {
+        const indexed = uniqueName('ranges-multikey');
+        await store.ensureIndexes(indexed, INDEXES);
+        await upsertAll(indexed, contactFixture());
+        await upsertAll(indexed, [
+          { _id: 'zed', tenantId: 'acme', stage: 'lead', amount: [120, 900] },
+          { _id: 'yan', tenantId: 'acme', stage: 'lead', amount: { value: 130 } },
+        ]);
+        expect(
+          await findIds(
+            indexed,
+            { tenantId: 'acme', stage: 'lead', amount: { $gte: 150 } },
+            { sort: { _id: 1 } },
+          ),
+        ).toEqual(['bob', 'zed']);
+        expect(await findIds(indexed, { amount: 900 })).toEqual(['zed']);
+        expect(await store.collection(indexed).count({ tenantId: 'acme', stage: 'lead' })).toBe(4);
+      });
+    });
+
     describe('dropCollection', () => {
       it('removes the documents of one collection and leaves the others', async () => {
         const dropped = await seeded('dropped');

@@ -61,6 +61,13 @@ export class AppConfig {
   @IsIn(['embedded', 'mongodb'])
   CRM_READ_STORE: ReadStoreBackend = 'embedded';
 
+  /** Memory the embedded read store keeps in front of its file (documents and SQLite pages). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65_536)
+  CRM_READ_CACHE_MB = 64;
+
   /** `mongodb://...` or `mongodb+srv://...`; a replica set gives transactions. */
   @ValidateIf((config: AppConfig) => config.CRM_READ_STORE === 'mongodb')
   @IsDefined({ message: 'MONGODB_URI is required when CRM_READ_STORE=mongodb' })

@@ -15,7 +15,10 @@ import { AppConfig, requiredSetting } from '../config';
 export const createConfiguredDocumentStore = (config: AppConfig): DocumentStore => {
   switch (config.CRM_READ_STORE) {
     case 'embedded':
-      return createEmbeddedDocumentStore({ path: join(config.CRM_DATA_DIR, 'readmodels.sqlite') });
+      return createEmbeddedDocumentStore({
+        path: join(config.CRM_DATA_DIR, 'readmodels.sqlite'),
+        cacheMiB: config.CRM_READ_CACHE_MB,
+      });
     case 'mongodb':
       return mongoStoreOwning(newMongoClient(config), config);
   }

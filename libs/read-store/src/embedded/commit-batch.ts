@@ -1,41 +1,97 @@
 import Database from 'better-sqlite3';
 import { Document, WriteBatch } from '../document-store';
+import { CachedDocument, DocumentCache } from './document-cache';
+import { entryKey, IndexEntry, indexEntriesOf } from './index-keys';
 import { UnserializableDocumentError } from './read-store-errors';
-import { Statements } from './read-statements';
+import { SqlIndex } from './sql-index';
+import { SqliteDocuments } from './sqlite-documents';
 
-/** One document as committed: its JSON, or undefined when it was deleted. */
-export type CommittedChange = { collection: string; id: string; json: string | undefined };
-
-export type CommitBatch = (batch: WriteBatch) => CommittedChange[];
+export type CommitBatch = (batch: WriteBatch) => void;
 
 /**
- * Writes a batch in ONE SQLite transaction: its documents and its checkpoints commit together
- * or not at all, so a checkpoint never claims events whose documents were lost, nor documents
- * exist whose checkpoint was lost. (That is why `batch.position`, the per-document guard for
- * stores without transactions, is not needed here.) Writes apply in batch order, so a later
- * write of the same document wins. Documents are serialized inside the transaction: one that
- * cannot be rolls the whole batch back. Nothing in memory changes here; the caller applies the
- * returned changes only once this has returned.
+ * Writes a batch in ONE SQLite transaction: its documents, their index entries and its
+ * checkpoints commit together or not at all, so a checkpoint never claims events whose
+ * documents were lost, nor documents exist whose checkpoint was lost. (That is why
+ * `batch.position`, the per-document guard for stores without transactions, is not needed
+ * here.) Writes apply in batch order, so a later write of the same document wins.
+ *
+ * A write costs what the document changed: one JSON.stringify, one row, and only the index
+ * entries that differ from the document's previous ones (known from the cache, else from its
+ * row). The cache and the in-memory index flags change only once the transaction committed.
  */
-export const createCommitBatch = (db: Database.Database, statements: Statements): CommitBatch =>
-  db.transaction((batch: WriteBatch): CommittedChange[] => {
-    const changes: CommittedChange[] = [];
-    for (const write of batch.writes) {
-      if (write.op === 'upsert') {
-        const id = write.document._id;
-        const json = serialize(write.collection, write.document);
-        statements.upsertDocument.run(write.collection, id, json);
-        changes.push({ collection: write.collection, id, json });
-      } else {
-        statements.deleteDocument.run(write.collection, write.id);
-        changes.push({ collection: write.collection, id: write.id, json: undefined });
+export const createCommitBatch = (db: Database.Database, store: SqliteDocuments): CommitBatch => {
+  const upsert = db.prepare<[string, string, string], { rid: number }>(
+    `INSERT INTO docs (collection, id, doc) VALUES (?, ?, ?)
+     ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc RETURNING rid`,
+  );
+  const remove = db.prepare<[number]>('DELETE FROM docs WHERE rid = ?');
+  const saveCheckpoint = db.prepare<[string, string]>(
+    `INSERT INTO checkpoints (name, position) VALUES (?, ?)
+     ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+  );
+
+  const write = db.transaction((batch: WriteBatch) => {
+    const written = new Map<string, CachedDocument>();
+    const turnedNotPlain = new Set<SqlIndex>();
+    for (const change of batch.writes) {
+      const id = change.op === 'upsert' ? change.document._id : change.id;
+      const key = DocumentCache.key(change.collection, id);
+      const before = written.get(key) ?? store.known(change.collection, id);
+      const indexes = store.indexesOf(change.collection);
+      if (change.op === 'delete') {
+        if (before.json !== undefined && before.rid !== undefined) {
+          for (const index of indexes) {
+            for (const entry of store.entriesIn(before, index)) index.delete(before.rid, entry);
+          }
+          remove.run(before.rid);
+        }
+        written.set(key, { json: undefined, entries: new Map() });
+        continue;
       }
+      const json = serialize(change.collection, change.document);
+      const rid = (upsert.get(change.collection, id, json) as { rid: number }).rid;
+      const entries = new Map<number, IndexEntry[]>();
+      for (const index of indexes) {
+        const next = indexEntriesOf(change.document, index.fields);
+        if (!next.plain && index.plain && !turnedNotPlain.has(index)) {
+          turnedNotPlain.add(index);
+          store.markNotPlain(index);
+        }
+        const previous = before.json === undefined ? [] : store.entriesIn(before, index);
+        replaceEntries(index, rid, previous, next.entries);
+        entries.set(index.id, next.entries);
+      }
+      written.set(key, { json, rid, entries });
     }
     for (const checkpoint of batch.checkpoints) {
-      statements.saveCheckpoint.run(checkpoint.name, checkpoint.position.toString());
+      saveCheckpoint.run(checkpoint.name, checkpoint.position.toString());
     }
-    return changes;
+    return { written, turnedNotPlain };
   });
+
+  return (batch) => {
+    const { written, turnedNotPlain } = write(batch);
+    for (const [key, document] of written) store.cache.set(key, document);
+    for (const index of turnedNotPlain) index.plain = false;
+  };
+};
+
+/** Deletes the entries that are gone and adds the new ones; unchanged entries are left alone. */
+const replaceEntries = (
+  index: SqlIndex,
+  rid: number,
+  previous: readonly IndexEntry[],
+  next: readonly IndexEntry[],
+): void => {
+  const before = new Map(previous.map((entry) => [entryKey(entry), entry]));
+  const after = new Set<string>();
+  for (const entry of next) {
+    const key = entryKey(entry);
+    after.add(key);
+    if (!before.has(key)) index.add(rid, entry);
+  }
+  for (const [key, entry] of before) if (!after.has(key)) index.delete(rid, entry);
+};
 
 const serialize = (collection: string, document: Document): string => {
   const id: unknown = document._id;

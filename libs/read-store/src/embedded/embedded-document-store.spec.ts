@@ -61,7 +61,7 @@ describe('embedded document store', () => {
     const raw = new Database(file, { readonly: true });
     try {
       return {
-        documents: raw.prepare('SELECT collection, id, doc FROM documents ORDER BY 1, 2').all(),
+        documents: raw.prepare('SELECT collection, id, doc FROM docs ORDER BY 1, 2').all(),
         checkpoints: raw.prepare('SELECT name, position FROM checkpoints ORDER BY 1').all(),
       };
     } finally {
@@ -130,6 +130,48 @@ describe('embedded document store', () => {
     await second.commit(batch([upsert('c', { _id: 'a', tenantId: 't1', tags: ['eu'] })]));
     expect(await second.collection('c').find(query)).toEqual([]);
     expect(await second.collection('c').count({ tenantId: 't2', tags: 'vip' })).toBe(1);
+  });
+
+  it('persists index declarations, so a store opened without declaring them still uses them', async () => {
+    const file = join(newTempDir(), 'persisted-indexes.db');
+    const first = createEmbeddedDocumentStore({ path: file });
+    await first.ensureIndexes('c', [{ fields: ['tenantId', 'amount'] }]);
+    await first.commit(
+      batch([
+        upsert('c', { _id: 'a', tenantId: 't1', amount: 5 }),
+        upsert('c', { _id: 'b', tenantId: 't1', amount: 50 }),
+      ]),
+    );
+    await first.close();
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT collection, fields, plain FROM indexes').all()).toEqual([
+        { collection: 'c', fields: '["tenantId","amount"]', plain: 1 },
+      ]);
+      const plan = raw
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT rid FROM ix_1 x WHERE x.k0 = 't1' AND typeof(x.k1) IN ('integer', 'real') AND x.k1 > 10`,
+        )
+        .all() as { detail: string }[];
+      expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING COVERING INDEX ix_1_keys/);
+    } finally {
+      raw.close();
+    }
+    const second = openStore(file);
+    expect(await second.collection('c').find({ tenantId: 't1', amount: { $gt: 10 } })).toEqual([
+      { _id: 'b', tenantId: 't1', amount: 50 },
+    ]);
+  });
+
+  it('carries documents over from a file written before they moved to the docs table', async () => {
+    const file = join(newTempDir(), 'old-layout.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
+      PRIMARY KEY (collection, id)) WITHOUT ROWID;
+      INSERT INTO documents VALUES ('c', 'a', '{"_id":"a","v":1}');`);
+    old.close();
+    const store = openStore(file);
+    expect(await store.collection('c').get('a')).toEqual({ _id: 'a', v: 1 });
   });
 
   describe('one process per file', () => {

@@ -1,120 +1,101 @@
 import { Document, DocumentCollection, DocumentStore } from '../document-store';
-import { CommittedChange, createCommitBatch } from './commit-batch';
-import { loadCollections } from './load-collections';
-import { MemoryCollection } from './memory-collection';
+import { createCommitBatch } from './commit-batch';
+import { DocumentCache } from './document-cache';
 import { openReadDatabase } from './read-database';
-import { prepareStatements } from './read-statements';
-import { countIn, findIn } from './run-query';
+import { SqliteDocuments } from './sqlite-documents';
 
 export { ReadStoreInUseError, UnserializableDocumentError } from './read-store-errors';
+
+/** The default memory the store keeps in front of SQLite: documents, then SQLite's pages. */
+export const DEFAULT_READ_CACHE_MIB = 64;
 
 export type EmbeddedDocumentStoreOptions = {
   /** A file path (its directory is created if missing) or ':memory:'. */
   path: string;
+  /**
+   * Memory for caches, in MiB (default 64): half holds recently used documents, half is
+   * SQLite's page cache. Everything else stays on disk, whatever the size of the read models.
+   */
+  cacheMiB?: number;
 };
 
 /**
- * The embedded DocumentStore: every document lives in memory (one map per physical collection,
- * queried with mingo, narrowed by in-memory hash indexes) and is written through to SQLite, from
- * which it is loaded again on open. One process owns a file at a time (see openReadDatabase).
- *
- * Memory only ever holds what SQLite committed: a commit writes its transaction first and
- * applies the same JSON to memory after, so memory mirrors the file exactly. Index declarations
- * are not stored; projections declare them again at start-up (`ensureIndexes`).
+ * The embedded DocumentStore: documents live in SQLite (one row of JSON each), declared
+ * indexes are SQLite tables kept in the same transactions, and memory holds only a bounded
+ * cache. Equality, `$in` and ranges on indexed fields run in SQL; the rest of a filter runs
+ * on the rows SQL returns (mingo). Index declarations are stored, so a process that opens the
+ * file without the projections (a read-only tool) uses them too. One process owns a file at a
+ * time (see openReadDatabase).
  */
 export const createEmbeddedDocumentStore = (
   options: EmbeddedDocumentStoreOptions,
 ): DocumentStore => {
-  const db = openReadDatabase(options.path);
+  const cacheBytes = (options.cacheMiB ?? DEFAULT_READ_CACHE_MIB) * 1024 * 1024;
+  const db = openReadDatabase(options.path, { pageCacheKiB: cacheBytes / 2 / 1024 });
+  const documents = new SqliteDocuments(db, new DocumentCache(cacheBytes / 2));
+  const commitBatch = createCommitBatch(db, documents);
   let closed = false;
-  const statements = prepareStatements(db);
-  const commitBatch = createCommitBatch(db, statements);
-  const collections = loadCollections(statements);
+  const readCheckpoint = db.prepare<[string], { position: string }>(
+    'SELECT position FROM checkpoints WHERE name = ?',
+  );
+  const saveGeneration = db.prepare<[string, string]>(
+    `INSERT INTO generations (logical, physical) VALUES (?, ?)
+     ON CONFLICT (logical) DO UPDATE SET physical = excluded.physical`,
+  );
+  const readGeneration = db.prepare<[string], { physical: string }>(
+    'SELECT physical FROM generations WHERE logical = ?',
+  );
 
   const assertOpen = (): void => {
     if (closed) throw new Error(`read store ${options.path} is closed`);
   };
 
-  const existing = (name: string): MemoryCollection | undefined => {
-    assertOpen();
-    return collections.get(name);
-  };
-
-  const created = (name: string): MemoryCollection => {
-    let collection = collections.get(name);
-    if (!collection) {
-      collection = new MemoryCollection();
-      collections.set(name, collection);
-    }
-    return collection;
-  };
-
-  const apply = (change: CommittedChange): void => {
-    const document = change.json === undefined ? undefined : (JSON.parse(change.json) as Document);
-    created(change.collection).set(change.id, document);
-  };
-
   const collection = <T extends Document>(name: string): DocumentCollection<T> => ({
     async get(id) {
-      const document = existing(name)?.get(id);
-      return document === undefined ? undefined : (structuredClone(document) as T);
+      assertOpen();
+      return documents.get(name, id) as T | undefined;
     },
     async getMany(ids) {
-      const found = new Map<string, T>();
-      const source = existing(name);
-      for (const id of ids) {
-        const document = source?.get(id);
-        if (document !== undefined) found.set(id, structuredClone(document) as T);
-      }
-      return found;
+      assertOpen();
+      return documents.getMany(name, ids) as Map<string, T>;
     },
     async find(filter, findOptions) {
-      const source = existing(name);
-      return source ? (findIn(source.candidates(filter), filter, findOptions) as T[]) : [];
+      assertOpen();
+      return documents.find(name, filter, findOptions) as T[];
     },
     async count(filter) {
-      const source = existing(name);
-      return source ? countIn(source.candidates(filter), filter) : 0;
+      assertOpen();
+      return documents.count(name, filter);
     },
   });
 
   return {
     collection,
-
     async ensureIndexes(name, indexes) {
       assertOpen();
-      const target = created(name);
-      for (const index of indexes) target.ensureIndex(index);
+      for (const index of indexes) documents.ensureIndex(name, index);
     },
-
     async commit(batch) {
       assertOpen();
-      const changes = commitBatch(batch);
-      for (const change of changes) apply(change);
+      commitBatch(batch);
     },
-
     async checkpoint(name) {
       assertOpen();
-      const row = statements.readCheckpoint.get(name);
+      const row = readCheckpoint.get(name);
       return row === undefined ? undefined : BigInt(row.position);
     },
-
     async dropCollection(name) {
       assertOpen();
-      statements.dropCollection.run(name);
-      collections.delete(name);
+      documents.drop(name);
     },
-
     async activeGeneration(logicalName) {
       assertOpen();
-      return statements.readGeneration.get(logicalName)?.physical;
+      return readGeneration.get(logicalName)?.physical;
     },
-
     async switchGeneration(logicalName, physicalName) {
       assertOpen();
-      statements.saveGeneration.run(logicalName, physicalName);
+      saveGeneration.run(logicalName, physicalName);
     },
-
     async close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,8 @@
-/** A value an equality index can hold: what a filter may compare a field with by plain equality. */
+/** A value an index column can hold: what a filter may compare a field with in SQL. */
 export type IndexableValue = string | number | boolean;
+
+/** One row of an index: a value (or null: missing, null or not a scalar) per index field. */
+export type IndexEntry = (IndexableValue | null)[];
 
 /** True for the filter values an index can answer: strings, booleans and finite numbers. */
 export const isIndexableValue = (value: unknown): value is IndexableValue =>
@@ -8,26 +11,40 @@ export const isIndexableValue = (value: unknown): value is IndexableValue =>
   (typeof value === 'number' && Number.isFinite(value));
 
 /**
- * The key of one combination of values, one per index field. JSON keeps types apart, so the
- * number 100 and the string '100' never share a key, as MongoDB never matches them either.
+ * The entries of a document in a (compound) index and whether it is "plain" there: every field
+ * holds at most one scalar (no array met along the path, no subdocument at its end). A plain
+ * index has exactly one entry per document, so SQL alone can answer a filter, a sort and a limit
+ * on it; an index that ever saw a non-plain document (MongoDB's "multikey") only narrows
+ * candidates, and the full filter runs on them.
+ *
+ * Arrays met along a path or at its end are expanded (MongoDB's multikey reading), so
+ * `{ tags: 'vip' }` finds documents whose array holds 'vip'; a numeric segment also indexes into
+ * an array (`tags.0`). The entries may hold values no query can match; they never miss one.
  */
-export const encodeKey = (values: readonly IndexableValue[]): string => JSON.stringify(values);
-
-/**
- * Every indexable value a document holds at a dotted path, with MongoDB's multikey reading:
- * arrays met along the path or at its end are expanded, so `{ tags: 'vip' }` and
- * `{ 'relatedTo.id': 'x' }` find documents whose array holds a match. A numeric segment also
- * indexes into an array (`tags.0`). The result may hold values no query can match (arrays are
- * expanded at any depth); it never misses one, because the full filter runs on every candidate.
- */
-export const valuesAtPath = (document: unknown, path: string): IndexableValue[] => {
-  const found = new Set<IndexableValue>();
-  collect(document, path.split('.'), found);
-  return [...found];
+export const indexEntriesOf = (
+  document: unknown,
+  fields: readonly string[],
+): { entries: IndexEntry[]; plain: boolean } => {
+  let plain = true;
+  let entries: IndexEntry[] = [[]];
+  for (const field of fields) {
+    const found = { values: new Set<IndexableValue>(), plain: true };
+    collect(document, field.split('.'), found);
+    if (!found.plain) plain = false;
+    const values: (IndexableValue | null)[] = found.values.size > 0 ? [...found.values] : [null];
+    entries = entries.flatMap((prefix) => values.map((value) => [...prefix, value]));
+  }
+  return { entries, plain };
 };
 
-const collect = (node: unknown, segments: readonly string[], found: Set<IndexableValue>): void => {
+/** The key of one entry, for comparing entries: JSON keeps 100, '100', true and null apart. */
+export const entryKey = (entry: IndexEntry): string => JSON.stringify(entry);
+
+type Found = { values: Set<IndexableValue>; plain: boolean };
+
+const collect = (node: unknown, segments: readonly string[], found: Found): void => {
   if (Array.isArray(node)) {
+    found.plain = false;
     for (const element of node) collect(element, segments, found);
     if (segments.length > 0 && /^\d+$/.test(segments[0])) {
       collect(node[Number(segments[0])], segments.slice(1), found);
@@ -35,7 +52,8 @@ const collect = (node: unknown, segments: readonly string[], found: Set<Indexabl
     return;
   }
   if (segments.length === 0) {
-    if (isIndexableValue(node)) found.add(node);
+    if (isIndexableValue(node)) found.values.add(node);
+    else if (node !== null && node !== undefined) found.plain = false;
     return;
   }
   if (isPlainObject(node) && Object.prototype.hasOwnProperty.call(node, segments[0])) {
@@ -45,18 +63,3 @@ const collect = (node: unknown, segments: readonly string[], found: Set<Indexabl
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * The keys of a document in a (compound) index: one per combination of its values, so a
- * document with two tags has two keys in a `tags` index. No key when a field holds no
- * indexable value: no plain-equality query on that field can match such a document.
- */
-export const indexKeysOf = (document: unknown, fields: readonly string[]): Set<string> => {
-  let combinations: IndexableValue[][] = [[]];
-  for (const field of fields) {
-    const values = valuesAtPath(document, field);
-    combinations = combinations.flatMap((prefix) => values.map((value) => [...prefix, value]));
-    if (combinations.length === 0) break;
-  }
-  return new Set(combinations.map(encodeKey));
-};

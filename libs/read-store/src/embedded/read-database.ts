@@ -4,16 +4,27 @@ import { dirname } from 'node:path';
 import { ReadStoreInUseError } from './read-store-errors';
 
 /**
- * `doc` is the JSON of the whole document; `position` is a bigint written as decimal text so it
- * keeps all its digits; `generations` maps a logical collection name to its physical one.
+ * `docs` holds every document as JSON, one row per (collection, id), with an integer `rid` the
+ * index tables point at. `indexes` records every declared index (its fields, and whether it is
+ * still plain: see indexEntriesOf); each has its own table `ix_<id>` with one column per field.
+ * `position` is a bigint written as decimal text so it keeps all its digits; `generations` maps
+ * a logical collection name to its physical one.
  */
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS documents (
+CREATE TABLE IF NOT EXISTS docs (
+  rid        INTEGER PRIMARY KEY,
   collection TEXT NOT NULL,
   id         TEXT NOT NULL,
   doc        TEXT NOT NULL,
-  PRIMARY KEY (collection, id)
-) WITHOUT ROWID;
+  UNIQUE (collection, id)
+);
+CREATE TABLE IF NOT EXISTS indexes (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  collection TEXT NOT NULL,
+  fields     TEXT NOT NULL,
+  plain      INTEGER NOT NULL,
+  UNIQUE (collection, fields)
+);
 CREATE TABLE IF NOT EXISTS checkpoints (
   name     TEXT PRIMARY KEY,
   position TEXT NOT NULL
@@ -24,13 +35,24 @@ CREATE TABLE IF NOT EXISTS generations (
 );
 `;
 
+/** Files written before documents moved to `docs` kept them in `documents`: carried over once. */
+const MIGRATE_DOCUMENTS = `
+INSERT INTO docs (collection, id, doc) SELECT collection, id, doc FROM documents;
+DROP TABLE documents;
+`;
+
 const isInMemoryPath = (path: string): boolean => path === ':memory:' || path === '';
+
+export type ReadDatabaseOptions = {
+  /** SQLite's page cache for this file, in KiB. */
+  pageCacheKiB: number;
+};
 
 /**
  * Opens (creating if needed) the read-store database.
  *
- * A file is opened in EXCLUSIVE locking mode and locked at once: the store keeps its documents
- * in memory, so a second process writing the same file would make the two silently disagree.
+ * A file is opened in EXCLUSIVE locking mode and locked at once: the store caches documents in
+ * memory, so a second process writing the same file would make the two silently disagree.
  * It fails immediately instead (no busy timeout) with a ReadStoreInUseError.
  *
  * WAL with synchronous=NORMAL: a power loss may drop the last commits, never corrupt the file.
@@ -38,7 +60,7 @@ const isInMemoryPath = (path: string): boolean => path === ':memory:' || path ==
  * documents and its checkpoint together (they share one transaction), so the projection resumes
  * from the older checkpoint and re-applies the same events.
  */
-export const openReadDatabase = (path: string): Database.Database => {
+export const openReadDatabase = (path: string, options: ReadDatabaseOptions): Database.Database => {
   const inMemory = isInMemoryPath(path);
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: 0 });
@@ -48,15 +70,23 @@ export const openReadDatabase = (path: string): Database.Database => {
       db.pragma('journal_mode = WAL');
     }
     db.pragma('synchronous = NORMAL');
-    db.exec(SCHEMA);
+    db.pragma(`cache_size = -${Math.max(64, Math.floor(options.pageCacheKiB))}`);
+    db.pragma('temp_store = FILE');
     // Takes the write lock now; EXCLUSIVE locking mode keeps it until close.
-    db.exec('BEGIN EXCLUSIVE; COMMIT;');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec(SCHEMA);
+    if (hasTable(db, 'documents')) db.exec(MIGRATE_DOCUMENTS);
+    db.exec('COMMIT');
     return db;
   } catch (error) {
     db.close();
     throw isBusy(error) ? new ReadStoreInUseError(path) : error;
   }
 };
+
+const hasTable = (db: Database.Database, name: string): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+  undefined;
 
 /**
  * By code, not `instanceof`: the native addon keeps the SqliteError class of the first copy of

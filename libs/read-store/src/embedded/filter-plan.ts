@@ -1,0 +1,130 @@
+import { Filter, SortSpec } from '../document-store';
+import { isIndexableValue } from './index-keys';
+import { SqlIndex } from './sql-index';
+import { SqlValue, toSqlValue } from './sql-values';
+
+/** A condition on one index column, as SQL over that column and its parameters. */
+type Condition = (column: string) => { sql: string; params: SqlValue[] };
+
+/**
+ * How SQL narrows a find: the index whose table answers the filter's conditions on its fields.
+ * `covered` means those conditions ARE the whole filter and the index is plain, so the rows SQL
+ * returns are exactly the matches (no filter runs after), and `orderBy`, when set, sorts them
+ * as MongoDB would, so skip and limit can run in SQL too.
+ */
+export type IndexPlan = {
+  index: SqlIndex;
+  where: string;
+  params: SqlValue[];
+  covered: boolean;
+  orderBy?: string;
+};
+
+const RANGE_OPERATORS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+/**
+ * The condition SQL can evaluate exactly for a filter value on a scalar field: a plain equality
+ * with a string, finite number or boolean; `$in` of such values; or range operators whose
+ * values are all numbers or all strings (MongoDB compares a range with values of its own type
+ * only, hence the `typeof` guard). Anything else (null, regexes, arrays, `$ne`...) has none.
+ */
+export const conditionFor = (value: unknown): Condition | undefined => {
+  if (isIndexableValue(value)) {
+    const param = toSqlValue(value);
+    return (column) => ({ sql: `${column} = ?`, params: [param] });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (value instanceof RegExp) return undefined;
+  const operators = Object.entries(value as Record<string, unknown>);
+  if (operators.length === 0) return undefined;
+  if (operators.length === 1 && operators[0][0] === '$in') return inCondition(operators[0][1]);
+  return rangeCondition(operators);
+};
+
+const inCondition = (values: unknown): Condition | undefined => {
+  if (!Array.isArray(values) || values.length === 0 || !values.every(isIndexableValue)) {
+    return undefined;
+  }
+  const params = values.map(toSqlValue);
+  return (column) => ({ sql: `${column} IN (${params.map(() => '?').join(', ')})`, params });
+};
+
+const rangeCondition = (operators: [string, unknown][]): Condition | undefined => {
+  if (!operators.every(([operator]) => operator in RANGE_OPERATORS)) return undefined;
+  const values = operators.map(([, operand]) => operand);
+  const numbers = values.every((v) => typeof v === 'number' && Number.isFinite(v));
+  const strings = values.every((v) => typeof v === 'string');
+  if (!numbers && !strings) return undefined;
+  const guard = numbers ? "IN ('integer', 'real')" : "= 'text'";
+  return (column) => ({
+    sql: [
+      `typeof(${column}) ${guard}`,
+      ...operators.map(([operator]) => `${column} ${RANGE_OPERATORS[operator]} ?`),
+    ].join(' AND '),
+    params: values as SqlValue[],
+  });
+};
+
+/** The best index for `filter`: the longest run of conditioned fields from its first one. */
+export const planQuery = (
+  filter: Filter,
+  sort: SortSpec | undefined,
+  indexes: readonly SqlIndex[],
+): IndexPlan | undefined => {
+  const conditions = new Map<string, Condition>();
+  for (const [field, value] of Object.entries(filter)) {
+    if (field.startsWith('$')) continue;
+    const condition = conditionFor(value);
+    if (condition) conditions.set(field, condition);
+  }
+  let best: { index: SqlIndex; prefix: number; covered: boolean } | undefined;
+  for (const index of indexes) {
+    let prefix = 0;
+    while (prefix < index.fields.length && conditions.has(index.fields[prefix])) prefix += 1;
+    if (prefix === 0) continue;
+    const covered =
+      index.plain &&
+      Object.keys(filter).every((field) => conditions.has(field) && index.fields.includes(field));
+    const better =
+      !best ||
+      prefix > best.prefix ||
+      (prefix === best.prefix && covered && !best.covered) ||
+      (prefix === best.prefix &&
+        covered === best.covered &&
+        index.fields.length < best.index.fields.length);
+    if (better) best = { index, prefix, covered };
+  }
+  if (!best) return undefined;
+  const { index, covered } = best;
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  for (const field of index.fields) {
+    const condition = conditions.get(field);
+    if (!condition) continue;
+    const built = condition(`x.${index.column(field)}`);
+    parts.push(built.sql);
+    params.push(...built.params);
+  }
+  return {
+    index,
+    where: parts.join(' AND '),
+    params,
+    covered,
+    orderBy: covered ? orderByFor(sort, index) : undefined,
+  };
+};
+
+/** SQL's ORDER BY for a sort on the index's fields and `_id`; undefined when it has others. */
+const orderByFor = (sort: SortSpec | undefined, index: SqlIndex): string | undefined => {
+  const keys = Object.entries(sort ?? {});
+  if (keys.length === 0) return undefined;
+  const terms: string[] = [];
+  for (const [field, direction] of keys) {
+    const column = field === '_id' ? 'd.id' : index.column(field);
+    if (!column) return undefined;
+    terms.push(
+      `${column.includes('.') ? column : `x.${column}`} ${direction === -1 ? 'DESC' : 'ASC'}`,
+    );
+  }
+  return terms.join(', ');
+};

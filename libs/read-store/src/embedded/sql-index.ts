@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { IndexEntry } from './index-keys';
+import { toSqlValue } from './sql-values';
+
+/**
+ * One declared index, persisted: a table `ix_<id>` with a column `k<i>` per field and the `rid`
+ * of the document, and a SQLite index over all of them. `plain` stays true while every document
+ * had one scalar (or nothing) per field; once false (MongoDB's "multikey") it stays false.
+ */
+export class SqlIndex {
+  readonly table: string;
+  private readonly insert: Database.Statement;
+  private readonly remove: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly id: number,
+    readonly collection: string,
+    readonly fields: readonly string[],
+    public plain: boolean,
+  ) {
+    this.table = `ix_${id}`;
+    const columns = fields.map((_, i) => `k${i}`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${this.table} (${columns.join(', ')}, rid INTEGER NOT NULL);
+       CREATE INDEX IF NOT EXISTS ${this.table}_keys ON ${this.table} (${columns.join(', ')}, rid);`,
+    );
+    this.insert = db.prepare(
+      `INSERT INTO ${this.table} (${columns.join(', ')}, rid) VALUES (${columns.map(() => '?').join(', ')}, ?)`,
+    );
+    this.remove = db.prepare(
+      `DELETE FROM ${this.table} WHERE ${columns.map((c) => `${c} IS ?`).join(' AND ')} AND rid = ?`,
+    );
+  }
+
+  column(field: string): string | undefined {
+    const position = this.fields.indexOf(field);
+    return position < 0 ? undefined : `k${position}`;
+  }
+
+  add(rid: number, entry: IndexEntry): void {
+    this.insert.run(...entry.map(toSqlValue), rid);
+  }
+
+  delete(rid: number, entry: IndexEntry): void {
+    this.remove.run(...entry.map(toSqlValue), rid);
+  }
+
+  drop(): void {
+    this.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
+  }
+
+  sameFields(fields: readonly string[]): boolean {
+    return (
+      fields.length === this.fields.length && fields.every((field, i) => field === this.fields[i])
+    );
+  }
+}
