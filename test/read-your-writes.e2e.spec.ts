@@ -23,6 +23,21 @@ describe('read your writes', () => {
       }
     });
 
+    it('refuses a position the log has not reached with 400 POSITION_NOT_WRITTEN, at once', async () => {
+      const head = await t.head();
+      const started = Date.now();
+      const response = await t
+        .http()
+        .get('/contacts')
+        .query({ minPosition: String(head + 1000n) })
+        .expect(400);
+      expect(response.body).toMatchObject({
+        code: 'POSITION_NOT_WRITTEN',
+        fields: [{ field: 'minPosition', errors: expect.any(Array) }],
+      });
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
+
     it('refuses a malformed position', async () => {
       const response = await t.http().get('/contacts').query({ minPosition: 'soon' }).expect(400);
       expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(['minPosition']);

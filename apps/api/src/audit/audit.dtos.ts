@@ -4,6 +4,7 @@ import { Omittable, QueryInteger } from '../http/field-rules';
 
 export class AuditPageQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'first revision to return (inclusive)',
     minimum: 0,
     maximum: Number.MAX_SAFE_INTEGER,
@@ -15,7 +16,13 @@ export class AuditPageQuery {
   @Max(Number.MAX_SAFE_INTEGER)
   fromRevision?: number;
 
-  @ApiPropertyOptional({ description: 'events per page', minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'events per page',
+    minimum: 1,
+    maximum: 1000,
+    default: 100,
+  })
   @Omittable()
   @QueryInteger()
   @IsInt()

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
 import { IsCalendarDate, NestedObject, Omittable, OptionalNestedObject } from '../http/field-rules';
@@ -22,8 +23,16 @@ export class CaptureLeadDto extends CreatableDto {
 }
 
 export class AdjustLeadScoreDto {
-  /** A non-zero integer; 0 is refused by the domain (LEAD_SCORE_DELTA_ZERO). */
-  @IsInt() @Min(-1_000_000) @Max(1_000_000) delta!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: -1_000_000,
+    maximum: 1_000_000,
+    description: 'a non-zero integer; 0 is refused by the domain (LEAD_SCORE_DELTA_ZERO)',
+  })
+  @IsInt()
+  @Min(-1_000_000)
+  @Max(1_000_000)
+  delta!: number;
   @IsString() @Length(1, 500) reason!: string;
 }
 

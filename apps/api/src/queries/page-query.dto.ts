@@ -5,7 +5,7 @@ import { ReadOptionsDto } from '../http/read-options';
 
 /** `limit` (1-200, default 50) and `offset` (0 or more) of a list. */
 export class PageQueryDto extends ReadOptionsDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @Omittable()
   @QueryInteger()
   @IsInt()
@@ -13,7 +13,7 @@ export class PageQueryDto extends ReadOptionsDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 })
   @Omittable()
   @QueryInteger()
   @IsInt()

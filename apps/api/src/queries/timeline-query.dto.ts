@@ -38,7 +38,7 @@ export class TimelineQuery extends ReadOptionsDto {
   })
   types?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: TIMELINE_MAX_LIMIT, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: TIMELINE_MAX_LIMIT, default: 20 })
   @Omittable()
   @QueryInteger()
   @IsInt()
