@@ -1,3 +1,4 @@
+import { createEmbeddedDocumentStore, DocumentStore } from '@crm/read-store';
 import { startTestApp, TestApp } from './support/test-app';
 
 const createContact = (t: TestApp, firstName: string) =>
@@ -23,17 +24,17 @@ describe('read your writes', () => {
       }
     });
 
-    it('refuses a position the log has not reached with 400 POSITION_NOT_WRITTEN, at once', async () => {
+    it('refuses at once a position beyond the head of the log', async () => {
       const head = await t.head();
       const started = Date.now();
       const response = await t
         .http()
         .get('/contacts')
-        .query({ minPosition: String(head + 1000n) })
+        .query({ minPosition: (head + 1000n).toString() })
         .expect(400);
       expect(response.body).toMatchObject({
-        code: 'POSITION_NOT_WRITTEN',
-        fields: [{ field: 'minPosition', errors: expect.any(Array) }],
+        code: 'MIN_POSITION_NOT_WRITTEN',
+        fields: [{ field: 'minPosition' }],
       });
       expect(Date.now() - started).toBeLessThan(1000);
     });
@@ -66,6 +67,62 @@ describe('read your writes', () => {
       });
       expect(response.headers['retry-after']).toBe('1');
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    });
+  });
+
+  describe('when the read store fails for a while', () => {
+    let t: TestApp;
+    let failing = false;
+    let inner: DocumentStore;
+    beforeAll(async () => {
+      inner = createEmbeddedDocumentStore({ path: ':memory:' });
+      const flaky: DocumentStore = {
+        ...inner,
+        commit: async (batch) => {
+          if (failing) throw new Error('SQLITE_FULL: database or disk is full');
+          await inner.commit(batch);
+        },
+      };
+      t = await startTestApp({ CRM_READ_WAIT_TIMEOUT_MS: '3000' }, flaky);
+    });
+    afterAll(() => t.close());
+
+    it('readiness and minPosition say so (503, never 500), and it recovers by itself', async () => {
+      await t.http().get('/health').expect(200);
+      failing = true;
+      const { body } = await createContact(t, 'Stalled');
+      let health = await t.http().get('/health');
+      for (let i = 0; i < 100 && health.status === 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        health = await t.http().get('/health');
+      }
+      expect(health.status).toBe(503);
+      expect(health.body.readModels).toMatchObject({
+        status: 'stalled',
+        projections: expect.arrayContaining(['contacts']),
+        error: 'Error: SQLITE_FULL: database or disk is full',
+      });
+      const started = Date.now();
+      const behind = await t
+        .http()
+        .get(`/contacts/${body.id}`)
+        .query({ minPosition: body.position });
+      expect(behind.status).toBe(503);
+      expect(behind.body).toMatchObject({
+        code: 'READ_MODELS_BEHIND',
+        details: { stalled: { error: 'Error: SQLITE_FULL: database or disk is full' } },
+      });
+      expect(Date.now() - started).toBeLessThan(1000);
+
+      failing = false;
+      let view = await t.http().get(`/contacts/${body.id}`).query({ minPosition: body.position });
+      for (let i = 0; i < 200 && view.status !== 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        view = await t.http().get(`/contacts/${body.id}`).query({ minPosition: body.position });
+      }
+      expect(view.status).toBe(200);
+      expect(view.body.firstName).toBe('Stalled');
+      await t.http().get('/health').expect(200);
     });
   });
 });

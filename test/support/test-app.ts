@@ -27,10 +27,13 @@ export const ACTOR = 'user-1';
  * Process managers are off unless the suite turns them on, so nothing writes in the background
  * while a test checks that nothing was appended.
  */
-export const startTestApp = async (env: NodeJS.ProcessEnv = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  env: NodeJS.ProcessEnv = {},
+  documentStore?: DocumentStore,
+): Promise<TestApp> => {
   const store = createSqliteEventStore({ path: ':memory:' });
   const config = loadConfig({ CRM_RUN_PROCESSES: 'false', ...env });
-  const documents = createEmbeddedDocumentStore({ path: ':memory:' });
+  const documents = documentStore ?? createEmbeddedDocumentStore({ path: ':memory:' });
   const app = await createApp({
     config,
     eventStore: store,

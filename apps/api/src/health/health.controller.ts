@@ -16,24 +16,35 @@ export class HealthController {
   @Get('health')
   @ApiOperation({
     summary:
-      'Liveness and readiness: 200 when the event store answers, 503 otherwise; read-model lag',
+      'Liveness and readiness: 200 when the event store answers and the projections are not stalled, 503 otherwise (naming the stalled projections and the error); read-model lag',
   })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    let head: bigint;
     try {
-      const head = await this.store.headPosition();
-      const reached = this.projections.position();
-      return {
-        status: 'ok',
-        eventStore: { status: 'up', headPosition: head.toString() },
-        readModels: {
-          position: reached.toString(),
-          lag: (head > reached ? head - reached : 0n).toString(),
-        },
-      };
+      head = await this.store.headPosition();
     } catch (error) {
       void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'error', eventStore: { status: 'down', error: (error as Error).message } };
     }
+    const reached = this.projections.position();
+    const health = this.projections.health();
+    const readModels = {
+      status: health.status === 'stalled' ? 'stalled' : 'up',
+      position: reached.toString(),
+      lag: (head > reached ? head - reached : 0n).toString(),
+      ...(health.status === 'stalled' && {
+        projections: health.projections,
+        error: health.error,
+        since: health.since,
+        attempts: health.attempts,
+      }),
+    };
+    if (health.status === 'stalled') void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: health.status === 'stalled' ? 'error' : 'ok',
+      eventStore: { status: 'up', headPosition: head.toString() },
+      readModels,
+    };
   }
 
   @Get('projections')

@@ -2,6 +2,7 @@ import {
   ConcurrencyConflictError,
   IdempotencyConflictError,
   PreconditionFailedError,
+  PositionNotWrittenError,
   ReadModelsBehindError,
   ReferenceNotFoundError,
 } from '@crm/application';
@@ -69,7 +70,26 @@ export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
       code: error.code,
       message: error.message,
-      details: { requested: error.requested.toString(), reached: error.reached.toString() },
+      details: {
+        requested: error.requested.toString(),
+        reached: error.reached.toString(),
+        ...(error.stalled && {
+          stalled: {
+            projections: error.stalled.projections,
+            error: error.stalled.error,
+            since: error.stalled.since,
+          },
+        }),
+      },
+    };
+  }
+  if (error instanceof PositionNotWrittenError) {
+    return {
+      statusCode: HttpStatus.BAD_REQUEST,
+      code: error.code,
+      message: error.message,
+      fields: [{ field: 'minPosition', errors: [error.message] }],
+      details: { requested: error.requested.toString(), head: error.head.toString() },
     };
   }
   if (error instanceof ConcurrencyConflictError || error instanceof IdempotencyConflictError) {

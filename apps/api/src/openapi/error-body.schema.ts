@@ -26,7 +26,7 @@ export const ERROR_BODY_SCHEMA: SchemaObject = {
 
 /** What each error status means and the codes it carries, for the document's descriptions. */
 export const ERROR_STATUSES = {
-  400: 'invalid request. Codes: MALFORMED_JSON, BODY_TOO_DEEP, BODY_TOO_COMPLEX, BODY_NOT_AN_OBJECT, VALIDATION_FAILED (body, query or path; `fields` names each), INVALID_HEADERS, INVALID_RECORD_ID, INVALID_RECORD_KIND, POSITION_NOT_WRITTEN',
+  400: 'invalid request. Codes: MALFORMED_JSON, BODY_TOO_DEEP, BODY_TOO_COMPLEX, BODY_NOT_AN_OBJECT, VALIDATION_FAILED (body, query or path; `fields` names each), INVALID_HEADERS, INVALID_RECORD_ID, INVALID_RECORD_KIND, MIN_POSITION_NOT_WRITTEN',
   404: 'the record does not exist. Codes: <KIND>_NOT_FOUND (e.g. DEAL_NOT_FOUND), RECORD_NOT_FOUND',
   409: 'conflict. Codes: <KIND>_ALREADY_EXISTS, CONCURRENCY_CONFLICT (retried too often), IDEMPOTENCY_KEY_REUSED',
   412: 'If-Match names a revision the record has moved on from. Code: PRECONDITION_FAILED (details: expectedRevision, actualRevision)',

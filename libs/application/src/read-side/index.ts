@@ -1,2 +1,3 @@
 export * from './read-models-behind.error';
 export * from './read-your-writes';
+export * from './position-not-written.error';

@@ -5,9 +5,13 @@ export class ReadModelsBehindError extends Error {
     readonly requested: bigint,
     readonly reached: bigint,
     readonly waitedMs: number,
+    /** Set when the projections are stalled on a store error (they retry by themselves). */
+    readonly stalled?: { projections: string[]; error: string; since: string },
   ) {
     super(
-      `read models reached position ${reached}, not ${requested}, within ${waitedMs} ms; retry later`,
+      stalled
+        ? `read models reached position ${reached}, not ${requested}: projections are stalled (${stalled.error}) and retrying; retry later`
+        : `read models reached position ${reached}, not ${requested}, within ${waitedMs} ms; retry later`,
     );
     this.name = 'ReadModelsBehindError';
   }

@@ -40,8 +40,13 @@ export const readSideProviders = (documentStore?: DocumentStore): Provider[] => 
   },
   {
     provide: ReadYourWrites,
-    inject: [APP_CONFIG, DOCUMENT_STORE, PROJECTION_RUNNER],
-    useFactory: (config: AppConfig, documents: DocumentStore, runner: ProjectionRunner) =>
+    inject: [APP_CONFIG, DOCUMENT_STORE, PROJECTION_RUNNER, EVENT_STORE],
+    useFactory: (
+      config: AppConfig,
+      documents: DocumentStore,
+      runner: ProjectionRunner,
+      events: EventStore,
+    ) =>
       new ReadYourWrites(
         documents,
         async () => {
@@ -52,6 +57,7 @@ export const readSideProviders = (documentStore?: DocumentStore): Provider[] => 
         },
         config.CRM_RUN_PROJECTIONS ? runner : undefined,
         config.CRM_READ_WAIT_TIMEOUT_MS,
+        () => events.headPosition(),
       ),
   },
   ProjectionLifecycle,

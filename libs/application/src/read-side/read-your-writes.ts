@@ -1,5 +1,6 @@
 import { DocumentStore } from '@crm/read-store';
 import { ProjectionRunner } from '@crm/projections';
+import { PositionNotWrittenError } from './position-not-written.error';
 import { ReadModelsBehindError } from './read-models-behind.error';
 
 const POLL_MS = 20;
@@ -7,7 +8,8 @@ const POLL_MS = 20;
 /**
  * Waits, within a bound, until every read model has applied a given global position. In-process
  * projections wake the waiter as they commit; with projections in another process (the projector)
- * the checkpoints in the document store are polled.
+ * the checkpoints in the document store are polled. A position beyond the log's head is refused
+ * at once (no command answered it), and so is a wait while the projections are stalled.
  */
 export class ReadYourWrites {
   constructor(
@@ -15,21 +17,40 @@ export class ReadYourWrites {
     private readonly checkpointNames: () => Promise<string[]>,
     private readonly runner: ProjectionRunner | undefined,
     private readonly timeoutMs: number,
+    private readonly headPosition: () => Promise<bigint>,
   ) {}
 
   async waitFor(position: bigint): Promise<void> {
     if (this.runner) {
+      if (await this.runner.waitForPosition(position, 0)) return;
+      await this.refuseBeyondHead(position);
       if (await this.runner.waitForPosition(position, this.timeoutMs)) return;
-      throw new ReadModelsBehindError(position, this.runner.position(), this.timeoutMs);
+      const health = this.runner.health();
+      throw new ReadModelsBehindError(
+        position,
+        this.runner.position(),
+        this.timeoutMs,
+        health.status === 'stalled' ? health : undefined,
+      );
     }
     const deadline = Date.now() + this.timeoutMs;
+    let checkedHead = false;
     for (;;) {
       const reached = await this.reached();
       if (reached >= position) return;
+      if (!checkedHead) {
+        await this.refuseBeyondHead(position);
+        checkedHead = true;
+      }
       if (Date.now() >= deadline)
         throw new ReadModelsBehindError(position, reached, this.timeoutMs);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+  }
+
+  private async refuseBeyondHead(position: bigint): Promise<void> {
+    const head = await this.headPosition();
+    if (position > head) throw new PositionNotWrittenError(position, head);
   }
 
   private async reached(): Promise<bigint> {

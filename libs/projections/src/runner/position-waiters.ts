@@ -1,7 +1,6 @@
 type Waiter = {
   position: bigint;
   resolve: (reached: boolean) => void;
-  reject: (error: unknown) => void;
   timer?: NodeJS.Timeout;
 };
 
@@ -10,8 +9,8 @@ export class PositionWaiters {
   private waiting: Waiter[] = [];
 
   wait(position: bigint, timeoutMs: number): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = { position, resolve, reject };
+    return new Promise((resolve) => {
+      const waiter: Waiter = { position, resolve };
       if (Number.isFinite(timeoutMs)) {
         waiter.timer = setTimeout(() => {
           this.waiting = this.waiting.filter((w) => w !== waiter);
@@ -29,14 +28,6 @@ export class PositionWaiters {
       clearTimeout(waiter.timer);
       waiter.resolve(true);
     }
-  }
-
-  failAll(error: unknown): void {
-    for (const waiter of this.waiting) {
-      clearTimeout(waiter.timer);
-      waiter.reject(error);
-    }
-    this.waiting = [];
   }
 }
 

@@ -16,7 +16,26 @@ export type ProjectionRunnerOptions = {
   log?: (message: string) => void;
   /** Build every projection into a fresh generation from the start of the log, switching when done. */
   rebuild?: boolean;
+  /** Backoff after a failure of either store: the first wait, doubled up to the longest. */
+  retry?: { initialDelayMs?: number; maxDelayMs?: number };
+  /** Called when the runner stalls (each failed attempt) and when it has recovered. */
+  onHealth?: (health: RunnerHealth) => void;
 };
+
+/**
+ * `running` while it follows the log; `stalled` while a store fails and it waits to retry from
+ * its checkpoints (which projections it could not advance, the last error, since when).
+ */
+export type RunnerHealth =
+  | { status: 'stopped' | 'running' }
+  | {
+      status: 'stalled';
+      projections: string[];
+      error: string;
+      since: string;
+      attempts: number;
+      retryInMs: number;
+    };
 
 export type ProjectionStatus = {
   name: string;
@@ -40,7 +59,8 @@ export class ProjectionRunner {
   private loop?: Promise<void>;
   private readonly waiters = new PositionWaiters();
   private rebuildTarget = -1n;
-  private failure?: unknown;
+  private stall?: Extract<RunnerHealth, { status: 'stalled' }>;
+  private running = false;
   private parkedTotal = 0;
 
   constructor(
@@ -51,23 +71,79 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {}
 
-  /** Prepares generations and checkpoints, then follows the log in the background. */
+  /**
+   * Prepares generations and checkpoints, then follows the log in the background. A failure of
+   * either store never stops it for good: it backs off, re-reads its checkpoints and resumes
+   * from them (documents and checkpoints commit together, so nothing is lost or applied twice).
+   */
   async start(): Promise<void> {
     this.slots = await Promise.all(this.projections.map((p) => this.slotFor(p)));
     this.rebuildTarget = await this.events.headPosition();
-    this.loop = this.run().catch((error: unknown) => {
-      if (this.abort.signal.aborted) return;
-      this.failure = error;
-      this.options.log?.(`projection runner stopped: ${String(error)}`);
-      this.waiters.failAll(error);
+    this.running = true;
+    this.loop = this.runHealing().finally(() => {
+      this.running = false;
     });
+  }
+
+  private async runHealing(): Promise<void> {
+    while (!this.abort.signal.aborted) {
+      try {
+        await this.run();
+        return;
+      } catch (error) {
+        if (this.abort.signal.aborted) return;
+        await this.stalled(error);
+      }
+    }
+  }
+
+  private async stalled(error: unknown): Promise<void> {
+    const attempts = (this.stall?.attempts ?? 0) + 1;
+    const { initialDelayMs = 100, maxDelayMs = 30_000 } = this.options.retry ?? {};
+    const retryInMs = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.min(attempts - 1, 30));
+    this.stall = {
+      status: 'stalled',
+      projections: this.slots.map((slot) => slot.projection.name),
+      error: errorText(error),
+      since: this.stall?.since ?? new Date().toISOString(),
+      attempts,
+      retryInMs,
+    };
+    this.options.log?.(
+      `projections stalled (attempt ${attempts}): ${this.stall.error}; retrying from their checkpoints in ${retryInMs} ms`,
+    );
+    this.options.onHealth?.(this.stall);
+    await sleep(retryInMs, this.abort.signal);
+    if (this.abort.signal.aborted) return;
+    try {
+      for (const slot of this.slots) {
+        slot.checkpoint = (await this.documents.checkpoint(slot.physical)) ?? -1n;
+      }
+      // Both stores answer again: with nothing left to apply, the runner has recovered now.
+      if (this.position() >= (await this.events.headPosition())) this.recovered();
+    } catch {
+      // Still failing: the next attempt reports it.
+    }
+  }
+
+  private recovered(): void {
+    if (!this.stall) return;
+    this.options.log?.(`projections recovered after ${this.stall.attempts} failed attempt(s)`);
+    this.stall = undefined;
+    this.options.onHealth?.(this.health());
+    this.waiters.reached(this.position());
+  }
+
+  health(): RunnerHealth {
+    if (this.stall) return this.stall;
+    return { status: this.running ? 'running' : 'stopped' };
   }
 
   /** Runs until every projection has applied the log up to its head at call time, then stops. */
   async runToHead(): Promise<void> {
     const head = await this.events.headPosition();
     await this.start();
-    await this.waitForPosition(head, Number.POSITIVE_INFINITY);
+    await this.waiters.wait(head, Number.POSITIVE_INFINITY);
     await this.stop();
   }
 
@@ -81,17 +157,26 @@ export class ProjectionRunner {
     return lowestCheckpoint(this.slots);
   }
 
-  /** Resolves true once every projection has applied `position`, false after `timeoutMs`. */
+  /**
+   * Resolves true once every projection has applied `position`, false after `timeoutMs`, and
+   * false at once (for a bounded wait) while the runner is stalled: it cannot get there soon.
+   */
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
-    if (this.failure) return Promise.reject(this.failure);
     if (this.position() >= position) return Promise.resolve(true);
+    if (this.stall && Number.isFinite(timeoutMs)) return Promise.resolve(false);
     return this.waiters.wait(position, timeoutMs);
   }
 
-  status(): { position: string; parked: number; projections: ProjectionStatus[] } {
+  status(): {
+    position: string;
+    parked: number;
+    health: RunnerHealth;
+    projections: ProjectionStatus[];
+  } {
     return {
       position: this.position().toString(),
       parked: this.parkedTotal,
+      health: this.health(),
       projections: this.slots.map((slot) => ({
         name: slot.projection.name,
         version: slot.projection.version,
@@ -122,22 +207,41 @@ export class ProjectionRunner {
     return { projection, physical, checkpoint, rebuilding };
   }
 
+  /**
+   * One attempt at following the log. The subscription has its own abort signal: a failed batch
+   * aborts it first, so leaving the loop does not wait for the next event of a quiet log.
+   */
   private async run(): Promise<void> {
-    const from = lowestCheckpoint(this.slots);
-    await this.switchCaughtUpGenerations();
-    const subscription = this.events.subscribeToAll({
-      after: from < 0n ? undefined : from,
-      signal: this.abort.signal,
-    });
-    for await (const batch of inBatches(
-      subscription,
-      this.options.batchSize ?? 1000,
-      this.options.lingerMs ?? 2,
-    )) {
-      await this.applyBatch(batch);
+    const attempt = new AbortController();
+    const stop = (): void => attempt.abort();
+    this.abort.signal.addEventListener('abort', stop, { once: true });
+    let failure: { error: unknown } | undefined;
+    try {
+      const from = lowestCheckpoint(this.slots);
       await this.switchCaughtUpGenerations();
-      if (this.abort.signal.aborted) return;
+      const subscription = this.events.subscribeToAll({
+        after: from < 0n ? undefined : from,
+        signal: attempt.signal,
+      });
+      for await (const batch of inBatches(
+        subscription,
+        this.options.batchSize ?? 1000,
+        this.options.lingerMs ?? 2,
+      )) {
+        try {
+          await this.applyBatch(batch);
+          await this.switchCaughtUpGenerations();
+        } catch (error) {
+          failure = { error };
+          attempt.abort();
+          break;
+        }
+        if (this.abort.signal.aborted) return;
+      }
+    } finally {
+      this.abort.signal.removeEventListener('abort', stop);
     }
+    if (failure) throw failure.error;
   }
 
   private decode(recorded: RecordedEvent): BatchEvent {
@@ -170,6 +274,7 @@ export class ProjectionRunner {
     if (checkpoints.length === 0) return;
     await this.documents.commit({ writes, checkpoints, position: last });
     for (const slot of this.slots) if (slot.checkpoint < last) slot.checkpoint = last;
+    this.recovered();
     this.parkedTotal += parked;
     this.options.onBatch?.({ position: last, events: batch.length, parked });
     this.waiters.reached(this.position());
@@ -195,3 +300,18 @@ const lowestCheckpoint = (slots: readonly ProjectionSlot[]): bigint =>
         (min, slot) => (slot.checkpoint < min ? slot.checkpoint : min),
         slots[0].checkpoint,
       );
+
+const errorText = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });

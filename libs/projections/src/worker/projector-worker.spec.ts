@@ -243,7 +243,7 @@ describe('ProjectorWorker', () => {
     await expectRebuildEquivalent();
   });
 
-  it('restarts projections whose runner failed, from their checkpoints', async () => {
+  it('resumes projections whose store failed, from their checkpoints', async () => {
     const head = await appendContacts(events, serializer, 10);
     let failures = 1;
     const flaky: DocumentStore = {
@@ -256,7 +256,7 @@ describe('ProjectorWorker', () => {
     await worker('a', { documents: flaky }).start();
     await caughtUp(head);
     expect(logs.map((l) => l.message)).toContain(
-      'projections failed; restarting them from their checkpoints',
+      'projections stalled; retrying them from their checkpoints',
     );
     await expectRebuildEquivalent();
   });

@@ -4,7 +4,6 @@ import { LeaseStore } from '../lease/lease-store';
 import { Projection } from '../projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from '../runner/projection-runner';
 import { LeaseKeeper } from './lease-keeper';
-import { runnerFailure } from './runner-failure';
 
 export type WorkerLogLevel = 'error' | 'warn' | 'log' | 'debug';
 export type WorkerLog = (
@@ -28,7 +27,7 @@ export type ProjectorWorkerOptions = {
   renewEveryMs?: number;
   /** A projection is being stopped this long before its lease could expire (default 5 s). */
   stopMarginMs?: number;
-  runner?: Pick<ProjectionRunnerOptions, 'batchSize' | 'lingerMs' | 'onBatch'>;
+  runner?: Pick<ProjectionRunnerOptions, 'batchSize' | 'lingerMs' | 'onBatch' | 'retry'>;
   log?: WorkerLog;
   /** Monotonic milliseconds, for lease deadlines (default performance.now). */
   now?: () => number;
@@ -134,7 +133,7 @@ export class ProjectorWorker {
     }, this.renewEveryMs);
   }
 
-  /** Renew (stopping at once what was lost), restart a failed runner, take what is free. Never throws. */
+  /** Renew (stopping at once what was lost), take what is free. Never throws. */
   private async tick(): Promise<void> {
     try {
       const lost = await this.keeper.renew();
@@ -144,7 +143,6 @@ export class ProjectorWorker {
         });
         await this.reconcile();
       }
-      await this.restartIfFailed();
       if (this.state === 'running') {
         const taken = await this.keeper.acquire(this.wanted);
         if (taken.length > 0) this.log('log', 'acquired projection leases', { projections: taken });
@@ -171,7 +169,20 @@ export class ProjectorWorker {
       this.options.documents,
       this.options.serializer,
       holding,
-      { ...this.options.runner, log: (message) => this.log('log', message) },
+      {
+        ...this.options.runner,
+        log: (message) => this.log('log', message),
+        // The runner retries from its checkpoints by itself; this only reports it.
+        onHealth: (health) => {
+          if (health.status === 'stalled')
+            this.log('error', 'projections stalled; retrying them from their checkpoints', {
+              projections: names,
+              error: health.error,
+              attempts: health.attempts,
+            });
+          else this.log('log', 'projections recovered', { projections: names });
+        },
+      },
     );
     try {
       await runner.start();
@@ -199,18 +210,6 @@ export class ProjectorWorker {
     });
   }
 
-  /** A runner whose loop died (its store failed) is dropped; the next reconcile starts a new one. */
-  private async restartIfFailed(): Promise<void> {
-    if (!this.active) return;
-    const failure = await runnerFailure(this.active.runner);
-    if (!failure) return;
-    this.log('error', 'projections failed; restarting them from their checkpoints', {
-      projections: this.active.names,
-      error: errorText(failure.error),
-    });
-    await this.stopRunner();
-  }
-
   private async reportCaughtUp(runner: ProjectionRunner, names: string[]): Promise<void> {
     try {
       const head = await this.options.events.headPosition();
@@ -221,7 +220,7 @@ export class ProjectorWorker {
           position: head.toString(),
         });
     } catch {
-      // The runner's failure is handled by the next tick.
+      // The event store did not answer; the runner reports its own stalls.
     }
   }
 
