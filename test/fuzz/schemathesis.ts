@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
  * document's body schemas), starts it on a free 127.0.0.1 port with a temporary data directory, fuzzes it with a fixed seed, stops it, and
  * exits with Schemathesis's status: any failure fails the test run.
  *
- * FUZZ_EXAMPLES (examples per operation, default 15) and FUZZ_SEED (default 14) tune a run.
+ * FUZZ_EXAMPLES (examples per operation, default 10) and FUZZ_SEED (default 14) tune a run.
  */
 
 const ROOT = resolve(__dirname, '../..');
@@ -19,7 +19,7 @@ const REQUIREMENTS = join(__dirname, 'requirements.txt');
 const VENV = join(ROOT, '.cache/schemathesis/venv');
 const STAMP = join(VENV, 'requirements.installed');
 const BIN = join(VENV, 'bin');
-const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '15';
+const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '10';
 const SEED = process.env.FUZZ_SEED ?? '14';
 
 const CHECKS = [
@@ -31,7 +31,7 @@ const CHECKS = [
 ];
 
 const run = (command: string, args: string[]): void => {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 };
 
@@ -90,7 +90,7 @@ const fuzz = (schemathesis: string, baseUrl: string, reportDir: string): Promise
         '--report-dir',
         reportDir,
       ],
-      { stdio: 'inherit' },
+      { stdio: 'inherit', cwd: join(ROOT, '.cache/schemathesis') },
     );
     child.on('error', fail);
     child.on('exit', (code) => done(code ?? 1));
@@ -112,6 +112,7 @@ const buildApi = (): Built => {
 };
 
 const main = async (): Promise<number> => {
+  mkdirSync(join(ROOT, '.cache/schemathesis'), { recursive: true });
   const schemathesis = ensureSchemathesis();
   const { createApp, loadConfig } = buildApi();
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-fuzz-'));

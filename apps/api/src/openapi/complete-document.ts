@@ -101,6 +101,16 @@ const completeResponses = (method: string, operation: OperationObject): void => 
     responses[status] = errorResponse(status, responses[status]);
 };
 
+/** A body whose fields are all optional may be left out altogether: the API reads it as `{}`. */
+const completeRequestBody = (operation: OperationObject, document: OpenAPIObject): void => {
+  const body = operation.requestBody;
+  if (!body || '$ref' in body) return;
+  const schema = body.content['application/json']?.schema;
+  const name = schema && '$ref' in schema ? schema.$ref.split('/').pop() : undefined;
+  const component = name ? document.components?.schemas?.[name] : undefined;
+  if (component && !('$ref' in component) && !component.required?.length) body.required = false;
+};
+
 /**
  * What Nest's generator leaves out and a client generator needs: the error body on every error
  * status with its codes, the ETag header, every header the API reads, the patterns it checks.
@@ -115,6 +125,7 @@ export const completeDocument = (document: OpenAPIObject): OpenAPIObject => {
       const operation = item[method];
       if (!operation) continue;
       operation.parameters = completeParameters(operation);
+      completeRequestBody(operation, document);
       completeResponses(method, operation);
     }
   }
