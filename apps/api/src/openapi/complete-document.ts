@@ -83,6 +83,10 @@ const completeResponses = (method: string, operation: OperationObject): void => 
       delete responses[status];
       continue;
     }
+    if (Number(status) >= 400) {
+      response.content = { 'application/json': { schema: ERROR_REF } };
+      continue;
+    }
     if (success) {
       response.description ||= 'OK';
       response.content ??= { 'application/json': { schema: { type: 'object' } } };
