@@ -5,22 +5,23 @@ import { AddressDto, CreatableDto } from '../http/common.dtos';
 import {
   IsCustomFieldValue,
   Omittable,
-  TAG_MAX_LENGTH,
   OptionalNestedObject,
+  SingleLine,
+  IsTag,
 } from '../http/field-rules';
 
 export class RegisterAccountDto extends CreatableDto {
-  @IsString() @Length(1, 200) name!: string;
+  @SingleLine() @IsString() @Length(1, 200) name!: string;
   @Omittable() @IsFQDN() @MaxLength(253) domain?: string;
   @Omittable() @IsString() @Length(1, 100) industry?: string;
   @Omittable() @IsIn(ACCOUNT_SIZES) size?: AccountSize;
   @OptionalNestedObject(AddressDto) address?: AddressDto;
-  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 64) ownerId?: string;
 }
 
 /** Fields left out are not touched. */
 export class UpdateAccountProfileDto {
-  @Omittable() @IsString() @Length(1, 200) name?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 200) name?: string;
   @Omittable() @IsFQDN() @MaxLength(253) domain?: string;
   @Omittable() @IsString() @Length(1, 100) industry?: string;
   @Omittable() @IsIn(ACCOUNT_SIZES) size?: AccountSize;
@@ -28,11 +29,11 @@ export class UpdateAccountProfileDto {
 }
 
 export class AssignAccountOwnerDto {
-  @IsString() @Length(1, 64) ownerId!: string;
+  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
 }
 
 export class TagAccountDto {
-  @IsString() @Length(1, TAG_MAX_LENGTH) tag!: string;
+  @IsTag() tag!: string;
 }
 
 export class SetAccountCustomFieldDto {

@@ -23,8 +23,9 @@ import { AddressDto, CreatableDto } from '../http/common.dtos';
 import {
   IsCustomFieldValue,
   Omittable,
-  TAG_MAX_LENGTH,
   OptionalNestedObject,
+  SingleLine,
+  IsTag,
 } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
@@ -46,8 +47,8 @@ export class SocialProfileDto {
 
 /** Fields left out are not touched; a list given replaces the whole list. */
 export class UpdateContactDto {
-  @Omittable() @IsString() @Length(1, 100) firstName?: string;
-  @Omittable() @IsString() @Length(1, 100) lastName?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 100) firstName?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 100) lastName?: string;
 
   @Omittable()
   @IsArray()
@@ -65,7 +66,7 @@ export class UpdateContactDto {
   @Type(() => ContactPhoneDto)
   phones?: ContactPhoneDto[];
 
-  @Omittable() @IsString() @MaxLength(200) title?: string;
+  @Omittable() @SingleLine() @IsString() @MaxLength(200) title?: string;
 
   @Omittable()
   @IsArray()
@@ -79,8 +80,8 @@ export class UpdateContactDto {
 }
 
 export class CreateContactDto extends CreatableDto {
-  @IsString() @Length(1, 100) firstName!: string;
-  @IsString() @Length(1, 100) lastName!: string;
+  @SingleLine() @IsString() @Length(1, 100) firstName!: string;
+  @SingleLine() @IsString() @Length(1, 100) lastName!: string;
 
   @ApiProperty({ type: [ContactEmailDto], required: false, default: [] })
   @IsArray()
@@ -98,7 +99,7 @@ export class CreateContactDto extends CreatableDto {
   @Type(() => ContactPhoneDto)
   phones: ContactPhoneDto[] = [];
 
-  @Omittable() @IsString() @MaxLength(200) title?: string;
+  @Omittable() @SingleLine() @IsString() @MaxLength(200) title?: string;
 
   @Omittable()
   @IsArray()
@@ -109,7 +110,7 @@ export class CreateContactDto extends CreatableDto {
   socialProfiles?: SocialProfileDto[];
 
   @OptionalNestedObject(AddressDto) address?: AddressDto;
-  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 64) ownerId?: string;
   @Omittable() @IsRecordId() accountId?: string;
 }
 
@@ -118,11 +119,11 @@ export class LinkContactToAccountDto {
 }
 
 export class AssignContactOwnerDto {
-  @IsString() @Length(1, 64) ownerId!: string;
+  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
 }
 
 export class TagContactDto {
-  @IsString() @Length(1, TAG_MAX_LENGTH) tag!: string;
+  @IsTag() tag!: string;
 }
 
 export class SetContactCustomFieldDto {

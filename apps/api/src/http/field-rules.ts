@@ -3,6 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsISO8601,
   isISO8601,
+  IsString,
+  Length,
   IsObject,
   length,
   Matches,
@@ -17,6 +19,20 @@ import { ApiError } from './api-error';
 export const TAG_MAX_LENGTH = 64;
 export const CUSTOM_FIELD_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 export const CUSTOM_FIELD_STRING_MAX_LENGTH = 2000;
+
+/** No tab or line break: names, titles, tags and identifiers are one line of text. */
+export const SingleLine = (): PropertyDecorator =>
+  Matches(/^[^\t\n\r]*$/, { message: '$property must be one line (no tab or line break)' });
+
+const trimmed = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+/**
+ * A tag: 1-64 characters on one line, trimmed. Tags compare case-insensitively in the domain, so
+ * `VIP` and ` vip ` name the same tag.
+ */
+export const IsTag = (): PropertyDecorator =>
+  applyDecorators(Transform(trimmed), IsString(), Length(1, TAG_MAX_LENGTH), SingleLine());
 
 /**
  * The field may be left out, but not sent as `null` (which `@IsOptional()` would let through to
@@ -67,8 +83,8 @@ class PathParamPipe implements PipeTransform<string, string> {
 /** The same rule as a tag in a body (`@Length(1, TAG_MAX_LENGTH)`), so any tag added can be removed. */
 export const TagParamPipe = new PathParamPipe(
   'tag',
-  (value) => length(value, 1, TAG_MAX_LENGTH),
-  `tag must be 1-${TAG_MAX_LENGTH} characters`,
+  (value) => length(value.trim(), 1, TAG_MAX_LENGTH) && !/[\p{Cc}]/u.test(value),
+  `tag must be 1-${TAG_MAX_LENGTH} characters without control characters`,
 );
 
 export const CustomFieldKeyPipe = new PathParamPipe(

@@ -1,11 +1,11 @@
 import { IsString, Length, MaxLength } from 'class-validator';
-import { IsTimestamp, Omittable, OptionalNestedObject } from '../http/field-rules';
+import { IsTimestamp, Omittable, OptionalNestedObject, SingleLine } from '../http/field-rules';
 import { CreatableDto, RecordRefDto } from '../http/common.dtos';
 
 export class ScheduleTaskDto extends CreatableDto {
-  @IsString() @Length(1, 200) title!: string;
+  @SingleLine() @IsString() @Length(1, 200) title!: string;
   @IsTimestamp() dueAt!: string;
-  @IsString() @Length(1, 64) assigneeId!: string;
+  @SingleLine() @IsString() @Length(1, 64) assigneeId!: string;
   @OptionalNestedObject(RecordRefDto) relatedTo?: RecordRefDto;
   @Omittable() @IsString() @MaxLength(5000) notes?: string;
 }

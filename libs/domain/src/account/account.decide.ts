@@ -1,5 +1,6 @@
 import {
   customFieldValue,
+  findTag,
   recordAlreadyExists,
   recordNotFound,
   ruleBroken,
@@ -71,13 +72,14 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
     }
     case 'TagAccount': {
       const account = assertActive(state, command.data.accountId);
-      if (account.tags.includes(command.data.tag)) return [];
-      return [{ type: 'AccountTagged', data: { ...command.data } }];
+      if (findTag(account.tags, command.data.tag) !== undefined) return [];
+      return [{ type: 'AccountTagged', data: { ...command.data, tag: command.data.tag.trim() } }];
     }
     case 'UntagAccount': {
       const account = assertActive(state, command.data.accountId);
-      if (!account.tags.includes(command.data.tag)) return [];
-      return [{ type: 'AccountUntagged', data: { ...command.data } }];
+      const tag = findTag(account.tags, command.data.tag);
+      if (tag === undefined) return [];
+      return [{ type: 'AccountUntagged', data: { ...command.data, tag } }];
     }
     case 'SetAccountCustomField': {
       const account = assertActive(state, command.data.accountId);

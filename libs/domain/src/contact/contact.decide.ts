@@ -1,5 +1,6 @@
 import {
   customFieldValue,
+  findTag,
   recordAlreadyExists,
   recordNotFound,
   ruleBroken,
@@ -128,13 +129,14 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
     }
     case 'TagContact': {
       const contact = assertActive(state, command.data.contactId);
-      if (contact.tags.includes(command.data.tag)) return [];
-      return [{ type: 'ContactTagged', data: { ...command.data } }];
+      if (findTag(contact.tags, command.data.tag) !== undefined) return [];
+      return [{ type: 'ContactTagged', data: { ...command.data, tag: command.data.tag.trim() } }];
     }
     case 'UntagContact': {
       const contact = assertActive(state, command.data.contactId);
-      if (!contact.tags.includes(command.data.tag)) return [];
-      return [{ type: 'ContactUntagged', data: { ...command.data } }];
+      const tag = findTag(contact.tags, command.data.tag);
+      if (tag === undefined) return [];
+      return [{ type: 'ContactUntagged', data: { ...command.data, tag } }];
     }
     case 'SetContactCustomField': {
       const contact = assertActive(state, command.data.contactId);

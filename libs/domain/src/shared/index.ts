@@ -4,3 +4,4 @@ export * from './values';
 export * from './custom-fields';
 export * from './same-value';
 export * from './money';
+export * from './tags';
