@@ -1,6 +1,7 @@
 import { DomainError, deciderFor, isAggregateKind } from '@crm/domain';
 import {
   EVENT_SERIALIZER,
+  intentFromOutside,
   PROJECTION_RUNNER,
   parseStreamName,
   ReferenceNotFoundError,
@@ -21,7 +22,9 @@ const execute = async (t: TestApp, operation: Operation): Promise<void> => {
   const { kind, recordId, type, data } = operation;
   if (!isAggregateKind(kind)) throw new Error(`unknown kind ${kind}`);
   try {
-    await t.app.get(CommandSender).send(kind, recordId, { type, data }, directContext());
+    await t.app
+      .get(CommandSender)
+      .send(kind, recordId, intentFromOutside(kind, { type, data }), directContext());
   } catch (error) {
     if (!(error instanceof DomainError) && !(error instanceof ReferenceNotFoundError)) throw error;
   }

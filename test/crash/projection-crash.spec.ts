@@ -1,4 +1,4 @@
-import { EVENT_SERIALIZER, loadConfig } from '@crm/application';
+import { EVENT_SERIALIZER, intentFromOutside, loadConfig } from '@crm/application';
 import { DomainError, isAggregateKind } from '@crm/domain';
 import { createSqliteEventStore, EventSerializer } from '@crm/event-store';
 import { allProjections, ProjectionRunner } from '@crm/projections';
@@ -80,7 +80,7 @@ describe('a projection process killed in the middle of its work', () => {
       if (!isAggregateKind(kind)) continue;
       await app
         .get(CommandSender)
-        .send(kind, recordId, { type, data }, directContext())
+        .send(kind, recordId, intentFromOutside(kind, { type, data }), directContext())
         .catch((error: unknown) => {
           if (!(error instanceof DomainError) && !(error as { code?: string }).code) throw error;
         });

@@ -1,4 +1,10 @@
-import { CommandContext, EVENT_SERIALIZER, loadConfig, parseStreamName } from '@crm/application';
+import {
+  CommandContext,
+  EVENT_SERIALIZER,
+  intentFromOutside,
+  loadConfig,
+  parseStreamName,
+} from '@crm/application';
 import { deciderFor, isAggregateKind } from '@crm/domain';
 import { createSqliteEventStore, EventSerializer, JsonObject } from '@crm/event-store';
 import { allProjections, ProjectionRunner } from '@crm/projections';
@@ -45,7 +51,7 @@ const runScenario = async (): Promise<StoredForm[]> => {
       idempotencyKey: `golden-${index}`,
       requestHash: 'golden',
     };
-    await app.get(CommandSender).send(kind, id, { type, data }, context);
+    await app.get(CommandSender).send(kind, id, intentFromOutside(kind, { type, data }), context);
     now = new Date(now.getTime() + 60_000);
   }
   const events = await store.readAll({ maxCount: 10_000 });

@@ -1,5 +1,4 @@
 import { CommandContext } from '@crm/application';
-import { CreateContact, RegisterAccount } from '@crm/domain';
 import { randomUUID } from 'node:crypto';
 import { CommandSender } from '../../apps/api/src/http/command-sender';
 import { ACTOR, TENANT, TestApp } from './test-app';
@@ -43,7 +42,7 @@ export const createAccount = async (t: TestApp, name = 'Analytical Engines'): Pr
   const accountId = randomUUID();
   await t.app
     .get(CommandSender)
-    .send<RegisterAccount>(
+    .send(
       'account',
       accountId,
       { type: 'RegisterAccount', data: { accountId, name } },
@@ -54,7 +53,7 @@ export const createAccount = async (t: TestApp, name = 'Analytical Engines'): Pr
 
 export const createContact = async (t: TestApp): Promise<string> => {
   const contactId = randomUUID();
-  await t.app.get(CommandSender).send<CreateContact>(
+  await t.app.get(CommandSender).send(
     'contact',
     contactId,
     {

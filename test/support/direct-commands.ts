@@ -1,5 +1,5 @@
-import { CommandContext, CommandResult, CommandWithoutMetadata } from '@crm/application';
-import { AggregateKind, Command, CreateContact, RegisterAccount } from '@crm/domain';
+import { CommandContext, CommandResult, IntentFor } from '@crm/application';
+import { AggregateKind, CreateContact, RegisterAccount } from '@crm/domain';
 import { randomUUID } from 'node:crypto';
 import { CommandSender } from '../../apps/api/src/http/command-sender';
 import { ACTOR, TENANT, TestApp } from './test-app';
@@ -23,13 +23,13 @@ export const directContext = (overrides: Partial<CommandContext> = {}): CommandC
 };
 
 /** Sends one domain command for one record through the running app. */
-export const sendDirect = <C extends Command>(
+export const sendDirect = <K extends AggregateKind>(
   t: TestApp,
-  kind: AggregateKind,
+  kind: K,
   recordId: string,
-  command: CommandWithoutMetadata<C>,
+  intent: IntentFor<K>,
   context: CommandContext = directContext(),
-): Promise<CommandResult> => t.app.get(CommandSender).send<C>(kind, recordId, command, context);
+): Promise<CommandResult> => t.app.get(CommandSender).send(kind, recordId, intent, context);
 
 /** Creates a contact (a fresh id unless given) and returns its id. */
 export const createContact = async (
@@ -38,7 +38,7 @@ export const createContact = async (
   context?: CommandContext,
 ): Promise<string> => {
   const contactId = data.contactId ?? `contact-${randomUUID()}`;
-  await sendDirect<CreateContact>(
+  await sendDirect(
     t,
     'contact',
     contactId,
@@ -58,7 +58,7 @@ export const registerAccount = async (
   context?: CommandContext,
 ): Promise<string> => {
   const accountId = data.accountId ?? `account-${randomUUID()}`;
-  await sendDirect<RegisterAccount>(
+  await sendDirect(
     t,
     'account',
     accountId,

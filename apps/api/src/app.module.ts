@@ -1,48 +1,49 @@
 import { ApplicationModule, ApplicationModuleOptions } from '@crm/application';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AccountsController } from './accounts/accounts.controller';
-import { CampaignsController } from './campaigns/campaigns.controller';
-import { ContactsController } from './contacts/contacts.controller';
-import { DealsController } from './deals/deals.controller';
-import { InteractionsController } from './interactions/interactions.controller';
-import { LeadsController } from './leads/leads.controller';
-import { PipelinesController } from './pipelines/pipelines.controller';
-import { TicketsController } from './tickets/tickets.controller';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuditController } from './audit/audit.controller';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { DealsModule } from './deals/deals.module';
 import { HealthController } from './health/health.controller';
-import { CommandSender } from './http/command-sender';
-import { ReadGate } from './http/read-options';
+import { ApiCommonModule } from './http/api-common.module';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation.pipe';
-import { TasksController } from './tasks/tasks.controller';
+import { InteractionsModule } from './interactions/interactions.module';
+import { LeadsModule } from './leads/leads.module';
+import { PipelinesModule } from './pipelines/pipelines.module';
 import { AccountViewsController } from './queries/account-views.controller';
 import { ContactViewsController } from './queries/contact-views.controller';
 import { DealViewsController } from './queries/deal-views.controller';
 import { PipelineViewsController } from './queries/pipeline-views.controller';
-import { QueryViewsModule } from './queries/query-views.module';
 import { RecordViewsController } from './queries/record-views.controller';
 import { ReportsController } from './queries/reports.controller';
 import { TaskViewsController } from './queries/task-views.controller';
+import { TasksModule } from './tasks/tasks.module';
+import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
 export class AppModule {
   static forRoot(options: ApplicationModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRoot(options), QueryViewsModule],
+      imports: [
+        ApplicationModule.forRoot(options),
+        ApiCommonModule,
+        AccountsModule,
+        CampaignsModule,
+        ContactsModule,
+        DealsModule,
+        InteractionsModule,
+        LeadsModule,
+        PipelinesModule,
+        TicketsModule,
+        TasksModule,
+      ],
       controllers: [
         HealthController,
         AuditController,
-        AccountsController,
-        CampaignsController,
-        ContactsController,
-        DealsController,
-        InteractionsController,
-        LeadsController,
-        PipelinesController,
-        TicketsController,
-        TasksController,
         ContactViewsController,
         ReportsController,
         AccountViewsController,
@@ -52,8 +53,6 @@ export class AppModule {
         RecordViewsController,
       ],
       providers: [
-        CommandSender,
-        ReadGate,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

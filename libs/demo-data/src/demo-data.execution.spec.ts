@@ -7,7 +7,6 @@ import {
 } from '@crm/application';
 import { eventUpcasters } from '@crm/application/event-upcasters';
 import { ExecuteDomainCommandHandler } from '@crm/application/nest/execute-domain-command.handler';
-import { createCommandPreparers } from '@crm/application/preparation/command-preparers';
 import { openDealsByLogScan } from '@crm/application/preparation/open-deals-by-log-scan';
 import { LeadConverted } from '@crm/domain';
 import {
@@ -45,7 +44,7 @@ const execute = async (items: DemoItem[]) => {
   const handler = new ExecuteDomainCommandHandler(
     store,
     executor,
-    createCommandPreparers(openDealsByLogScan(store, serializer)),
+    openDealsByLogScan(store, serializer),
   );
   const refusals: Refusal[] = [];
   let appended = 0;
@@ -72,10 +71,10 @@ const execute = async (items: DemoItem[]) => {
   const conversionRefusals: string[] = [];
   for (const conversion of conversions) {
     for (const request of conversionCommands(conversion)) {
-      const { kind, recordId, command, context } = request;
+      const { kind, recordId, intent, context } = request;
       await handler
-        .execute(new ExecuteDomainCommand(kind, recordId, command, context))
-        .catch((error: unknown) => conversionRefusals.push(`${command.type}: ${String(error)}`));
+        .execute(new ExecuteDomainCommand(kind, recordId, intent, context))
+        .catch((error: unknown) => conversionRefusals.push(`${intent.type}: ${String(error)}`));
     }
   }
   const recordedAt = log.map((recorded) => recorded.recordedAt.getTime());

@@ -1,4 +1,5 @@
-import { AggregateKind, aggregateDeciders, creatingCommands } from '@crm/domain';
+import { isCreatingCommand } from '@crm/application';
+import { AggregateKind, aggregateDeciders } from '@crm/domain';
 import { DemoItem } from './demo-item';
 import { DemoOptionsError, demoData, generateDemoData } from './demo-data';
 import { DEFAULT_DEMO_OPTIONS, DemoDataOptions } from './demo-options';
@@ -6,8 +7,7 @@ import { DEFAULT_DEMO_OPTIONS, DemoDataOptions } from './demo-options';
 const DAY = 86_400_000;
 
 const created = (items: DemoItem[], kind: AggregateKind): number =>
-  items.filter((item) => item.kind === kind && creatingCommands[kind].includes(item.command.type))
-    .length;
+  items.filter((item) => item.kind === kind && isCreatingCommand(item.command.type)).length;
 
 const commandTypes = (items: DemoItem[]): Set<string> =>
   new Set(items.map((item) => item.command.type));

@@ -1,13 +1,13 @@
-import { accountDecider } from './account';
-import { campaignDecider } from './campaign';
-import { contactDecider } from './contact';
-import { dealDecider } from './deal';
-import { interactionDecider } from './interaction';
-import { leadDecider } from './lead';
-import { pipelineDecider } from './pipeline';
+import { ACCOUNT_ERROR_CODES, accountDecider } from './account';
+import { CAMPAIGN_ERROR_CODES, campaignDecider } from './campaign';
+import { CONTACT_ERROR_CODES, contactDecider } from './contact';
+import { DEAL_ERROR_CODES, dealDecider } from './deal';
+import { INTERACTION_ERROR_CODES, interactionDecider } from './interaction';
+import { LEAD_ERROR_CODES, leadDecider } from './lead';
+import { PIPELINE_ERROR_CODES, pipelineDecider } from './pipeline';
 import { Command, Decider, DomainEvent } from './shared';
-import { taskDecider } from './task';
-import { ticketDecider } from './ticket';
+import { TASK_ERROR_CODES, taskDecider } from './task';
+import { TICKET_ERROR_CODES, ticketDecider } from './ticket';
 
 /**
  * Every aggregate by its kind: the kind names its streams (`task-<tenant>.<id>`) and its
@@ -27,19 +27,6 @@ export const aggregateDeciders = {
 
 export type AggregateKind = keyof typeof aggregateDeciders;
 
-/** The commands that bring a record into existence; every other command needs it to exist. */
-export const creatingCommands: Record<AggregateKind, readonly string[]> = {
-  account: ['RegisterAccount'],
-  campaign: ['CreateCampaign'],
-  contact: ['CreateContact'],
-  deal: ['OpenDeal'],
-  interaction: ['LogCall', 'LogEmail', 'LogMeeting', 'LogNote'],
-  lead: ['CaptureLead'],
-  pipeline: ['DefinePipeline'],
-  task: ['ScheduleTask'],
-  ticket: ['OpenTicket'],
-};
-
 export type AnyDecider = Decider<Command, DomainEvent, unknown>;
 
 export const isAggregateKind = (kind: string): kind is AggregateKind =>
@@ -47,3 +34,21 @@ export const isAggregateKind = (kind: string): kind is AggregateKind =>
 
 export const deciderFor = (kind: AggregateKind): AnyDecider =>
   aggregateDeciders[kind] as unknown as AnyDecider;
+
+/** Every error code a decider may answer with, and the kind of refusal it is (the HTTP status follows). */
+export const domainErrorCodes = {
+  ...ACCOUNT_ERROR_CODES,
+  ...CAMPAIGN_ERROR_CODES,
+  ...CONTACT_ERROR_CODES,
+  ...DEAL_ERROR_CODES,
+  ...INTERACTION_ERROR_CODES,
+  ...LEAD_ERROR_CODES,
+  ...PIPELINE_ERROR_CODES,
+  ...TASK_ERROR_CODES,
+  ...TICKET_ERROR_CODES,
+} as const;
+
+export type DomainErrorCode = keyof typeof domainErrorCodes;
+
+export const isDomainErrorCode = (code: string): code is DomainErrorCode =>
+  Object.prototype.hasOwnProperty.call(domainErrorCodes, code);

@@ -1,4 +1,4 @@
-import { Command, Decider, DomainError, DomainEvent } from '@crm/domain';
+import { Command, Decider, DomainError, DomainErrorCode, DomainEvent } from '@crm/domain';
 
 /** The clock every specification uses unless it says `.at(...)`. */
 export const SPEC_NOW = new Date('2026-01-15T10:00:00.000Z');
@@ -26,7 +26,7 @@ export const DeciderSpecification = {
               thenNothingHappens(): void {
                 expect(run()).toEqual([]);
               },
-              thenThrows(code: string, kind?: DomainError['kind']): void {
+              thenThrows(code: DomainErrorCode, kind?: DomainError['kind']): void {
                 let thrown: unknown;
                 try {
                   run();

@@ -1,24 +1,19 @@
-import {
-  CommandContext,
-  CommandResult,
-  CommandWithoutMetadata,
-  ExecuteDomainCommand,
-} from '@crm/application';
-import { AggregateKind, Command } from '@crm/domain';
+import { CommandContext, CommandResult, ExecuteDomainCommand, IntentFor } from '@crm/application';
+import { AggregateKind } from '@crm/domain';
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 
-/** What controllers call: puts one domain command on the CommandBus. */
+/** Puts one command on the CommandBus: only a command type of `kind`, with its own data, compiles. */
 @Injectable()
 export class CommandSender {
   constructor(private readonly commandBus: CommandBus) {}
 
-  send<C extends Command>(
-    kind: AggregateKind,
+  send<K extends AggregateKind>(
+    kind: K,
     recordId: string,
-    command: CommandWithoutMetadata<C>,
+    intent: IntentFor<K>,
     context: CommandContext,
   ): Promise<CommandResult> {
-    return this.commandBus.execute(new ExecuteDomainCommand(kind, recordId, command, context));
+    return this.commandBus.execute(new ExecuteDomainCommand(kind, recordId, intent, context));
   }
 }

@@ -6,7 +6,7 @@ import {
   ReadModelsBehindError,
   ReferenceNotFoundError,
 } from '@crm/application';
-import { DomainError } from '@crm/domain';
+import { DomainError, domainErrorCodes, isDomainErrorCode } from '@crm/domain';
 import {
   ArgumentsHost,
   Catch,
@@ -39,8 +39,10 @@ const codeForStatus = (status: number): string =>
 export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
   if (error instanceof ApiError) return error.body;
   if (error instanceof DomainError) {
+    // The aggregate's declared kind for the code decides the status.
+    const kind = isDomainErrorCode(error.code) ? domainErrorCodes[error.code] : error.kind;
     return {
-      statusCode: DOMAIN_STATUS[error.kind],
+      statusCode: DOMAIN_STATUS[kind],
       code: error.code,
       message: error.message,
       details: error.details,

@@ -8,7 +8,6 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-executor';
 import { AppConfig } from '../config';
-import { createCommandPreparers } from '../preparation/command-preparers';
 import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
 import { readSideProviders } from '../read-side/read-side.providers';
@@ -20,10 +19,10 @@ import { DocumentStore } from '@crm/read-store';
 import { ReadYourWrites } from '../read-side/read-your-writes';
 import {
   APP_CONFIG,
-  COMMAND_PREPARERS,
   DOCUMENT_STORE,
   EVENT_SERIALIZER,
   EVENT_STORE,
+  OPEN_DEALS_IN_STAGE,
   PROJECTION_RUNNER,
 } from './tokens';
 
@@ -62,10 +61,9 @@ export class ApplicationModule implements OnApplicationShutdown {
             new CommandExecutor(store, serializer, { clock: options.clock }),
         },
         {
-          provide: COMMAND_PREPARERS,
+          provide: OPEN_DEALS_IN_STAGE,
           inject: [EVENT_STORE, EVENT_SERIALIZER],
-          useFactory: (store: EventStore, serializer: EventSerializer) =>
-            createCommandPreparers(openDealsByLogScan(store, serializer)),
+          useFactory: openDealsByLogScan,
         },
         ExecuteDomainCommandHandler,
         ProcessManagers,

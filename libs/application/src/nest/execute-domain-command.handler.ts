@@ -1,15 +1,17 @@
-import { creatingCommands, deciderFor } from '@crm/domain';
+import { Command, deciderFor } from '@crm/domain';
 import { EventStore } from '@crm/event-store';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { runnableEntry } from '../catalogue/catalogued-command';
 import { CommandResult } from '../command-context';
-import { CommandExecutor } from '../command-executor';
-import { CommandPreparers } from '../preparation/command-preparers';
+import { CommandExecutor, CommandWithoutMetadata } from '../command-executor';
+import { OpenDealsInStageCounter } from '../preparation/open-deals-in-stage';
 import { createRecordLookup } from '../preparation/record-lookup';
+import { requireReferences } from '../preparation/references';
 import { ExecuteDomainCommand } from './execute-domain-command';
-import { COMMAND_PREPARERS, EVENT_STORE } from './tokens';
+import { EVENT_STORE, OPEN_DEALS_IN_STAGE } from './tokens';
 
-/** Prepares the command (references, cross-record facts), then runs the one command path. */
+/** Looks the command up in the catalogue, prepares it (references, facts), then runs the one command path. */
 @CommandHandler(ExecuteDomainCommand)
 export class ExecuteDomainCommandHandler implements ICommandHandler<
   ExecuteDomainCommand,
@@ -18,23 +20,29 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly executor: CommandExecutor,
-    @Inject(COMMAND_PREPARERS) private readonly preparers: CommandPreparers,
+    @Inject(OPEN_DEALS_IN_STAGE) private readonly countOpenDeals: OpenDealsInStageCounter,
   ) {}
 
-  async execute({
-    kind,
-    recordId,
-    command,
-    context,
-  }: ExecuteDomainCommand): Promise<CommandResult> {
-    const prepare = this.preparers[kind];
-    if (!prepare) return this.executor.execute(kind, deciderFor(kind), recordId, command, context);
-    const lookup = createRecordLookup(this.store, this.executor, context.tenantId);
-    // A command on a record that does not exist goes straight to the decider, which answers
-    // "not found" before any check of the records it names.
-    const targetMissing =
-      !creatingCommands[kind].includes(command.type) && !(await lookup.exists(kind, recordId));
-    const prepared = targetMissing ? command : await prepare(command, context, lookup);
-    return this.executor.execute(kind, deciderFor(kind), recordId, prepared, context);
+  async execute({ kind, recordId, intent, context }: ExecuteDomainCommand): Promise<CommandResult> {
+    const entry = runnableEntry(kind, intent.type);
+    const decider = deciderFor(kind);
+    let data: object = intent.data;
+    if (entry.references || entry.prepare) {
+      const lookup = createRecordLookup(
+        this.store,
+        this.executor,
+        this.countOpenDeals,
+        context.tenantId,
+      );
+      // A command on a record that does not exist goes straight to the decider, which answers
+      // "not found" before any check of the records it names.
+      const targetMissing = !entry.creates && !(await lookup.exists(kind, recordId));
+      if (!targetMissing) {
+        await requireReferences(data, entry.references ?? [], lookup);
+        if (entry.prepare) data = await entry.prepare(data as never, context, lookup);
+      }
+    }
+    const command: CommandWithoutMetadata<Command> = { type: intent.type, data };
+    return this.executor.execute(kind, decider, recordId, command, context);
   }
 }

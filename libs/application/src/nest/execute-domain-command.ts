@@ -1,14 +1,19 @@
-import { AggregateKind, Command } from '@crm/domain';
+import { AggregateKind } from '@crm/domain';
 import { Command as NestCommand } from '@nestjs/cqrs';
+import { IntentFor } from '../catalogue/command-catalogue';
 import { CommandContext, CommandResult } from '../command-context';
-import { CommandWithoutMetadata } from '../command-executor';
 
-/** The message the CommandBus carries: one domain command for one record. */
-export class ExecuteDomainCommand extends NestCommand<CommandResult> {
+/**
+ * The message the CommandBus carries: one command, as a client intends it, for one record.
+ * With a literal kind (`'deal'`) only that kind's command types, each with its own data, compile.
+ */
+export class ExecuteDomainCommand<
+  K extends AggregateKind = AggregateKind,
+> extends NestCommand<CommandResult> {
   constructor(
-    readonly kind: AggregateKind,
+    readonly kind: K,
     readonly recordId: string,
-    readonly command: CommandWithoutMetadata<Command>,
+    readonly intent: IntentFor<K>,
     readonly context: CommandContext,
   ) {
     super();

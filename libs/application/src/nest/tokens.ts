@@ -1,7 +1,8 @@
 /** Injection tokens for the ports, so adapters are chosen by configuration in one place. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const APP_CONFIG = Symbol('APP_CONFIG');
-export const COMMAND_PREPARERS = Symbol('COMMAND_PREPARERS');
 export const EVENT_SERIALIZER = Symbol('EVENT_SERIALIZER');
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+/** Counts the open deals in a pipeline stage: the preparer of RemovePipelineStage needs it. */
+export const OPEN_DEALS_IN_STAGE = Symbol('OPEN_DEALS_IN_STAGE');

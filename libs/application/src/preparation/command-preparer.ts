@@ -1,6 +1,4 @@
-import { AggregateKind, Command } from '@crm/domain';
-import { CommandContext } from '../command-context';
-import { CommandWithoutMetadata } from '../command-executor';
+import { AggregateKind } from '@crm/domain';
 
 /** Reads other records of the same tenant, for the checks and facts a decider cannot load itself. */
 export type RecordLookup = {
@@ -8,15 +6,6 @@ export type RecordLookup = {
   /** Throws ReferenceNotFoundError naming `field` when the record does not exist. */
   require(field: string, kind: AggregateKind, recordId: string): Promise<void>;
   state<S>(kind: AggregateKind, recordId: string): Promise<S>;
+  /** Open deals in one stage of one pipeline of the tenant. */
+  openDealsInStage(pipelineId: string, stageId: string): Promise<number>;
 };
-
-/**
- * Runs before the decider: checks that referenced records exist and adds the cross-record facts
- * the decider needs (a pipeline's stages, ids derived for a conversion). Returns the command to
- * decide on.
- */
-export type CommandPreparer = (
-  command: CommandWithoutMetadata<Command>,
-  context: CommandContext,
-  lookup: RecordLookup,
-) => Promise<CommandWithoutMetadata<Command>>;

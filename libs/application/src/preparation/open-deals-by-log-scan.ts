@@ -1,7 +1,7 @@
 import { DealEvent, dealDecider, DealState } from '@crm/domain';
 import { EventSerializer, EventStore } from '@crm/event-store';
 import { parseStreamName } from '../stream-name';
-import { OpenDealsInStageCounter } from './pipeline.preparer';
+import { OpenDealsInStageCounter } from './open-deals-in-stage';
 
 const PAGE = 1000;
 

@@ -4,10 +4,12 @@ import { ReferenceNotFoundError } from '../command-errors';
 import { CommandExecutor } from '../command-executor';
 import { streamNameFor } from '../stream-name';
 import { RecordLookup } from './command-preparer';
+import { OpenDealsInStageCounter } from './open-deals-in-stage';
 
 export const createRecordLookup = (
   store: EventStore,
   executor: CommandExecutor,
+  countOpenDeals: OpenDealsInStageCounter,
   tenantId: string,
 ): RecordLookup => {
   const exists = async (kind: AggregateKind, recordId: string): Promise<boolean> => {
@@ -23,5 +25,6 @@ export const createRecordLookup = (
       const record = await executor.load(deciderFor(kind), streamNameFor(kind, tenantId, recordId));
       return record.state as S;
     },
+    openDealsInStage: (pipelineId, stageId) => countOpenDeals(tenantId, pipelineId, stageId),
   };
 };

@@ -1,21 +1,32 @@
 import { AggregateKind } from '@crm/domain';
 import { RecordLookup } from './command-preparer';
 
-type Data = Record<string, unknown>;
-
-/** A field of a command's data that names a record of another kind. */
-export type ReferenceField = { field: string; kind: AggregateKind };
+/** A field that names a record of another kind. */
+export type ReferenceCheck = { field: string; kind: AggregateKind };
 
 /** Checks, in order, that every reference present in the data names an existing record. */
 export const requireReferences = async (
-  data: Data,
-  references: readonly ReferenceField[],
+  data: object,
+  references: readonly ReferenceCheck[],
   lookup: RecordLookup,
 ): Promise<void> => {
   for (const { field, kind } of references) {
-    const value = data[field];
+    const value: unknown = Object.getOwnPropertyDescriptor(data, field)?.value;
     if (typeof value === 'string') await lookup.require(field, kind, value);
   }
 };
 
-export const dataOf = (command: { data: unknown }): Data => command.data as Data;
+/** Checks a list of ids at once; the first missing one is reported as `field[index]`. */
+export const requireEach = async (
+  field: string,
+  kind: AggregateKind,
+  ids: readonly string[],
+  lookup: RecordLookup,
+): Promise<void> => {
+  const found = await Promise.all(
+    [...new Set(ids)].map(async (id) => [id, await lookup.exists(kind, id)] as const),
+  );
+  const missing = new Set(found.filter(([, exists]) => !exists).map(([id]) => id));
+  const index = ids.findIndex((id) => missing.has(id));
+  if (index >= 0) await lookup.require(`${field}[${index}]`, kind, ids[index]);
+};

@@ -1,11 +1,14 @@
-import { AggregateKind, Command } from '@crm/domain';
+import { AggregateKind } from '@crm/domain';
+import { IntentFor } from '../catalogue/command-catalogue';
 import { CommandContext } from '../command-context';
-import { CommandWithoutMetadata } from '../command-executor';
 
-/** A command a process manager wants executed, with the context it runs under. */
-export type CommandRequest = {
-  kind: AggregateKind;
+/**
+ * A command a process manager wants executed, with the context it runs under. With a literal
+ * kind only that kind's commands, each with its own data, compile.
+ */
+export type CommandRequest<K extends AggregateKind = AggregateKind> = {
+  kind: K;
   recordId: string;
-  command: CommandWithoutMetadata<Command>;
+  intent: IntentFor<K>;
   context: CommandContext;
 };

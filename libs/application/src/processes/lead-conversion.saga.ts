@@ -1,9 +1,9 @@
-import { CreateContact, LeadConverted, OpenDeal, RegisterAccount } from '@crm/domain';
+import { AggregateKind, LeadConverted } from '@crm/domain';
 import { StoredEvent } from '@crm/event-store';
 import { createHash } from 'node:crypto';
 import { concatMap, filter, from, Observable } from 'rxjs';
 import { CommandContext } from '../command-context';
-import { CommandWithoutMetadata } from '../command-executor';
+import { IntentFor } from '../catalogue/command-catalogue';
 import { CommandRequest } from './command-request';
 import { ProcessDefinition } from './process-definition';
 
@@ -23,22 +23,13 @@ const contextFor = (event: ConvertedEvent, step: string, command: object): Comma
   };
 };
 
-const request = (
+const request = <K extends AggregateKind>(
   event: ConvertedEvent,
   step: string,
-  kind: CommandRequest['kind'],
+  kind: K,
   recordId: string,
-  command:
-    | CommandWithoutMetadata<CreateContact | RegisterAccount>
-    | (Omit<CommandWithoutMetadata<OpenDeal>, 'data'> & {
-        data: Omit<OpenDeal['data'], 'pipelineStages'>;
-      }),
-): CommandRequest => ({
-  kind,
-  recordId,
-  command: command as CommandRequest['command'],
-  context: contextFor(event, step, command),
-});
+  intent: IntentFor<K>,
+): CommandRequest<K> => ({ kind, recordId, intent, context: contextFor(event, step, intent) });
 
 /** The records a converted lead becomes, in the order their references need. */
 export const conversionCommands = (event: ConvertedEvent): CommandRequest[] => {

@@ -100,8 +100,8 @@ export class ProcessRunner {
       try {
         const event = this.serializer.deserialize(recorded);
         const requests = await lastValueFrom(this.definition.saga(of(event)).pipe(toArray()));
-        for (const { kind, recordId, command, context } of requests) {
-          await this.commandBus.execute(new ExecuteDomainCommand(kind, recordId, command, context));
+        for (const { kind, recordId, intent, context } of requests) {
+          await this.commandBus.execute(new ExecuteDomainCommand(kind, recordId, intent, context));
         }
         return;
       } catch (error) {

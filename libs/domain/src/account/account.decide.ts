@@ -1,11 +1,5 @@
-import {
-  customFieldValue,
-  findTag,
-  recordAlreadyExists,
-  recordNotFound,
-  ruleBroken,
-  sameValue,
-} from '../shared';
+import { customFieldValue, findTag, sameValue } from '../shared';
+import { accountErrors } from './account.errors';
 import { AccountCommand, UpdateAccountProfile } from './account.commands';
 import { AccountEvent } from './account.events';
 import { AccountState } from './account.state';
@@ -22,9 +16,9 @@ const PROFILE_FIELDS = [
 ] as const satisfies readonly (keyof AccountProfile)[];
 
 const assertActive = (state: AccountState, accountId: string): ExistingAccount => {
-  if (!state.exists) throw recordNotFound('account', accountId);
+  if (!state.exists) throw accountErrors.notFound(accountId);
   if (state.status === 'archived') {
-    throw ruleBroken('ACCOUNT_ARCHIVED', `account ${accountId} is archived`, {
+    throw accountErrors.rule('ACCOUNT_ARCHIVED', `account ${accountId} is archived`, {
       accountId,
       status: state.status,
     });
@@ -47,7 +41,7 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
   const now = command.metadata.now.toISOString();
   switch (command.type) {
     case 'RegisterAccount':
-      if (state.exists) throw recordAlreadyExists('account', command.data.accountId);
+      if (state.exists) throw accountErrors.alreadyExists(command.data.accountId);
       return [{ type: 'AccountRegistered', data: { ...command.data } }];
     case 'UpdateAccountProfile': {
       const { accountId, ...requested } = command.data;

@@ -210,11 +210,17 @@ describe('Account decider', () => {
         .when({ type: 'TagAccount', data: { accountId, tag: 'vip' } })
         .thenNothingHappens());
 
-    it('compares tags exactly, without normalising them', () =>
+    it('takes another spelling of a tag it has for the same tag', () =>
       spec
         .given([registered, tagged])
-        .when({ type: 'TagAccount', data: { accountId, tag: 'VIP' } })
-        .then([{ type: 'AccountTagged', data: { accountId, tag: 'VIP' } }]));
+        .when({ type: 'TagAccount', data: { accountId, tag: ' VIP ' } })
+        .thenNothingHappens());
+
+    it('records a new tag trimmed', () =>
+      spec
+        .given([registered])
+        .when({ type: 'TagAccount', data: { accountId, tag: ' vip ' } })
+        .then([tagged]));
 
     it('tags again after the tag was removed', () =>
       spec
@@ -254,10 +260,16 @@ describe('Account decider', () => {
         .when({ type: 'UntagAccount', data: { accountId, tag: 'vip' } })
         .thenNothingHappens());
 
-    it('compares tags exactly, without normalising them', () =>
+    it('removes the tag in its own spelling, whatever spelling is asked', () =>
       spec
         .given([registered, tagged])
-        .when({ type: 'UntagAccount', data: { accountId, tag: 'VIP' } })
+        .when({ type: 'UntagAccount', data: { accountId, tag: ' VIP' } })
+        .then([untagged]));
+
+    it('does nothing for a tag it does not carry', () =>
+      spec
+        .given([registered, tagged])
+        .when({ type: 'UntagAccount', data: { accountId, tag: 'vips' } })
         .thenNothingHappens());
 
     it('refuses an unknown account', () =>

@@ -1,4 +1,5 @@
-import { amountProblem, IsoDate, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { amountProblem, IsoDate } from '../shared';
+import { campaignErrors } from './campaign.errors';
 import { CampaignCommand, CreateCampaign } from './campaign.commands';
 import { CampaignEvent } from './campaign.events';
 import { CampaignState, isCampaignMember } from './campaign.state';
@@ -13,31 +14,35 @@ const isIsoDate = (value: IsoDate): boolean =>
 
 const assertValidCampaign = ({ budget, startsOn, endsOn }: CreateCampaign['data']): void => {
   if (!isIsoDate(startsOn) || !isIsoDate(endsOn)) {
-    throw ruleBroken('CAMPAIGN_INVALID_PERIOD', 'a campaign runs between two YYYY-MM-DD dates', {
-      startsOn,
-      endsOn,
-    });
+    throw campaignErrors.rule(
+      'CAMPAIGN_INVALID_PERIOD',
+      'a campaign runs between two YYYY-MM-DD dates',
+      {
+        startsOn,
+        endsOn,
+      },
+    );
   }
   // YYYY-MM-DD strings order like the days they name.
   if (endsOn < startsOn) {
-    throw ruleBroken('CAMPAIGN_INVALID_PERIOD', 'a campaign cannot end before it starts', {
+    throw campaignErrors.rule('CAMPAIGN_INVALID_PERIOD', 'a campaign cannot end before it starts', {
       startsOn,
       endsOn,
     });
   }
   if (!Number.isFinite(budget.amount) || budget.amount < 0) {
-    throw ruleBroken('CAMPAIGN_NEGATIVE_BUDGET', 'a campaign budget cannot be negative', {
+    throw campaignErrors.rule('CAMPAIGN_NEGATIVE_BUDGET', 'a campaign budget cannot be negative', {
       budget,
     });
   }
   const problem = amountProblem(budget);
-  if (problem) throw ruleBroken('CAMPAIGN_INVALID_BUDGET', problem, { budget });
+  if (problem) throw campaignErrors.rule('CAMPAIGN_INVALID_BUDGET', problem, { budget });
 };
 
 const assertActive = (state: CampaignState, campaignId: string): ExistingCampaign => {
-  if (!state.exists) throw recordNotFound('campaign', campaignId);
+  if (!state.exists) throw campaignErrors.notFound(campaignId);
   if (state.status === 'completed') {
-    throw ruleBroken('CAMPAIGN_COMPLETED', `campaign ${campaignId} is completed`, {
+    throw campaignErrors.rule('CAMPAIGN_COMPLETED', `campaign ${campaignId} is completed`, {
       status: state.status,
     });
   }
@@ -54,7 +59,7 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
   const now = command.metadata.now.toISOString();
   switch (command.type) {
     case 'CreateCampaign':
-      if (state.exists) throw recordAlreadyExists('campaign', command.data.campaignId);
+      if (state.exists) throw campaignErrors.alreadyExists(command.data.campaignId);
       assertValidCampaign(command.data);
       return [
         {
@@ -85,7 +90,7 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
       const { campaignId, contactId } = command.data;
       const { members } = assertActive(state, campaignId);
       if (!isCampaignMember(members, contactId)) {
-        throw ruleBroken(
+        throw campaignErrors.rule(
           'CAMPAIGN_NOT_A_MEMBER',
           `contact ${contactId} is not a member of campaign ${campaignId}`,
           { contactId },
@@ -94,7 +99,7 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
       return [{ type: 'CampaignTouchRecorded', data: { ...command.data } }];
     }
     case 'CompleteCampaign':
-      if (!state.exists) throw recordNotFound('campaign', command.data.campaignId);
+      if (!state.exists) throw campaignErrors.notFound(command.data.campaignId);
       if (state.status === 'completed') return [];
       return [{ type: 'CampaignCompleted', data: { ...command.data, completedAt: now } }];
   }

@@ -1,11 +1,5 @@
-import {
-  customFieldValue,
-  findTag,
-  recordAlreadyExists,
-  recordNotFound,
-  ruleBroken,
-  sameValue,
-} from '../shared';
+import { customFieldValue, findTag, sameValue } from '../shared';
+import { contactErrors } from './contact.errors';
 import { ContactCommand, ContactEmail, UpdateContact } from './contact.commands';
 import { ContactEvent } from './contact.events';
 import { ContactState } from './contact.state';
@@ -24,9 +18,9 @@ const DETAIL_FIELDS = [
 ] as const satisfies readonly (keyof ContactDetails)[];
 
 const assertActive = (state: ContactState, contactId: string): ExistingContact => {
-  if (!state.exists) throw recordNotFound('contact', contactId);
+  if (!state.exists) throw contactErrors.notFound(contactId);
   if (state.status === 'merged') {
-    throw ruleBroken(
+    throw contactErrors.rule(
       'CONTACT_MERGED',
       `contact ${contactId} was merged into contact ${state.survivorId}`,
       { contactId, survivorId: state.survivorId },
@@ -39,7 +33,7 @@ const assertActive = (state: ContactState, contactId: string): ExistingContact =
 const assertValidEmails = (contactId: string, emails: readonly ContactEmail[]): void => {
   const primaries = emails.filter((email) => email.primary === true);
   if (primaries.length > 1) {
-    throw ruleBroken(
+    throw contactErrors.rule(
       'CONTACT_MULTIPLE_PRIMARY_EMAILS',
       `contact ${contactId} can have only one primary email`,
       { contactId, primaryEmails: primaries.map((email) => email.address) },
@@ -49,7 +43,7 @@ const assertValidEmails = (contactId: string, emails: readonly ContactEmail[]): 
   for (const email of emails) {
     const comparable = email.address.toLowerCase();
     if (seen.has(comparable)) {
-      throw ruleBroken(
+      throw contactErrors.rule(
         'CONTACT_DUPLICATE_EMAIL',
         `email ${email.address} is listed more than once for contact ${contactId}`,
         { contactId, address: email.address },
@@ -74,7 +68,7 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
   const now = command.metadata.now.toISOString();
   switch (command.type) {
     case 'CreateContact':
-      if (state.exists) throw recordAlreadyExists('contact', command.data.contactId);
+      if (state.exists) throw contactErrors.alreadyExists(command.data.contactId);
       assertValidEmails(command.data.contactId, command.data.emails);
       return [{ type: 'ContactCreated', data: { ...command.data } }];
     case 'UpdateContact': {
@@ -104,9 +98,13 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
       const { contactId } = command.data;
       const contact = assertActive(state, contactId);
       if (contact.accountId === undefined) {
-        throw ruleBroken('CONTACT_NOT_LINKED', `contact ${contactId} is not linked to an account`, {
-          contactId,
-        });
+        throw contactErrors.rule(
+          'CONTACT_NOT_LINKED',
+          `contact ${contactId} is not linked to an account`,
+          {
+            contactId,
+          },
+        );
       }
       return [
         { type: 'ContactUnlinkedFromAccount', data: { contactId, accountId: contact.accountId } },
@@ -152,7 +150,7 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
       const { contactId, survivorId } = command.data;
       assertActive(state, contactId);
       if (survivorId === contactId) {
-        throw ruleBroken(
+        throw contactErrors.rule(
           'CONTACT_MERGE_INTO_SELF',
           `contact ${contactId} cannot be merged into itself`,
           {

@@ -1,12 +1,5 @@
-import {
-  amountProblem,
-  IsoDate,
-  Money,
-  recordAlreadyExists,
-  recordNotFound,
-  ruleBroken,
-  sameMoney,
-} from '../shared';
+import { amountProblem, IsoDate, Money, sameMoney } from '../shared';
+import { dealErrors } from './deal.errors';
 import { PipelineStage } from '../pipeline/pipeline.commands';
 import { DealCommand } from './deal.commands';
 import { DealEvent } from './deal.events';
@@ -15,14 +8,14 @@ import { DealState } from './deal.state';
 type ExistingDeal = Extract<DealState, { exists: true }>;
 
 const assertExists = (state: DealState, dealId: string): ExistingDeal => {
-  if (!state.exists) throw recordNotFound('deal', dealId);
+  if (!state.exists) throw dealErrors.notFound(dealId);
   return state;
 };
 
 const assertOpen = (state: DealState, dealId: string): ExistingDeal => {
   const deal = assertExists(state, dealId);
   if (deal.status !== 'open') {
-    throw ruleBroken('DEAL_CLOSED', `deal ${dealId} is ${deal.status}`, {
+    throw dealErrors.rule('DEAL_CLOSED', `deal ${dealId} is ${deal.status}`, {
       dealId,
       status: deal.status,
     });
@@ -38,7 +31,7 @@ const findStage = (
 ): PipelineStage => {
   const stage = pipelineStages.find((candidate) => candidate.stageId === stageId);
   if (!stage) {
-    throw ruleBroken('DEAL_UNKNOWN_STAGE', `stage ${stageId} is not in the deal's pipeline`, {
+    throw dealErrors.rule('DEAL_UNKNOWN_STAGE', `stage ${stageId} is not in the deal's pipeline`, {
       dealId,
       stageId,
       knownStageIds: pipelineStages.map((candidate) => candidate.stageId),
@@ -51,19 +44,19 @@ const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 const assertValidAmount = (dealId: string, amount: Money): void => {
   if (!Number.isFinite(amount.amount)) {
-    throw ruleBroken('DEAL_INVALID_AMOUNT', `deal amount must be a finite number`, {
+    throw dealErrors.rule('DEAL_INVALID_AMOUNT', `deal amount must be a finite number`, {
       dealId,
       amount: String(amount.amount),
     });
   }
   if (amount.amount < 0) {
-    throw ruleBroken('DEAL_NEGATIVE_AMOUNT', `deal amount cannot be negative`, {
+    throw dealErrors.rule('DEAL_NEGATIVE_AMOUNT', `deal amount cannot be negative`, {
       dealId,
       amount: amount.amount,
     });
   }
   if (!CURRENCY_CODE.test(amount.currency)) {
-    throw ruleBroken(
+    throw dealErrors.rule(
       'DEAL_INVALID_CURRENCY',
       `currency must be a 3-letter upper-case code, not "${amount.currency}"`,
       { dealId, currency: amount.currency },
@@ -71,7 +64,7 @@ const assertValidAmount = (dealId: string, amount: Money): void => {
   }
   const problem = amountProblem(amount);
   if (problem) {
-    throw ruleBroken('DEAL_INVALID_AMOUNT', problem, { dealId, amount: String(amount.amount) });
+    throw dealErrors.rule('DEAL_INVALID_AMOUNT', problem, { dealId, amount: String(amount.amount) });
   }
 };
 
@@ -90,7 +83,7 @@ const isIsoDate = (value: string): boolean => {
 
 const assertValidCloseDate = (dealId: string, expectedCloseDate: IsoDate): void => {
   if (!isIsoDate(expectedCloseDate)) {
-    throw ruleBroken(
+    throw dealErrors.rule(
       'DEAL_INVALID_EXPECTED_CLOSE_DATE',
       `expected close date must be a YYYY-MM-DD date, not "${expectedCloseDate}"`,
       { dealId, expectedCloseDate },
@@ -108,9 +101,9 @@ export const decideDeal = (command: DealCommand, state: DealState): DealEvent[] 
   switch (command.type) {
     case 'OpenDeal': {
       const { dealId, accountId, contactId, amount, stageId, pipelineStages } = command.data;
-      if (state.exists) throw recordAlreadyExists('deal', dealId);
+      if (state.exists) throw dealErrors.alreadyExists(dealId);
       if (!isFilled(accountId) && !isFilled(contactId)) {
-        throw ruleBroken('DEAL_NO_PARTY', `deal ${dealId} needs an account or a contact`, {
+        throw dealErrors.rule('DEAL_NO_PARTY', `deal ${dealId} needs an account or a contact`, {
           dealId,
         });
       }
@@ -194,7 +187,7 @@ export const decideDeal = (command: DealCommand, state: DealState): DealEvent[] 
       const { dealId, pipelineStages } = command.data;
       const deal = assertExists(state, dealId);
       if (deal.status === 'open') {
-        throw ruleBroken('DEAL_NOT_CLOSED', `deal ${dealId} is still open`, {
+        throw dealErrors.rule('DEAL_NOT_CLOSED', `deal ${dealId} is still open`, {
           dealId,
           status: deal.status,
         });

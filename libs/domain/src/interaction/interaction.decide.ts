@@ -1,4 +1,5 @@
-import { IsoDateTime, recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { IsoDateTime } from '../shared';
+import { interactionErrors } from './interaction.errors';
 import {
   CorrectInteractionLinks,
   INTERACTION_CORRECTABLE_LINKS,
@@ -14,13 +15,13 @@ const INTERACTION_FUTURE_TOLERANCE_MINUTES = 5;
 const MS_PER_MINUTE = 60_000;
 
 const assertAbsent = (state: InteractionState, interactionId: string): void => {
-  if (state.exists) throw recordAlreadyExists('interaction', interactionId);
+  if (state.exists) throw interactionErrors.alreadyExists(interactionId);
 };
 
 const parseTime = (field: string, value: IsoDateTime): number => {
   const time = Date.parse(value);
   if (Number.isNaN(time)) {
-    throw ruleBroken('INTERACTION_INVALID_TIME', `${field} is not a valid date-time`, {
+    throw interactionErrors.rule('INTERACTION_INVALID_TIME', `${field} is not a valid date-time`, {
       field,
       value,
     });
@@ -31,17 +32,21 @@ const parseTime = (field: string, value: IsoDateTime): number => {
 const assertNotInFuture = (occurredAt: IsoDateTime, now: Date): void => {
   const latest = now.getTime() + INTERACTION_FUTURE_TOLERANCE_MINUTES * MS_PER_MINUTE;
   if (parseTime('occurredAt', occurredAt) > latest) {
-    throw ruleBroken('INTERACTION_IN_FUTURE', `an interaction cannot be logged ahead of time`, {
-      occurredAt,
-      now: now.toISOString(),
-      toleranceMinutes: INTERACTION_FUTURE_TOLERANCE_MINUTES,
-    });
+    throw interactionErrors.rule(
+      'INTERACTION_IN_FUTURE',
+      `an interaction cannot be logged ahead of time`,
+      {
+        occurredAt,
+        now: now.toISOString(),
+        toleranceMinutes: INTERACTION_FUTURE_TOLERANCE_MINUTES,
+      },
+    );
   }
 };
 
 const assertDuration = (durationSeconds: number): void => {
   if (!Number.isInteger(durationSeconds) || durationSeconds < 0) {
-    throw ruleBroken(
+    throw interactionErrors.rule(
       'INTERACTION_INVALID_DURATION',
       'a call lasts a whole number of seconds, 0 or more',
       { durationSeconds },
@@ -54,7 +59,7 @@ const correctLinks = (
   state: InteractionState,
 ): InteractionLinksCorrected[] => {
   const { interactionId } = command.data;
-  if (!state.exists) throw recordNotFound('interaction', interactionId);
+  if (!state.exists) throw interactionErrors.notFound(interactionId);
   const changes: InteractionLinkChanges = {};
   const previous: InteractionLinkChanges = {};
   for (const link of INTERACTION_CORRECTABLE_LINKS) {
@@ -92,13 +97,13 @@ export const decideInteraction = (
       const { interactionId, participants, startAt, endAt } = command.data;
       assertAbsent(state, interactionId);
       if (participants.length === 0) {
-        throw ruleBroken(
+        throw interactionErrors.rule(
           'INTERACTION_MEETING_NO_PARTICIPANTS',
           `meeting ${interactionId} has no participants`,
         );
       }
       if (parseTime('endAt', endAt) <= parseTime('startAt', startAt)) {
-        throw ruleBroken(
+        throw interactionErrors.rule(
           'INTERACTION_MEETING_ENDS_BEFORE_START',
           `meeting ${interactionId} must end after it starts`,
           { startAt, endAt },

@@ -1,4 +1,4 @@
-import { recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { leadErrors } from './lead.errors';
 import { LeadCommand, LeadContact } from './lead.commands';
 import { LeadEvent } from './lead.events';
 import { LeadState } from './lead.state';
@@ -6,7 +6,7 @@ import { LeadState } from './lead.state';
 type ExistingLead = Extract<LeadState, { exists: true }>;
 
 const assertExists = (state: LeadState, leadId: string): ExistingLead => {
-  if (!state.exists) throw recordNotFound('lead', leadId);
+  if (!state.exists) throw leadErrors.notFound(leadId);
   return state;
 };
 
@@ -14,7 +14,7 @@ const assertExists = (state: LeadState, leadId: string): ExistingLead => {
 const assertNotConverted = (state: LeadState, leadId: string): ExistingLead => {
   const lead = assertExists(state, leadId);
   if (lead.status === 'converted') {
-    throw ruleBroken('LEAD_CONVERTED', `lead ${leadId} is already converted`, {
+    throw leadErrors.rule('LEAD_CONVERTED', `lead ${leadId} is already converted`, {
       leadId,
       status: lead.status,
     });
@@ -40,19 +40,23 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
   switch (command.type) {
     case 'CaptureLead': {
       const { leadId, source, campaignId, contact, initialScore = 0, ownerId } = command.data;
-      if (state.exists) throw recordAlreadyExists('lead', leadId);
+      if (state.exists) throw leadErrors.alreadyExists(leadId);
       if (!isFilled(contact.email) && !isFilled(contact.phone)) {
-        throw ruleBroken(
+        throw leadErrors.rule(
           'LEAD_NO_CONTACT_CHANNEL',
           `lead ${leadId} needs an email or a phone to be reached`,
           { leadId },
         );
       }
       if (!Number.isInteger(initialScore)) {
-        throw ruleBroken('LEAD_INVALID_SCORE', `a lead score is an integer, not ${initialScore}`, {
-          leadId,
-          initialScore,
-        });
+        throw leadErrors.rule(
+          'LEAD_INVALID_SCORE',
+          `a lead score is an integer, not ${initialScore}`,
+          {
+            leadId,
+            initialScore,
+          },
+        );
       }
       return [
         {
@@ -73,12 +77,12 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
       const { leadId, delta, reason } = command.data;
       const lead = assertNotConverted(state, leadId);
       if (delta === 0) {
-        throw ruleBroken('LEAD_SCORE_DELTA_ZERO', 'a score adjustment of 0 changes nothing', {
+        throw leadErrors.rule('LEAD_SCORE_DELTA_ZERO', 'a score adjustment of 0 changes nothing', {
           leadId,
         });
       }
       if (!Number.isInteger(delta)) {
-        throw ruleBroken(
+        throw leadErrors.rule(
           'LEAD_SCORE_DELTA_NOT_INTEGER',
           `a score adjustment is an integer, not ${delta}`,
           { leadId, delta },
@@ -124,10 +128,14 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
       const { leadId, contactId, account, deal } = command.data;
       const lead = assertNotConverted(state, leadId);
       if (lead.status !== 'qualified') {
-        throw ruleBroken('LEAD_NOT_QUALIFIED', `lead ${leadId} is ${lead.status}, not qualified`, {
-          leadId,
-          status: lead.status,
-        });
+        throw leadErrors.rule(
+          'LEAD_NOT_QUALIFIED',
+          `lead ${leadId} is ${lead.status}, not qualified`,
+          {
+            leadId,
+            status: lead.status,
+          },
+        );
       }
       return [
         {

@@ -1,4 +1,4 @@
-import { recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { pipelineErrors } from './pipeline.errors';
 import { PipelineCommand, PipelineStage } from './pipeline.commands';
 import { PipelineEvent } from './pipeline.events';
 import { PipelineState } from './pipeline.state';
@@ -6,14 +6,14 @@ import { PipelineState } from './pipeline.state';
 type ExistingPipeline = Extract<PipelineState, { exists: true }>;
 
 const assertExists = (state: PipelineState, pipelineId: string): ExistingPipeline => {
-  if (!state.exists) throw recordNotFound('pipeline', pipelineId);
+  if (!state.exists) throw pipelineErrors.notFound(pipelineId);
   return state;
 };
 
 const findStage = (pipeline: ExistingPipeline, stageId: string): PipelineStage => {
   const stage = pipeline.stages.find((candidate) => candidate.stageId === stageId);
   if (!stage) {
-    throw ruleBroken(
+    throw pipelineErrors.rule(
       'PIPELINE_STAGE_NOT_FOUND',
       `pipeline ${pipeline.pipelineId} has no stage ${stageId}`,
       { pipelineId: pipeline.pipelineId, stageId },
@@ -27,7 +27,7 @@ const nameKey = (name: string): string => name.trim().toLowerCase();
 
 const assertProbability = (pipelineId: string, stageId: string, probability: number): void => {
   if (!Number.isFinite(probability) || probability < 0 || probability > 1) {
-    throw ruleBroken(
+    throw pipelineErrors.rule(
       'PIPELINE_INVALID_PROBABILITY',
       `stage ${stageId} probability must be between 0 and 1, not ${probability}`,
       { pipelineId, stageId, probability },
@@ -46,7 +46,7 @@ const assertNameFree = (
     (stage) => stage.stageId !== exceptStageId && nameKey(stage.name) === nameKey(name),
   );
   if (clash) {
-    throw ruleBroken(
+    throw pipelineErrors.rule(
       'PIPELINE_DUPLICATE_STAGE_NAME',
       `stage name "${name}" is already used by stage ${clash.stageId}`,
       { pipelineId, name, stageId: clash.stageId },
@@ -60,7 +60,7 @@ const assertIdFree = (
   stageId: string,
 ): void => {
   if (stages.some((stage) => stage.stageId === stageId)) {
-    throw ruleBroken('PIPELINE_DUPLICATE_STAGE_ID', `stage id ${stageId} is used twice`, {
+    throw pipelineErrors.rule('PIPELINE_DUPLICATE_STAGE_ID', `stage id ${stageId} is used twice`, {
       pipelineId,
       stageId,
     });
@@ -88,11 +88,15 @@ export const decidePipeline = (command: PipelineCommand, state: PipelineState): 
   switch (command.type) {
     case 'DefinePipeline': {
       const { pipelineId, name, stages } = command.data;
-      if (state.exists) throw recordAlreadyExists('pipeline', pipelineId);
+      if (state.exists) throw pipelineErrors.alreadyExists(pipelineId);
       if (stages.length === 0) {
-        throw ruleBroken('PIPELINE_NO_STAGES', `pipeline ${pipelineId} needs at least one stage`, {
-          pipelineId,
-        });
+        throw pipelineErrors.rule(
+          'PIPELINE_NO_STAGES',
+          `pipeline ${pipelineId} needs at least one stage`,
+          {
+            pipelineId,
+          },
+        );
       }
       stages.forEach((stage, index) => assertStageFits(pipelineId, stages.slice(0, index), stage));
       return [
@@ -105,7 +109,7 @@ export const decidePipeline = (command: PipelineCommand, state: PipelineState): 
       assertStageFits(pipelineId, pipeline.stages, stage);
       const position = command.data.position ?? pipeline.stages.length;
       if (!Number.isInteger(position) || position < 0 || position > pipeline.stages.length) {
-        throw ruleBroken(
+        throw pipelineErrors.rule(
           'PIPELINE_INVALID_POSITION',
           `position ${position} is outside 0..${pipeline.stages.length}`,
           { pipelineId, position, stageCount: pipeline.stages.length },
@@ -150,7 +154,7 @@ export const decidePipeline = (command: PipelineCommand, state: PipelineState): 
         new Set(stageIds).size === stageIds.length &&
         stageIds.every((stageId) => currentIds.includes(stageId));
       if (!isPermutation) {
-        throw ruleBroken(
+        throw pipelineErrors.rule(
           'PIPELINE_REORDER_MISMATCH',
           `the new order must list each stage of pipeline ${pipelineId} exactly once`,
           { pipelineId, expected: currentIds, received: [...stageIds] },
@@ -164,14 +168,14 @@ export const decidePipeline = (command: PipelineCommand, state: PipelineState): 
       const pipeline = assertExists(state, pipelineId);
       findStage(pipeline, stageId);
       if (openDealsInStage > 0) {
-        throw ruleBroken(
+        throw pipelineErrors.rule(
           'PIPELINE_STAGE_HAS_OPEN_DEALS',
           `stage ${stageId} still holds ${openDealsInStage} open deal(s)`,
           { pipelineId, stageId, openDealsInStage },
         );
       }
       if (pipeline.stages.length === 1) {
-        throw ruleBroken(
+        throw pipelineErrors.rule(
           'PIPELINE_LAST_STAGE',
           `stage ${stageId} is the last stage of pipeline ${pipelineId}`,
           { pipelineId, stageId },

@@ -39,3 +39,33 @@ export const ruleBroken = (
   message: string,
   details: Record<string, unknown> = {},
 ): DomainError => new DomainError(code, message, 'rule', details);
+
+/** An aggregate's error codes and the kind of refusal each one is. */
+export type ErrorCodeTable = Readonly<Record<string, DomainErrorKind>>;
+
+type CodesOfKind<T extends ErrorCodeTable, K extends DomainErrorKind> = {
+  [C in keyof T]: T[C] extends K ? C : never;
+}[keyof T] &
+  string;
+
+/** The table must declare the record kind's `<KIND>_NOT_FOUND` and `<KIND>_ALREADY_EXISTS`. */
+type WithRecordCodes<R extends string> = Record<`${Uppercase<R>}_NOT_FOUND`, 'not_found'> &
+  Record<`${Uppercase<R>}_ALREADY_EXISTS`, 'already_exists'>;
+
+/**
+ * The errors one aggregate may raise: `rule` takes only the rule codes its table declares, so a
+ * decider cannot answer with a code the error mapping and the specifications do not know.
+ */
+export const domainErrorsOf = <R extends string, T extends ErrorCodeTable & WithRecordCodes<R>>(
+  recordKind: R,
+  codes: T,
+) => ({
+  codes,
+  rule: (
+    code: CodesOfKind<T, 'rule'>,
+    message: string,
+    details: Record<string, unknown> = {},
+  ): DomainError => new DomainError(code, message, 'rule', details),
+  notFound: (id: string): DomainError => recordNotFound(recordKind, id),
+  alreadyExists: (id: string): DomainError => recordAlreadyExists(recordKind, id),
+});

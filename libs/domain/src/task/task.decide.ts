@@ -1,4 +1,4 @@
-import { recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { taskErrors } from './task.errors';
 import { TaskCommand } from './task.commands';
 import { TaskEvent } from './task.events';
 import { TaskState } from './task.state';
@@ -6,9 +6,11 @@ import { TaskState } from './task.state';
 type ExistingTask = Extract<TaskState, { exists: true }>;
 
 const assertOpen = (state: TaskState, taskId: string): ExistingTask => {
-  if (!state.exists) throw recordNotFound('task', taskId);
+  if (!state.exists) throw taskErrors.notFound(taskId);
   if (state.status !== 'open') {
-    throw ruleBroken('TASK_CLOSED', `task ${taskId} is ${state.status}`, { status: state.status });
+    throw taskErrors.rule('TASK_CLOSED', `task ${taskId} is ${state.status}`, {
+      status: state.status,
+    });
   }
   return state;
 };
@@ -17,7 +19,7 @@ export const decideTask = (command: TaskCommand, state: TaskState): TaskEvent[] 
   const now = command.metadata.now.toISOString();
   switch (command.type) {
     case 'ScheduleTask':
-      if (state.exists) throw recordAlreadyExists('task', command.data.taskId);
+      if (state.exists) throw taskErrors.alreadyExists(command.data.taskId);
       return [{ type: 'TaskScheduled', data: { ...command.data } }];
     case 'RescheduleTask': {
       const task = assertOpen(state, command.data.taskId);

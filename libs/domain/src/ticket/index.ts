@@ -3,3 +3,4 @@ export * from './ticket.events';
 export * from './ticket.state';
 export * from './ticket.sla-policy';
 export * from './ticket.decider';
+export * from './ticket.errors';

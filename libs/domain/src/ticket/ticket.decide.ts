@@ -1,4 +1,4 @@
-import { recordAlreadyExists, recordNotFound, ruleBroken } from '../shared';
+import { ticketErrors } from './ticket.errors';
 import { TicketCommand } from './ticket.commands';
 import { TicketEvent } from './ticket.events';
 import { computeTicketSla } from './ticket.sla-policy';
@@ -8,9 +8,11 @@ type ExistingTicket = Extract<TicketState, { exists: true }>;
 
 /** Any existing ticket that is not closed: closed is final. */
 const assertNotClosed = (state: TicketState, ticketId: string): ExistingTicket => {
-  if (!state.exists) throw recordNotFound('ticket', ticketId);
+  if (!state.exists) throw ticketErrors.notFound(ticketId);
   if (state.status === 'closed') {
-    throw ruleBroken('TICKET_CLOSED', `ticket ${ticketId} is closed`, { status: state.status });
+    throw ticketErrors.rule('TICKET_CLOSED', `ticket ${ticketId} is closed`, {
+      status: state.status,
+    });
   }
   return state;
 };
@@ -19,7 +21,7 @@ const assertNotClosed = (state: TicketState, ticketId: string): ExistingTicket =
 const assertOpen = (state: TicketState, ticketId: string): ExistingTicket => {
   const ticket = assertNotClosed(state, ticketId);
   if (ticket.status === 'resolved') {
-    throw ruleBroken('TICKET_RESOLVED', `ticket ${ticketId} is resolved; reopen it first`, {
+    throw ticketErrors.rule('TICKET_RESOLVED', `ticket ${ticketId} is resolved; reopen it first`, {
       status: ticket.status,
     });
   }
@@ -30,7 +32,7 @@ export const decideTicket = (command: TicketCommand, state: TicketState): Ticket
   const now = command.metadata.now.toISOString();
   switch (command.type) {
     case 'OpenTicket':
-      if (state.exists) throw recordAlreadyExists('ticket', command.data.ticketId);
+      if (state.exists) throw ticketErrors.alreadyExists(command.data.ticketId);
       return [
         {
           type: 'TicketOpened',
@@ -92,7 +94,7 @@ export const decideTicket = (command: TicketCommand, state: TicketState): Ticket
     case 'ReopenTicket': {
       const ticket = assertNotClosed(state, command.data.ticketId);
       if (ticket.status !== 'resolved') {
-        throw ruleBroken(
+        throw ticketErrors.rule(
           'TICKET_NOT_RESOLVED',
           `ticket ${command.data.ticketId} is ${ticket.status}; only a resolved ticket reopens`,
           { status: ticket.status },

@@ -25,50 +25,76 @@ type AnyEvent =
   | TaskEvent
   | TicketEvent;
 
-/** Every interaction event is significant: keyed by the union so a new one must be listed. */
-const INTERACTION_TYPES: Record<InteractionEvent['type'], true> = {
+/**
+ * Every event of these aggregates, classified: on the timeline or not. A new event type fails the
+ * type check until it is classified here.
+ */
+const ON_TIMELINE = {
+  AccountRegistered: true,
+  AccountProfileUpdated: false,
+  AccountOwnerAssigned: false,
+  AccountTagged: false,
+  AccountUntagged: false,
+  AccountCustomFieldSet: false,
+  AccountArchived: true,
+  CampaignCreated: false,
+  CampaignMembersAdded: false,
+  CampaignMembersRemoved: false,
+  CampaignTouchRecorded: true,
+  CampaignCompleted: false,
+  ContactCreated: true,
+  ContactUpdated: false,
+  ContactLinkedToAccount: true,
+  ContactUnlinkedFromAccount: false,
+  ContactOwnerAssigned: false,
+  ContactTagged: false,
+  ContactUntagged: false,
+  ContactCustomFieldSet: false,
+  ContactConsentRecorded: true,
+  ContactMerged: true,
+  DealOpened: true,
+  DealAmountChanged: true,
+  DealExpectedCloseChanged: false,
+  DealStageMoved: true,
+  DealWon: true,
+  DealLost: true,
+  DealReopened: true,
   CallLogged: true,
   EmailLogged: true,
   MeetingLogged: true,
   NoteLogged: true,
   InteractionLinksCorrected: true,
-};
+  LeadCaptured: true,
+  LeadScoreAdjusted: false,
+  LeadAssigned: false,
+  LeadQualified: true,
+  LeadDisqualified: true,
+  LeadConverted: true,
+  TaskScheduled: true,
+  TaskRescheduled: false,
+  TaskCompleted: true,
+  TaskCancelled: false,
+  TicketOpened: true,
+  TicketAssigned: false,
+  TicketReplied: true,
+  TicketPriorityChanged: false,
+  TicketEscalated: true,
+  TicketResolved: true,
+  TicketReopened: true,
+  TicketClosed: true,
+} as const satisfies Record<AnyEvent['type'], boolean>;
 
-/** The other significant facts; the rest (tags, owners, score changes...) stay off the timeline. */
-const OTHER_TYPES = [
-  'ContactCreated',
-  'ContactLinkedToAccount',
-  'ContactMerged',
-  'ContactConsentRecorded',
-  'AccountRegistered',
-  'AccountArchived',
-  'LeadCaptured',
-  'LeadQualified',
-  'LeadDisqualified',
-  'LeadConverted',
-  'DealOpened',
-  'DealStageMoved',
-  'DealWon',
-  'DealLost',
-  'DealReopened',
-  'DealAmountChanged',
-  'TicketOpened',
-  'TicketReplied',
-  'TicketEscalated',
-  'TicketResolved',
-  'TicketReopened',
-  'TicketClosed',
-  'TaskScheduled',
-  'TaskCompleted',
-  'CampaignTouchRecorded',
-] as const satisfies readonly AnyEvent['type'][];
+type ShownType = {
+  [T in keyof typeof ON_TIMELINE]: (typeof ON_TIMELINE)[T] extends true ? T : never;
+}[keyof typeof ON_TIMELINE];
 
-type TimelineEvent = Extract<
-  AnyEvent,
-  { type: InteractionEvent['type'] | (typeof OTHER_TYPES)[number] }
->;
+type TimelineEvent = Extract<AnyEvent, { type: ShownType }>;
 
-const handles: ReadonlySet<string> = new Set([...Object.keys(INTERACTION_TYPES), ...OTHER_TYPES]);
+const handles: ReadonlySet<string> = new Set(
+  Object.entries(ON_TIMELINE)
+    .filter(([, shown]) => shown)
+    .map(([type]) => type),
+);
 
 const isTimelineEvent = (event: ProjectedEvent): event is ProjectedEvent<TimelineEvent> =>
   handles.has(event.type);

@@ -1,8 +1,8 @@
-import { LeadState, PipelineState } from '@crm/domain';
+import { ConvertLead, LeadConversionAccount, LeadState, Money, PipelineState } from '@crm/domain';
+import { CommandContext } from '../command-context';
 import { ReferenceNotFoundError } from '../command-errors';
 import { deterministicId } from '../deterministic-id';
-import { CommandPreparer } from './command-preparer';
-import { dataOf, requireReferences } from './references';
+import { RecordLookup } from './command-preparer';
 
 /** What a client asks for when converting; the preparer turns it into the domain's ConvertLead. */
 export type ConvertLeadRequest = {
@@ -16,7 +16,7 @@ export type ConvertLeadRequest = {
     pipelineId: string;
     /** Defaults to the pipeline's first stage. */
     stageId?: string;
-    amount: { amount: number; currency: string };
+    amount: Money;
     expectedCloseDate: string;
   };
 };
@@ -25,17 +25,16 @@ export type ConvertLeadRequest = {
  * The ids of the records a conversion creates are derived from the lead's id, so converting
  * (and the process manager creating them) is repeatable without duplicates.
  */
-export const prepareLeadCommand: CommandPreparer = async (command, context, lookup) => {
-  const data = dataOf(command);
-  await requireReferences(data, [{ field: 'campaignId', kind: 'campaign' }], lookup);
-  if (command.type !== 'ConvertLead') return command;
-
-  const request = data as ConvertLeadRequest;
+export const prepareConversion = async (
+  request: ConvertLeadRequest,
+  context: CommandContext,
+  lookup: RecordLookup,
+): Promise<ConvertLead['data']> => {
   const lead = await lookup.state<LeadState>('lead', request.leadId);
   const derive = (part: string) =>
     deterministicId(context.tenantId, 'lead-conversion', request.leadId, part);
 
-  let account: { accountId: string; createWithName?: string } | undefined;
+  let account: LeadConversionAccount | undefined;
   if (request.accountId) {
     await lookup.require('accountId', 'account', request.accountId);
     account = { accountId: request.accountId };
@@ -43,7 +42,7 @@ export const prepareLeadCommand: CommandPreparer = async (command, context, look
     account = { accountId: derive('account'), createWithName: lead.contact.company };
   }
 
-  let deal;
+  let deal: ConvertLead['data']['deal'];
   if (request.deal) {
     const { pipelineId, stageId } = request.deal;
     await lookup.require('deal.pipelineId', 'pipeline', pipelineId);
@@ -55,8 +54,5 @@ export const prepareLeadCommand: CommandPreparer = async (command, context, look
     deal = { ...request.deal, dealId: derive('deal'), stageId: stage.stageId };
   }
 
-  return {
-    type: 'ConvertLead',
-    data: { leadId: request.leadId, contactId: derive('contact'), account, deal },
-  };
+  return { leadId: request.leadId, contactId: derive('contact'), account, deal };
 };

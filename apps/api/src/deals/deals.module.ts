@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { commandController } from '../http/command-controller';
+import { ApiCommonModule } from '../http/api-common.module';
+import {
+  ChangeDealAmountDto,
+  ChangeDealExpectedCloseDto,
+  LoseDealDto,
+  MoveDealStageDto,
+  OpenDealDto,
+  ReopenDealDto,
+} from './deal.dtos';
+
+/** The deals: commands (derived from the catalogue) and their DTOs. */
+@Module({
+  imports: [ApiCommonModule],
+  controllers: [
+    commandController('deal', {
+      OpenDeal: OpenDealDto,
+      ChangeDealAmount: ChangeDealAmountDto,
+      ChangeDealExpectedClose: ChangeDealExpectedCloseDto,
+      MoveDealStage: MoveDealStageDto,
+      WinDeal: null,
+      LoseDeal: LoseDealDto,
+      ReopenDeal: ReopenDealDto,
+    }),
+  ],
+})
+export class DealsModule {}

@@ -1,0 +1,6 @@
+export * from './command-catalogue';
+export type { CatalogueEntry, CommandRoute, KindCatalogue, Preparer } from './command-entry';
+export * from './command-types';
+export type { OpenDealIntent, MoveDealStageIntent, ReopenDealIntent } from './deal.catalogue';
+export type { RemovePipelineStageIntent } from './pipeline.catalogue';
+export { intentFromOutside } from './catalogued-command';

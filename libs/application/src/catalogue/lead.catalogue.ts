@@ -1,0 +1,60 @@
+import { ConvertLeadRequest, prepareConversion } from '../preparation/lead-conversion.preparer';
+import { KindCatalogue } from './command-entry';
+import { IntentsOf } from './command-types';
+
+export type LeadIntents = IntentsOf<'lead', { ConvertLead: ConvertLeadRequest }>;
+
+export const leadCatalogue = {
+  CaptureLead: {
+    creates: true,
+    permission: 'lead:capture',
+    references: [{ field: 'campaignId', kind: 'campaign' }],
+    route: { method: 'POST', path: '/leads', summary: 'Capture a lead', handler: 'capture' },
+  },
+  AdjustLeadScore: {
+    permission: 'lead:score',
+    route: {
+      method: 'POST',
+      path: '/leads/:id/score',
+      summary: "Adjust a lead's score",
+      handler: 'score',
+    },
+  },
+  AssignLead: {
+    permission: 'lead:assign',
+    route: {
+      method: 'POST',
+      path: '/leads/:id/assign',
+      summary: 'Assign a lead to an owner',
+      handler: 'assign',
+    },
+  },
+  QualifyLead: {
+    permission: 'lead:qualify',
+    route: {
+      method: 'POST',
+      path: '/leads/:id/qualify',
+      summary: 'Qualify a lead',
+      handler: 'qualify',
+    },
+  },
+  DisqualifyLead: {
+    permission: 'lead:disqualify',
+    route: {
+      method: 'POST',
+      path: '/leads/:id/disqualify',
+      summary: 'Disqualify a lead',
+      handler: 'disqualify',
+    },
+  },
+  ConvertLead: {
+    permission: 'lead:convert',
+    prepare: prepareConversion,
+    route: {
+      method: 'POST',
+      path: '/leads/:id/convert',
+      summary: 'Convert a qualified lead into a contact, and optionally an account and a deal',
+      handler: 'convert',
+    },
+  },
+} satisfies KindCatalogue<'lead', LeadIntents>;
