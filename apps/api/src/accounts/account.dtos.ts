@@ -3,6 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsFQDN, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { AddressDto, CreatableDto } from '../http/common.dtos';
 import {
+  Clearable,
+  ClearableNestedObject,
   IsCustomFieldValue,
   Omittable,
   OptionalNestedObject,
@@ -22,10 +24,10 @@ export class RegisterAccountDto extends CreatableDto {
 /** Fields left out are not touched. */
 export class UpdateAccountProfileDto {
   @Omittable() @SingleLine() @IsString() @Length(1, 200) name?: string;
-  @Omittable() @IsFQDN() @MaxLength(253) domain?: string;
-  @Omittable() @IsString() @Length(1, 100) industry?: string;
-  @Omittable() @IsIn(ACCOUNT_SIZES) size?: AccountSize;
-  @OptionalNestedObject(AddressDto) address?: AddressDto;
+  @Clearable() @IsFQDN() @MaxLength(253) domain?: string | null;
+  @Clearable() @SingleLine() @IsString() @Length(1, 100) industry?: string | null;
+  @Clearable() @IsIn(ACCOUNT_SIZES) size?: AccountSize | null;
+  @ClearableNestedObject(AddressDto) address?: AddressDto | null;
 }
 
 export class AssignAccountOwnerDto {

@@ -13,6 +13,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { ApiError } from './api-error';
 
 /** Validation rules several endpoint groups share (tags, custom fields, optional fields). */
@@ -156,4 +157,31 @@ export const OptionalNestedObject = <T>(type: new () => T): PropertyDecorator =>
 export const QueryInteger = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+  );
+
+/**
+ * An optional field an update may clear: left out, it stays as it is; `null` clears it; any other
+ * value must pass the field's rules.
+ */
+export const Clearable = (
+  description = 'null clears it; left out, it stays as it is',
+): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ required: false, nullable: true, description }),
+    ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null),
+  );
+
+/** An optional nested object an update may clear with `null`. */
+export const ClearableNestedObject = <T>(type: new () => T): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({
+      required: false,
+      nullable: true,
+      type,
+      description: 'null clears it; left out, it stays as it is',
+    }),
+    ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null),
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
   );

@@ -31,7 +31,9 @@ const changedProfile = (account: ExistingAccount, requested: AccountProfile): Ac
   const changes: AccountProfile = {};
   const consider = <K extends keyof AccountProfile>(field: K): void => {
     const value = requested[field];
-    if (value !== undefined && !sameValue(value, account[field])) changes[field] = value;
+    if (value === undefined) return;
+    if (value === null ? account[field] !== undefined : !sameValue(value, account[field]))
+      changes[field] = value;
   };
   PROFILE_FIELDS.forEach(consider);
   return changes;

@@ -55,6 +55,20 @@ describe('Account decider', () => {
   });
 
   describe('UpdateAccountProfile', () => {
+    it('clears a field sent as null, leaves the fields left out', () =>
+      spec
+        .given([registered])
+        .when({ type: 'UpdateAccountProfile', data: { accountId, domain: null, address: null } })
+        .then([
+          { type: 'AccountProfileUpdated', data: { accountId, domain: null, address: null } },
+        ]));
+
+    it('does nothing when clearing a field that is already empty', () =>
+      spec
+        .given([registered, { type: 'AccountProfileUpdated', data: { accountId, industry: null } }])
+        .when({ type: 'UpdateAccountProfile', data: { accountId, industry: null } })
+        .thenNothingHappens());
+
     it('records only the fields that change', () =>
       spec
         .given([registered])

@@ -64,7 +64,10 @@ const assertValidAmount = (dealId: string, amount: Money): void => {
   }
   const problem = amountProblem(amount);
   if (problem) {
-    throw dealErrors.rule('DEAL_INVALID_AMOUNT', problem, { dealId, amount: String(amount.amount) });
+    throw dealErrors.rule('DEAL_INVALID_AMOUNT', problem, {
+      dealId,
+      amount: String(amount.amount),
+    });
   }
 };
 

@@ -5,3 +5,4 @@ export * from './custom-fields';
 export * from './same-value';
 export * from './money';
 export * from './tags';
+export * from './cleared-fields';
