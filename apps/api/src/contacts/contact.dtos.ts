@@ -26,6 +26,8 @@ import {
   OptionalNestedObject,
   SingleLine,
   IsTag,
+  Clearable,
+  ClearableNestedObject,
 } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
@@ -66,7 +68,7 @@ export class UpdateContactDto {
   @Type(() => ContactPhoneDto)
   phones?: ContactPhoneDto[];
 
-  @Omittable() @SingleLine() @IsString() @MaxLength(200) title?: string;
+  @Clearable() @SingleLine() @IsString() @MaxLength(200) title?: string | null;
 
   @Omittable()
   @IsArray()
@@ -76,7 +78,7 @@ export class UpdateContactDto {
   @Type(() => SocialProfileDto)
   socialProfiles?: SocialProfileDto[];
 
-  @OptionalNestedObject(AddressDto) address?: AddressDto;
+  @ClearableNestedObject(AddressDto) address?: AddressDto | null;
 }
 
 export class CreateContactDto extends CreatableDto {

@@ -58,7 +58,9 @@ const changedDetails = (contact: ExistingContact, requested: ContactDetails): Co
   const changes: ContactDetails = {};
   const consider = <K extends keyof ContactDetails>(field: K): void => {
     const value = requested[field];
-    if (value !== undefined && !sameValue(value, contact[field])) changes[field] = value;
+    if (value === undefined) return;
+    if (value === null ? contact[field] !== undefined : !sameValue(value, contact[field]))
+      changes[field] = value;
   };
   DETAIL_FIELDS.forEach(consider);
   return changes;
