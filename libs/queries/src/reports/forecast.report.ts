@@ -4,6 +4,7 @@ import { compareText } from '../views/compare';
 import { compositeKey, groupBy } from './grouping';
 import { Month, monthOf } from './months';
 import { totalIn } from './currency-amounts';
+import { ProbabilityOf } from './stage-probabilities';
 
 export type ForecastRow = {
   month: Month;
@@ -12,12 +13,15 @@ export type ForecastRow = {
   deals: number;
   /** Their amounts, to cents. */
   pipelineAmount: number;
-  /** Their amounts each times the deal's probability, to cents. */
+  /** Their amounts each times the probability their stage has now, to cents. */
   weightedAmount: number;
 };
 
 /** Open deals per month of `expectedCloseDate` and currency; by month, then currency. */
-export const forecast = (deals: readonly DealDocument[]): ForecastRow[] => {
+export const forecast = (
+  deals: readonly DealDocument[],
+  probabilityOf: ProbabilityOf = (deal) => deal.probability,
+): ForecastRow[] => {
   const open = deals.filter((deal) => deal.status === 'open');
   return [
     ...groupBy(open, (deal) =>
@@ -34,7 +38,7 @@ export const forecast = (deals: readonly DealDocument[]): ForecastRow[] => {
       ),
       weightedAmount:
         weightedSumMoney(
-          group.map((deal) => ({ amount: deal.amount, weight: deal.probability })),
+          group.map((deal) => ({ amount: deal.amount, weight: probabilityOf(deal) })),
         )[0]?.amount ?? 0,
     }))
     .sort((a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency));
