@@ -11,6 +11,7 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'bench/.cache/**',
+      '.cache/**',
       'bench/results/**',
       '.tools/**',
       '*.js',

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { completeDocument } from './openapi/complete-document';
 
 /** OpenAPI document at /openapi.json and Swagger UI at /docs. */
 export const setUpOpenApi = (app: INestApplication): void => {
@@ -16,6 +17,6 @@ export const setUpOpenApi = (app: INestApplication): void => {
     })
     .addSecurityRequirements('bearer')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = completeDocument(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 };

@@ -80,6 +80,18 @@ describe('CommandExecutor', () => {
     expect(events[1].metadata.hash).toBe(eventHash(events[0].metadata.hash as string, events[1]));
   });
 
+  it('never records a time earlier than the stream last event, when the clock steps back', async () => {
+    const times = [new Date('2026-03-01T10:00:00Z'), new Date('2026-03-01T09:00:00Z')];
+    const stepping = new CommandExecutor(store, serializer, { clock: () => times.shift()! });
+    await stepping.execute('lead', leadDecider, 'l1', capture('l1'), context());
+    await stepping.execute('lead', leadDecider, 'l1', adjust('l1', 5), context());
+    const events = await store.readStream(streamNameFor('lead', 't1', 'l1'));
+    expect(events.map((e) => e.metadata.recordedAt)).toEqual([
+      '2026-03-01T10:00:00.000Z',
+      '2026-03-01T10:00:00.000Z',
+    ]);
+  });
+
   it('keeps tenants apart: the same record id in another tenant is another record', async () => {
     await executor.execute('lead', leadDecider, 'l1', capture('l1'), context());
     await expect(

@@ -137,7 +137,7 @@ export class CommandExecutor {
         throw new PreconditionFailedError(context.expectedRevision, record.revision);
       }
 
-      const now = this.clock();
+      const now = this.nowAfter(record.events[record.events.length - 1]);
       const events = decider.decide({ ...command, metadata: { now } } as C, record.state);
       if (events.length === 0) {
         const last = record.events[record.events.length - 1];
@@ -178,6 +178,16 @@ export class CommandExecutor {
       }
     }
     throw new ConcurrencyConflictError(streamName, this.maxAttempts);
+  }
+
+  /**
+   * Server time for the next events of a stream, never earlier than its last event's: a clock
+   * stepped back (NTP, another node) would otherwise record a deal won before it was opened.
+   */
+  private nowAfter(last: { metadata: EventMetadata } | undefined): Date {
+    const now = this.clock();
+    const floor = last ? Date.parse(last.metadata.recordedAt) : Number.NaN;
+    return floor > now.getTime() ? new Date(floor) : now;
   }
 
   /** An idempotent repeat: the events the same key wrote before are the answer. */

@@ -1,34 +1,41 @@
 import { ACCOUNT_SIZES, AccountSize, CustomFieldValue } from '@crm/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsFQDN, IsIn, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsFQDN, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { AddressDto, CreatableDto } from '../http/common.dtos';
-import { IsCustomFieldValue, Omittable, TAG_MAX_LENGTH } from '../http/field-rules';
+import {
+  Clearable,
+  ClearableNestedObject,
+  IsCustomFieldValue,
+  Omittable,
+  OptionalNestedObject,
+  SingleLine,
+  IsTag,
+} from '../http/field-rules';
 
 export class RegisterAccountDto extends CreatableDto {
-  @IsString() @Length(1, 200) name!: string;
+  @SingleLine() @IsString() @Length(1, 200) name!: string;
   @Omittable() @IsFQDN() @MaxLength(253) domain?: string;
   @Omittable() @IsString() @Length(1, 100) industry?: string;
   @Omittable() @IsIn(ACCOUNT_SIZES) size?: AccountSize;
-  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
-  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @OptionalNestedObject(AddressDto) address?: AddressDto;
+  @Omittable() @SingleLine() @IsString() @Length(1, 64) ownerId?: string;
 }
 
 /** Fields left out are not touched. */
 export class UpdateAccountProfileDto {
-  @Omittable() @IsString() @Length(1, 200) name?: string;
-  @Omittable() @IsFQDN() @MaxLength(253) domain?: string;
-  @Omittable() @IsString() @Length(1, 100) industry?: string;
-  @Omittable() @IsIn(ACCOUNT_SIZES) size?: AccountSize;
-  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @Omittable() @SingleLine() @IsString() @Length(1, 200) name?: string;
+  @Clearable() @IsFQDN() @MaxLength(253) domain?: string | null;
+  @Clearable() @SingleLine() @IsString() @Length(1, 100) industry?: string | null;
+  @Clearable() @IsIn(ACCOUNT_SIZES) size?: AccountSize | null;
+  @ClearableNestedObject(AddressDto) address?: AddressDto | null;
 }
 
 export class AssignAccountOwnerDto {
-  @IsString() @Length(1, 64) ownerId!: string;
+  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
 }
 
 export class TagAccountDto {
-  @IsString() @Length(1, TAG_MAX_LENGTH) tag!: string;
+  @IsTag() tag!: string;
 }
 
 export class SetAccountCustomFieldDto {

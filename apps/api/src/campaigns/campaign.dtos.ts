@@ -2,11 +2,11 @@ import { CAMPAIGN_CHANNELS, CAMPAIGN_TOUCHES, CampaignChannel, CampaignTouch } f
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length } from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
-import { IsCalendarDate, IsTimestamp, NestedObject } from '../http/field-rules';
+import { IsCalendarDate, IsTimestamp, NestedObject, SingleLine } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 export class CreateCampaignDto extends CreatableDto {
-  @IsString() @Length(1, 200) name!: string;
+  @SingleLine() @IsString() @Length(1, 200) name!: string;
   @ApiProperty({ enum: CAMPAIGN_CHANNELS }) @IsIn(CAMPAIGN_CHANNELS) channel!: CampaignChannel;
   @NestedObject(MoneyDto) budget!: MoneyDto;
 

@@ -17,9 +17,18 @@ import {
   Length,
   MaxLength,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { AddressDto, CreatableDto } from '../http/common.dtos';
-import { IsCustomFieldValue, Omittable, TAG_MAX_LENGTH } from '../http/field-rules';
+import {
+  IsCustomFieldValue,
+  Omittable,
+  OptionalNestedObject,
+  SingleLine,
+  IsTag,
+  Clearable,
+  ClearableNestedObject,
+} from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 export class ContactEmailDto {
@@ -40,12 +49,13 @@ export class SocialProfileDto {
 
 /** Fields left out are not touched; a list given replaces the whole list. */
 export class UpdateContactDto {
-  @Omittable() @IsString() @Length(1, 100) firstName?: string;
-  @Omittable() @IsString() @Length(1, 100) lastName?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 100) firstName?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 100) lastName?: string;
 
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactEmailDto)
   emails?: ContactEmailDto[];
@@ -53,29 +63,32 @@ export class UpdateContactDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPhoneDto)
   phones?: ContactPhoneDto[];
 
-  @Omittable() @IsString() @MaxLength(200) title?: string;
+  @Clearable() @SingleLine() @IsString() @MaxLength(200) title?: string | null;
 
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SocialProfileDto)
   socialProfiles?: SocialProfileDto[];
 
-  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @ClearableNestedObject(AddressDto) address?: AddressDto | null;
 }
 
 export class CreateContactDto extends CreatableDto {
-  @IsString() @Length(1, 100) firstName!: string;
-  @IsString() @Length(1, 100) lastName!: string;
+  @SingleLine() @IsString() @Length(1, 100) firstName!: string;
+  @SingleLine() @IsString() @Length(1, 100) lastName!: string;
 
   @ApiProperty({ type: [ContactEmailDto], required: false, default: [] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactEmailDto)
   emails: ContactEmailDto[] = [];
@@ -83,21 +96,23 @@ export class CreateContactDto extends CreatableDto {
   @ApiProperty({ type: [ContactPhoneDto], required: false, default: [] })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPhoneDto)
   phones: ContactPhoneDto[] = [];
 
-  @Omittable() @IsString() @MaxLength(200) title?: string;
+  @Omittable() @SingleLine() @IsString() @MaxLength(200) title?: string;
 
   @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SocialProfileDto)
   socialProfiles?: SocialProfileDto[];
 
-  @Omittable() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
-  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @OptionalNestedObject(AddressDto) address?: AddressDto;
+  @Omittable() @SingleLine() @IsString() @Length(1, 64) ownerId?: string;
   @Omittable() @IsRecordId() accountId?: string;
 }
 
@@ -106,11 +121,11 @@ export class LinkContactToAccountDto {
 }
 
 export class AssignContactOwnerDto {
-  @IsString() @Length(1, 64) ownerId!: string;
+  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
 }
 
 export class TagContactDto {
-  @IsString() @Length(1, TAG_MAX_LENGTH) tag!: string;
+  @IsTag() tag!: string;
 }
 
 export class SetContactCustomFieldDto {

@@ -1,5 +1,6 @@
 import { Test } from 'supertest';
-import { startTestApp, TestApp } from '../../../../test/support/test-app';
+import { streamNameFor } from '@crm/application';
+import { startTestApp, TENANT, TestApp } from '../../../../test/support/test-app';
 
 type Answer = { id: string; revision: number; position: string; appended: number };
 type AuditEvent = { type: string; revision: number; data: Record<string, unknown> };
@@ -177,7 +178,16 @@ describe('contacts API', () => {
         .patch(`/contacts/${id}`)
         .send({ firstName: null, emails: null, title: null, address: null }),
     );
-    expect(fields).toEqual(['address', 'emails', 'firstName', 'title']);
+    // title and address are optional: null clears them (below); names and lists cannot be null.
+    expect(fields).toEqual(['emails', 'firstName']);
+    const cleared = await t
+      .http()
+      .patch(`/contacts/${id}`)
+      .send({ title: null, address: null })
+      .expect(200);
+    expect(cleared.body.appended).toBe(1);
+    const [event] = (await t.store.readStream(streamNameFor('contact', TENANT, id))).slice(-1);
+    expect(event.data).toEqual({ contactId: id, title: null });
   });
 
   it('links, relinks and unlinks an account', async () => {

@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
-import { IsCalendarDate, NestedObject, Omittable } from '../http/field-rules';
+import { IsCalendarDate, NestedObject, Omittable, SingleLine } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 /** A deal needs an account or a contact (with neither the domain answers DEAL_NO_PARTY). */
 export class OpenDealDto extends CreatableDto {
-  @IsString() @Length(1, 200) title!: string;
+  @SingleLine() @IsString() @Length(1, 200) title!: string;
   @Omittable() @IsRecordId() accountId?: string;
   @Omittable() @IsRecordId() contactId?: string;
   @NestedObject(MoneyDto) amount!: MoneyDto;

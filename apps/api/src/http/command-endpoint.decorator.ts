@@ -2,22 +2,8 @@ import { applyDecorators, HttpCode, HttpStatus, UseInterceptors } from '@nestjs/
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { CommandAnswer, CommandResponseInterceptor } from './command-response.interceptor';
 
-const COMMON_ERRORS = [
-  [
-    400,
-    'invalid body, path or headers (VALIDATION_FAILED, INVALID_RECORD_ID, INVALID_HEADERS), with the offending fields',
-  ],
-  [404, 'the record does not exist'],
-  [409, 'concurrent change retried too often, or an idempotency key reused for another request'],
-  [412, 'If-Match names a revision the record has moved on from'],
-  [413, 'body too large'],
-  [
-    422,
-    'a domain rule refused the command (machine-readable code) or a referenced record does not exist',
-  ],
-] as const;
-
-/** Marks a controller method as a command endpoint: answer shape, ETag, documented headers and errors. */
+/** Marks a controller method as a command endpoint: answer shape, ETag, documented headers (the error statuses are added to every
+ * operation by `completeDocument`). */
 export const CommandEndpoint = (summary: string, options: { creates?: boolean } = {}) =>
   applyDecorators(
     HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
@@ -44,5 +30,4 @@ export const CommandEndpoint = (summary: string, options: { creates?: boolean } 
       type: CommandAnswer,
       description: 'accepted; ETag is the new revision',
     }),
-    ...COMMON_ERRORS.map(([status, description]) => ApiResponse({ status, description })),
   );

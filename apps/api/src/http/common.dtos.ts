@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { Omittable } from './field-rules';
 import { IsRecordId } from './record-id';
 
@@ -14,17 +14,7 @@ export class RecordRefDto {
   id!: string;
 }
 
-export class MoneyDto {
-  @ApiProperty({ example: 12500 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e12)
-  amount!: number;
-
-  @ApiProperty({ example: 'EUR' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a 3-letter ISO 4217 code' })
-  currency!: string;
-}
+export { MoneyDto } from './money.dto';
 
 export class AddressDto {
   @Omittable() @IsString() @MaxLength(200) street?: string;

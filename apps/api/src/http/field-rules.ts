@@ -3,6 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsISO8601,
   isISO8601,
+  IsString,
+  Length,
   IsObject,
   length,
   Matches,
@@ -11,12 +13,27 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { ApiError } from './api-error';
 
 /** Validation rules several endpoint groups share (tags, custom fields, optional fields). */
 export const TAG_MAX_LENGTH = 64;
 export const CUSTOM_FIELD_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 export const CUSTOM_FIELD_STRING_MAX_LENGTH = 2000;
+
+/** No tab or line break: names, titles, tags and identifiers are one line of text. */
+export const SingleLine = (): PropertyDecorator =>
+  Matches(/^[^\t\n\r]*$/, { message: '$property must be one line (no tab or line break)' });
+
+const trimmed = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+/**
+ * A tag: 1-64 characters on one line, trimmed. Tags compare case-insensitively in the domain, so
+ * `VIP` and ` vip ` name the same tag.
+ */
+export const IsTag = (): PropertyDecorator =>
+  applyDecorators(Transform(trimmed), IsString(), Length(1, TAG_MAX_LENGTH), SingleLine());
 
 /**
  * The field may be left out, but not sent as `null` (which `@IsOptional()` would let through to
@@ -67,8 +84,8 @@ class PathParamPipe implements PipeTransform<string, string> {
 /** The same rule as a tag in a body (`@Length(1, TAG_MAX_LENGTH)`), so any tag added can be removed. */
 export const TagParamPipe = new PathParamPipe(
   'tag',
-  (value) => length(value, 1, TAG_MAX_LENGTH),
-  `tag must be 1-${TAG_MAX_LENGTH} characters`,
+  (value) => length(value.trim(), 1, TAG_MAX_LENGTH) && !/[\p{Cc}]/u.test(value),
+  `tag must be 1-${TAG_MAX_LENGTH} characters without control characters`,
 );
 
 export const CustomFieldKeyPipe = new PathParamPipe(
@@ -123,6 +140,47 @@ export const IsCalendarDate = (): PropertyDecorator =>
 /** A required nested object: refuses a missing value, a non-object, and invalid contents. */
 export const NestedObject = <T>(type: new () => T): PropertyDecorator =>
   applyDecorators(
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
+  );
+
+/** An optional nested object: absent is fine; an array, a string or `null` is refused. */
+export const OptionalNestedObject = <T>(type: new () => T): PropertyDecorator =>
+  applyDecorators(Omittable(), NestedObject(type));
+
+/**
+ * A whole number in a query string, written in decimal digits only: `1e3`, `0x10`, `1.0`, an empty
+ * value or more than 15 digits stay text and are refused by `@IsInt()`, never silently read as a
+ * different number or one beyond what a JavaScript number holds exactly.
+ */
+export const QueryInteger = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+  );
+
+/**
+ * An optional field an update may clear: left out, it stays as it is; `null` clears it; any other
+ * value must pass the field's rules.
+ */
+export const Clearable = (
+  description = 'null clears it; left out, it stays as it is',
+): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ required: false, nullable: true, description }),
+    ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null),
+  );
+
+/** An optional nested object an update may clear with `null`. */
+export const ClearableNestedObject = <T>(type: new () => T): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({
+      required: false,
+      nullable: true,
+      type,
+      description: 'null clears it; left out, it stays as it is',
+    }),
+    ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null),
     IsObject(),
     ValidateNested(),
     Type(() => type),

@@ -19,7 +19,7 @@ import {
   Min,
 } from 'class-validator';
 import { CreatableDto } from '../http/common.dtos';
-import { IsTimestamp, Omittable } from '../http/field-rules';
+import { IsTimestamp, Omittable, SingleLine } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 /** May be left out, or `null` to unlink; otherwise it must be a record id. */
@@ -53,12 +53,12 @@ export class LogEmailDto extends InteractionLinksDto {
   @ApiProperty({ enum: INTERACTION_DIRECTIONS })
   @IsIn(INTERACTION_DIRECTIONS)
   direction!: InteractionDirection;
-  @IsString() @Length(1, 500) subject!: string;
+  @SingleLine() @IsString() @Length(1, 500) subject!: string;
   @Omittable() @IsString() @MaxLength(2000) bodyPreview?: string;
 }
 
 export class LogMeetingDto extends InteractionLinksDto {
-  @IsString() @Length(1, 500) subject!: string;
+  @SingleLine() @IsString() @Length(1, 500) subject!: string;
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })

@@ -1,27 +1,23 @@
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsInt,
-  IsString,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
-import { IsCalendarDate, NestedObject, Omittable } from '../http/field-rules';
+import {
+  IsCalendarDate,
+  NestedObject,
+  Omittable,
+  OptionalNestedObject,
+  SingleLine,
+} from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 /** The person behind the lead; the domain requires an email or a phone to reach them. */
 export class LeadContactDto {
-  @IsString() @Length(1, 100) firstName!: string;
-  @IsString() @Length(1, 100) lastName!: string;
+  @SingleLine() @IsString() @Length(1, 100) firstName!: string;
+  @SingleLine() @IsString() @Length(1, 100) lastName!: string;
   @Omittable() @IsEmail() @MaxLength(254) email?: string;
   @Omittable() @IsString() @Length(1, 50) phone?: string;
   @Omittable() @IsString() @Length(1, 200) company?: string;
-  @Omittable() @IsString() @Length(1, 200) title?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 200) title?: string;
 }
 
 export class CaptureLeadDto extends CreatableDto {
@@ -29,17 +25,25 @@ export class CaptureLeadDto extends CreatableDto {
   @Omittable() @IsRecordId() campaignId?: string;
   @NestedObject(LeadContactDto) contact!: LeadContactDto;
   @Omittable() @IsInt() @Min(-1_000_000) @Max(1_000_000) initialScore?: number;
-  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 64) ownerId?: string;
 }
 
 export class AdjustLeadScoreDto {
-  /** A non-zero integer; 0 is refused by the domain (LEAD_SCORE_DELTA_ZERO). */
-  @IsInt() @Min(-1_000_000) @Max(1_000_000) delta!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: -1_000_000,
+    maximum: 1_000_000,
+    description: 'a non-zero integer; 0 is refused by the domain (LEAD_SCORE_DELTA_ZERO)',
+  })
+  @IsInt()
+  @Min(-1_000_000)
+  @Max(1_000_000)
+  delta!: number;
   @IsString() @Length(1, 500) reason!: string;
 }
 
 export class AssignLeadDto {
-  @IsString() @Length(1, 64) ownerId!: string;
+  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
 }
 
 export class QualifyLeadDto {
@@ -52,7 +56,7 @@ export class DisqualifyLeadDto {
 
 /** The deal a conversion opens; its id is derived from the lead's. */
 export class ConversionDealDto {
-  @IsString() @Length(1, 200) title!: string;
+  @SingleLine() @IsString() @Length(1, 200) title!: string;
   @IsRecordId() pipelineId!: string;
   /** Defaults to the pipeline's first stage. */
   @Omittable() @IsRecordId() stageId?: string;
@@ -64,5 +68,5 @@ export class ConversionDealDto {
 export class ConvertLeadDto {
   @Omittable() @IsRecordId() accountId?: string;
   @Omittable() @IsBoolean() createAccount?: boolean;
-  @Omittable() @ValidateNested() @Type(() => ConversionDealDto) deal?: ConversionDealDto;
+  @OptionalNestedObject(ConversionDealDto) deal?: ConversionDealDto;
 }

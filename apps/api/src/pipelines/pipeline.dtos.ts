@@ -10,25 +10,27 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { CreatableDto } from '../http/common.dtos';
-import { NestedObject, Omittable } from '../http/field-rules';
+import { NestedObject, Omittable, SingleLine } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 const MAX_STAGES = 50;
 
 export class PipelineStageDto {
   @IsRecordId() stageId!: string;
-  @IsString() @Length(1, 100) name!: string;
+  @SingleLine() @IsString() @Length(1, 100) name!: string;
   /** The chance (0 to 1) that a deal in this stage is won. */
   @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1) probability!: number;
 }
 
 export class DefinePipelineDto extends CreatableDto {
-  @IsString() @Length(1, 200) name!: string;
+  @SingleLine() @IsString() @Length(1, 200) name!: string;
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_STAGES)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PipelineStageDto)
   stages!: PipelineStageDto[];
@@ -41,7 +43,7 @@ export class AddPipelineStageDto {
 }
 
 export class RenamePipelineStageDto {
-  @IsString() @Length(1, 100) name!: string;
+  @SingleLine() @IsString() @Length(1, 100) name!: string;
 }
 
 export class SetPipelineStageProbabilityDto {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { Omittable, TAG_MAX_LENGTH } from '../http/field-rules';
+import { Omittable, SingleLine, IsTag } from '../http/field-rules';
 import { RECORD_ID_PATTERN } from '../http/record-id';
 import { PageQueryDto } from './page-query.dto';
 
@@ -19,8 +19,8 @@ export class ListContactsQuery extends PageQueryDto {
   @Length(1, 254)
   email?: string;
 
-  @Omittable() @IsString() @Length(1, TAG_MAX_LENGTH) tag?: string;
-  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @Omittable() @IsTag() tag?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 64) ownerId?: string;
   @Omittable() @Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE) accountId?: string;
 
   @ApiPropertyOptional({ enum: ['active', 'merged'], default: 'active' })
@@ -36,8 +36,8 @@ export class ListAccountsQuery extends PageQueryDto {
   @Length(1, 200)
   name?: string;
 
-  @Omittable() @IsString() @Length(1, TAG_MAX_LENGTH) tag?: string;
-  @Omittable() @IsString() @Length(1, 64) ownerId?: string;
+  @Omittable() @IsTag() tag?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 64) ownerId?: string;
 
   @ApiPropertyOptional({ enum: ['active', 'archived'], description: 'both when absent' })
   @Omittable()

@@ -1,8 +1,8 @@
 import { decodeTimelineCursor, TIMELINE_MAX_LIMIT } from '@crm/queries';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
-import { Omittable } from '../http/field-rules';
+import { Omittable, QueryInteger } from '../http/field-rules';
 import { ReadOptionsDto } from '../http/read-options';
 
 /** `types=CallLogged,DealWon` or `types=CallLogged&types=DealWon`: one list either way. */
@@ -38,9 +38,9 @@ export class TimelineQuery extends ReadOptionsDto {
   })
   types?: string[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: TIMELINE_MAX_LIMIT, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: TIMELINE_MAX_LIMIT, default: 20 })
   @Omittable()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(TIMELINE_MAX_LIMIT)

@@ -1,13 +1,12 @@
-import { Type } from 'class-transformer';
-import { IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsTimestamp, Omittable } from '../http/field-rules';
+import { IsString, Length, MaxLength } from 'class-validator';
+import { IsTimestamp, Omittable, OptionalNestedObject, SingleLine } from '../http/field-rules';
 import { CreatableDto, RecordRefDto } from '../http/common.dtos';
 
 export class ScheduleTaskDto extends CreatableDto {
-  @IsString() @Length(1, 200) title!: string;
+  @SingleLine() @IsString() @Length(1, 200) title!: string;
   @IsTimestamp() dueAt!: string;
-  @IsString() @Length(1, 64) assigneeId!: string;
-  @Omittable() @ValidateNested() @Type(() => RecordRefDto) relatedTo?: RecordRefDto;
+  @SingleLine() @IsString() @Length(1, 64) assigneeId!: string;
+  @OptionalNestedObject(RecordRefDto) relatedTo?: RecordRefDto;
   @Omittable() @IsString() @MaxLength(5000) notes?: string;
 }
 

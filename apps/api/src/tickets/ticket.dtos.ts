@@ -9,7 +9,7 @@ import {
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { CreatableDto } from '../http/common.dtos';
-import { Omittable } from '../http/field-rules';
+import { Omittable, SingleLine } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 const PRIORITIES = Object.keys(TICKET_SLA_TARGETS);
@@ -24,7 +24,7 @@ export class OpenTicketDto extends CreatableDto {
   @IsIn(PRIORITIES)
   priority!: TicketPriority;
 
-  @IsString() @Length(1, 300) subject!: string;
+  @SingleLine() @IsString() @Length(1, 300) subject!: string;
   @Omittable() @IsString() @MaxLength(10_000) description?: string;
 }
 

@@ -22,10 +22,11 @@ export type UpdateAccountProfile = Command<
   {
     accountId: string;
     name?: string;
-    domain?: string;
-    industry?: string;
-    size?: AccountSize;
-    address?: Address;
+    /** `null` clears the field; left out, it stays as it is. */
+    domain?: string | null;
+    industry?: string | null;
+    size?: AccountSize | null;
+    address?: Address | null;
   }
 >;
 export type AssignAccountOwner = Command<

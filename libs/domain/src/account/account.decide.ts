@@ -1,4 +1,4 @@
-import { customFieldValue, sameValue } from '../shared';
+import { customFieldValue, findTag, sameValue } from '../shared';
 import { accountErrors } from './account.errors';
 import { AccountCommand, UpdateAccountProfile } from './account.commands';
 import { AccountEvent } from './account.events';
@@ -31,7 +31,9 @@ const changedProfile = (account: ExistingAccount, requested: AccountProfile): Ac
   const changes: AccountProfile = {};
   const consider = <K extends keyof AccountProfile>(field: K): void => {
     const value = requested[field];
-    if (value !== undefined && !sameValue(value, account[field])) changes[field] = value;
+    if (value === undefined) return;
+    if (value === null ? account[field] !== undefined : !sameValue(value, account[field]))
+      changes[field] = value;
   };
   PROFILE_FIELDS.forEach(consider);
   return changes;
@@ -66,13 +68,14 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
     }
     case 'TagAccount': {
       const account = assertActive(state, command.data.accountId);
-      if (account.tags.includes(command.data.tag)) return [];
-      return [{ type: 'AccountTagged', data: { ...command.data } }];
+      if (findTag(account.tags, command.data.tag) !== undefined) return [];
+      return [{ type: 'AccountTagged', data: { ...command.data, tag: command.data.tag.trim() } }];
     }
     case 'UntagAccount': {
       const account = assertActive(state, command.data.accountId);
-      if (!account.tags.includes(command.data.tag)) return [];
-      return [{ type: 'AccountUntagged', data: { ...command.data } }];
+      const tag = findTag(account.tags, command.data.tag);
+      if (tag === undefined) return [];
+      return [{ type: 'AccountUntagged', data: { ...command.data, tag } }];
     }
     case 'SetAccountCustomField': {
       const account = assertActive(state, command.data.accountId);

@@ -55,6 +55,20 @@ describe('Account decider', () => {
   });
 
   describe('UpdateAccountProfile', () => {
+    it('clears a field sent as null, leaves the fields left out', () =>
+      spec
+        .given([registered])
+        .when({ type: 'UpdateAccountProfile', data: { accountId, domain: null, address: null } })
+        .then([
+          { type: 'AccountProfileUpdated', data: { accountId, domain: null, address: null } },
+        ]));
+
+    it('does nothing when clearing a field that is already empty', () =>
+      spec
+        .given([registered, { type: 'AccountProfileUpdated', data: { accountId, industry: null } }])
+        .when({ type: 'UpdateAccountProfile', data: { accountId, industry: null } })
+        .thenNothingHappens());
+
     it('records only the fields that change', () =>
       spec
         .given([registered])
@@ -210,11 +224,17 @@ describe('Account decider', () => {
         .when({ type: 'TagAccount', data: { accountId, tag: 'vip' } })
         .thenNothingHappens());
 
-    it('compares tags exactly, without normalising them', () =>
+    it('takes another spelling of a tag it has for the same tag', () =>
       spec
         .given([registered, tagged])
-        .when({ type: 'TagAccount', data: { accountId, tag: 'VIP' } })
-        .then([{ type: 'AccountTagged', data: { accountId, tag: 'VIP' } }]));
+        .when({ type: 'TagAccount', data: { accountId, tag: ' VIP ' } })
+        .thenNothingHappens());
+
+    it('records a new tag trimmed', () =>
+      spec
+        .given([registered])
+        .when({ type: 'TagAccount', data: { accountId, tag: ' vip ' } })
+        .then([tagged]));
 
     it('tags again after the tag was removed', () =>
       spec
@@ -254,10 +274,16 @@ describe('Account decider', () => {
         .when({ type: 'UntagAccount', data: { accountId, tag: 'vip' } })
         .thenNothingHappens());
 
-    it('compares tags exactly, without normalising them', () =>
+    it('removes the tag in its own spelling, whatever spelling is asked', () =>
       spec
         .given([registered, tagged])
-        .when({ type: 'UntagAccount', data: { accountId, tag: 'VIP' } })
+        .when({ type: 'UntagAccount', data: { accountId, tag: ' VIP' } })
+        .then([untagged]));
+
+    it('does nothing for a tag it does not carry', () =>
+      spec
+        .given([registered, tagged])
+        .when({ type: 'UntagAccount', data: { accountId, tag: 'vips' } })
         .thenNothingHappens());
 
     it('refuses an unknown account', () =>

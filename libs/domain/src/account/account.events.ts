@@ -19,10 +19,11 @@ export type AccountProfileUpdated = DomainEvent<
   {
     accountId: string;
     name?: string;
-    domain?: string;
-    industry?: string;
-    size?: AccountSize;
-    address?: Address;
+    /** `null`: the field was cleared. */
+    domain?: string | null;
+    industry?: string | null;
+    size?: AccountSize | null;
+    address?: Address | null;
   }
 >;
 export type AccountOwnerAssigned = DomainEvent<

@@ -1,3 +1,4 @@
+import { withClearedFieldsRemoved } from '../shared';
 import { AccountEvent } from './account.events';
 import { AccountState } from './account.state';
 
@@ -18,7 +19,7 @@ export const evolveAccount = (state: AccountState, event: AccountEvent): Account
         customFields: {},
       };
     case 'AccountProfileUpdated':
-      return state.exists ? { ...state, ...event.data } : state;
+      return state.exists ? withClearedFieldsRemoved({ ...state, ...event.data }) : state;
     case 'AccountOwnerAssigned':
       return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
     case 'AccountTagged':

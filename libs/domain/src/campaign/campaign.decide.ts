@@ -1,4 +1,4 @@
-import { IsoDate } from '../shared';
+import { amountProblem, IsoDate } from '../shared';
 import { campaignErrors } from './campaign.errors';
 import { CampaignCommand, CreateCampaign } from './campaign.commands';
 import { CampaignEvent } from './campaign.events';
@@ -35,6 +35,8 @@ const assertValidCampaign = ({ budget, startsOn, endsOn }: CreateCampaign['data'
       budget,
     });
   }
+  const problem = amountProblem(budget);
+  if (problem) throw campaignErrors.rule('CAMPAIGN_INVALID_BUDGET', problem, { budget });
 };
 
 const assertActive = (state: CampaignState, campaignId: string): ExistingCampaign => {

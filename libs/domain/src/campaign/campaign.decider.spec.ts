@@ -69,6 +69,15 @@ describe('Campaign decider', () => {
         })
         .thenThrows('CAMPAIGN_NEGATIVE_BUDGET', 'rule'));
 
+    it('refuses a budget finer than its currency minor unit', () =>
+      spec
+        .given([])
+        .when({
+          type: 'CreateCampaign',
+          data: { ...campaign, budget: { amount: 1e-7, currency: 'EUR' } },
+        })
+        .thenThrows('CAMPAIGN_INVALID_BUDGET', 'rule'));
+
     it('refuses a campaign id that already exists', () =>
       spec
         .given([created])

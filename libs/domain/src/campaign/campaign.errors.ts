@@ -7,6 +7,7 @@ export const CAMPAIGN_ERROR_CODES = {
   CAMPAIGN_COMPLETED: 'rule',
   CAMPAIGN_INVALID_PERIOD: 'rule',
   CAMPAIGN_NEGATIVE_BUDGET: 'rule',
+  CAMPAIGN_INVALID_BUDGET: 'rule',
   CAMPAIGN_NOT_A_MEMBER: 'rule',
 } as const;
 

@@ -36,9 +36,10 @@ export type UpdateContact = Command<
     lastName?: string;
     emails?: ContactEmail[];
     phones?: ContactPhone[];
-    title?: string;
+    /** `null` clears it; left out, it stays as it is. */
+    title?: string | null;
     socialProfiles?: SocialProfile[];
-    address?: Address;
+    address?: Address | null;
   }
 >;
 export type LinkContactToAccount = Command<

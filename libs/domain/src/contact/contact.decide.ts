@@ -1,4 +1,4 @@
-import { customFieldValue, sameValue } from '../shared';
+import { customFieldValue, findTag, sameValue } from '../shared';
 import { contactErrors } from './contact.errors';
 import { ContactCommand, ContactEmail, UpdateContact } from './contact.commands';
 import { ContactEvent } from './contact.events';
@@ -58,7 +58,9 @@ const changedDetails = (contact: ExistingContact, requested: ContactDetails): Co
   const changes: ContactDetails = {};
   const consider = <K extends keyof ContactDetails>(field: K): void => {
     const value = requested[field];
-    if (value !== undefined && !sameValue(value, contact[field])) changes[field] = value;
+    if (value === undefined) return;
+    if (value === null ? contact[field] !== undefined : !sameValue(value, contact[field]))
+      changes[field] = value;
   };
   DETAIL_FIELDS.forEach(consider);
   return changes;
@@ -127,13 +129,14 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
     }
     case 'TagContact': {
       const contact = assertActive(state, command.data.contactId);
-      if (contact.tags.includes(command.data.tag)) return [];
-      return [{ type: 'ContactTagged', data: { ...command.data } }];
+      if (findTag(contact.tags, command.data.tag) !== undefined) return [];
+      return [{ type: 'ContactTagged', data: { ...command.data, tag: command.data.tag.trim() } }];
     }
     case 'UntagContact': {
       const contact = assertActive(state, command.data.contactId);
-      if (!contact.tags.includes(command.data.tag)) return [];
-      return [{ type: 'ContactUntagged', data: { ...command.data } }];
+      const tag = findTag(contact.tags, command.data.tag);
+      if (tag === undefined) return [];
+      return [{ type: 'ContactUntagged', data: { ...command.data, tag } }];
     }
     case 'SetContactCustomField': {
       const contact = assertActive(state, command.data.contactId);

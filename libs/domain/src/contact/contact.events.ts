@@ -33,9 +33,10 @@ export type ContactUpdated = DomainEvent<
     lastName?: string;
     emails?: ContactEmail[];
     phones?: ContactPhone[];
-    title?: string;
+    /** `null` clears it; left out, it stays as it is. */
+    title?: string | null;
     socialProfiles?: SocialProfile[];
-    address?: Address;
+    address?: Address | null;
   }
 >;
 export type ContactLinkedToAccount = DomainEvent<

@@ -1,3 +1,4 @@
+import { withClearedFieldsRemoved } from '../shared';
 import { ContactEvent } from './contact.events';
 import { ContactState } from './contact.state';
 
@@ -23,7 +24,7 @@ export const evolveContact = (state: ContactState, event: ContactEvent): Contact
         consents: {},
       };
     case 'ContactUpdated':
-      return state.exists ? { ...state, ...event.data } : state;
+      return state.exists ? withClearedFieldsRemoved({ ...state, ...event.data }) : state;
     case 'ContactLinkedToAccount':
       return state.exists ? { ...state, accountId: event.data.accountId } : state;
     case 'ContactUnlinkedFromAccount':

@@ -1,4 +1,4 @@
-import { IsoDate, Money } from '../shared';
+import { amountProblem, IsoDate, Money, sameMoney } from '../shared';
 import { dealErrors } from './deal.errors';
 import { PipelineStage } from '../pipeline/pipeline.commands';
 import { DealCommand } from './deal.commands';
@@ -62,6 +62,13 @@ const assertValidAmount = (dealId: string, amount: Money): void => {
       { dealId, currency: amount.currency },
     );
   }
+  const problem = amountProblem(amount);
+  if (problem) {
+    throw dealErrors.rule('DEAL_INVALID_AMOUNT', problem, {
+      dealId,
+      amount: String(amount.amount),
+    });
+  }
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -89,9 +96,6 @@ const assertValidCloseDate = (dealId: string, expectedCloseDate: IsoDate): void 
 
 const isFilled = (value: string | undefined): boolean =>
   value !== undefined && value.trim().length > 0;
-
-const sameMoney = (left: Money, right: Money): boolean =>
-  left.amount === right.amount && left.currency === right.currency;
 
 const copyMoney = ({ amount, currency }: Money): Money => ({ amount, currency });
 

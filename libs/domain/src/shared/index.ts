@@ -3,3 +3,6 @@ export * from './domain-error';
 export * from './values';
 export * from './custom-fields';
 export * from './same-value';
+export * from './money';
+export * from './tags';
+export * from './cleared-fields';

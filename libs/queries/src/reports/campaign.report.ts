@@ -1,4 +1,4 @@
-import { CampaignChannel, Money } from '@crm/domain';
+import { CampaignChannel, divideMoney, Money } from '@crm/domain';
 import {
   CampaignDocument,
   CampaignTouchCounts,
@@ -8,7 +8,6 @@ import {
 import { compareText } from '../views/compare';
 import { CurrencyAmounts, sumPerCurrency } from './currency-amounts';
 import { groupBy } from './grouping';
-import { round2 } from './statistics';
 
 export type CampaignReportRow = {
   campaignId: string;
@@ -67,10 +66,7 @@ export const campaignReport = (
         wonDeals: won.length,
         revenue: sumPerCurrency(won.map((deal) => deal.amount)),
         budget: { amount: budget.amount, currency: budget.currency },
-        costPerLead:
-          campaignLeads.length === 0
-            ? null
-            : { amount: round2(budget.amount / campaignLeads.length), currency: budget.currency },
+        costPerLead: campaignLeads.length === 0 ? null : divideMoney(budget, campaignLeads.length),
       };
     });
 };

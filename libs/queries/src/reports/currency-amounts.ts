@@ -1,7 +1,4 @@
-import { Money } from '@crm/domain';
-import { compareText } from '../views/compare';
-import { average, round2, sum } from './statistics';
-import { groupBy } from './grouping';
+import { averageMoney, Money, sumMoney } from '@crm/domain';
 
 /**
  * Amounts per currency, one `{ currency, amount }` row each, in currency order. Different
@@ -9,21 +6,13 @@ import { groupBy } from './grouping';
  */
 export type CurrencyAmounts = Money[];
 
-const perCurrency = (
-  amounts: readonly Money[],
-  combine: (values: number[]) => number,
-): CurrencyAmounts =>
-  [...groupBy(amounts, (money) => money.currency).entries()]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([currency, group]) => ({
-      currency,
-      amount: round2(combine(group.map((money) => money.amount))),
-    }));
+/** The sum per currency, exact. */
+export const sumPerCurrency = (amounts: readonly Money[]): CurrencyAmounts => sumMoney(amounts);
 
-/** The sum per currency, rounded to cents. */
-export const sumPerCurrency = (amounts: readonly Money[]): CurrencyAmounts =>
-  perCurrency(amounts, sum);
-
-/** The mean per currency, rounded to cents. */
+/** The mean per currency, rounded to the currency's minor unit. */
 export const averagePerCurrency = (amounts: readonly Money[]): CurrencyAmounts =>
-  perCurrency(amounts, (values) => average(values) ?? 0);
+  averageMoney(amounts);
+
+/** The one total of amounts all in `currency` (a group already split by currency). */
+export const totalIn = (currency: string, amounts: readonly Money[]): number =>
+  sumMoney(amounts).find((total) => total.currency === currency)?.amount ?? 0;

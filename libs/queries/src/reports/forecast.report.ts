@@ -1,9 +1,10 @@
+import { weightedSumMoney } from '@crm/domain';
 import { DealDocument } from '@crm/projections';
 import { compareText } from '../views/compare';
 import { compositeKey, groupBy } from './grouping';
 import { Month, monthOf } from './months';
+import { totalIn } from './currency-amounts';
 import { ProbabilityOf } from './stage-probabilities';
-import { round2, sum } from './statistics';
 
 export type ForecastRow = {
   month: Month;
@@ -31,8 +32,14 @@ export const forecast = (
       month: monthOf(group[0].expectedCloseDate),
       currency: group[0].amount.currency,
       deals: group.length,
-      pipelineAmount: round2(sum(group.map((deal) => deal.amount.amount))),
-      weightedAmount: round2(sum(group.map((deal) => deal.amount.amount * probabilityOf(deal)))),
+      pipelineAmount: totalIn(
+        group[0].amount.currency,
+        group.map((deal) => deal.amount),
+      ),
+      weightedAmount:
+        weightedSumMoney(
+          group.map((deal) => ({ amount: deal.amount, weight: probabilityOf(deal) })),
+        )[0]?.amount ?? 0,
     }))
     .sort((a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency));
 };

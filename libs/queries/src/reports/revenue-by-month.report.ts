@@ -3,7 +3,7 @@ import { compareText } from '../views/compare';
 import { DateRange, isWithin } from './date-range';
 import { compositeKey, groupBy } from './grouping';
 import { Month, monthOf } from './months';
-import { round2, sum } from './statistics';
+import { totalIn } from './currency-amounts';
 
 export type RevenueByMonthRow = {
   month: Month;
@@ -31,7 +31,10 @@ export const revenueByMonth = (
     .map((group) => ({
       month: group[0].month,
       currency: group[0].deal.amount.currency,
-      revenue: round2(sum(group.map(({ deal }) => deal.amount.amount))),
+      revenue: totalIn(
+        group[0].deal.amount.currency,
+        group.map(({ deal }) => deal.amount),
+      ),
       deals: group.length,
     }))
     .sort((a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency));

@@ -1,4 +1,4 @@
-import { AccountEvent } from '@crm/domain';
+import { AccountEvent, withClearedFieldsRemoved } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { AccountDocument } from './accounts.document';
 
@@ -49,15 +49,16 @@ const profileUpdated = (
   event: On<'AccountProfileUpdated'>,
 ): AccountDocument => {
   const { data } = event;
-  return {
+  // `null` clears a field: it leaves the document.
+  return withClearedFieldsRemoved({
     ...account,
     ...(data.name !== undefined && { name: data.name, searchName: searchNameOf(data.name) }),
     ...(data.domain !== undefined && { domain: data.domain }),
     ...(data.industry !== undefined && { industry: data.industry }),
     ...(data.size !== undefined && { size: data.size }),
-    ...(data.address !== undefined && { address: { ...data.address } }),
+    ...(data.address !== undefined && { address: data.address && { ...data.address } }),
     updatedAt: event.metadata.recordedAt,
-  };
+  });
 };
 
 const evolveAccount = (

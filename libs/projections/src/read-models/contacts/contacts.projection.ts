@@ -1,4 +1,4 @@
-import { ContactEmail, ContactEvent } from '@crm/domain';
+import { ContactEmail, ContactEvent, withClearedFieldsRemoved } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { ContactDocument } from './contacts.document';
 
@@ -80,17 +80,20 @@ const created = (event: On<'ContactCreated'>, documentId: string): ContactDocume
 
 const updated = (contact: ContactDocument, event: On<'ContactUpdated'>): ContactDocument => {
   const { data } = event;
+  // `null` clears a field: it leaves the document.
   return withDerived({
-    ...contact,
+    ...withClearedFieldsRemoved({
+      ...contact,
+      ...(data.title !== undefined && { title: data.title }),
+      ...(data.address !== undefined && { address: data.address && { ...data.address } }),
+    }),
     ...(data.firstName !== undefined && { firstName: data.firstName }),
     ...(data.lastName !== undefined && { lastName: data.lastName }),
     ...(data.emails !== undefined && { emails: data.emails.map((email) => ({ ...email })) }),
     ...(data.phones !== undefined && { phones: data.phones.map((phone) => ({ ...phone })) }),
-    ...(data.title !== undefined && { title: data.title }),
     ...(data.socialProfiles !== undefined && {
       socialProfiles: data.socialProfiles.map((profile) => ({ ...profile })),
     }),
-    ...(data.address !== undefined && { address: { ...data.address } }),
     updatedAt: event.metadata.recordedAt,
   });
 };

@@ -1,0 +1,146 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * Schemathesis over every operation of the live API's /openapi.json, as part of `npm test`.
+ * Installs the pinned Schemathesis into a git-ignored virtualenv (once), builds the API the way
+ * `npm start` does (the Swagger plugin only runs in `nest build`, and it writes most of the
+ * document's body schemas), starts it on a free 127.0.0.1 port with a temporary data directory, fuzzes it with a fixed seed, stops it, and
+ * exits with Schemathesis's status: any failure fails the test run.
+ *
+ * FUZZ_EXAMPLES (examples per operation, default 10) and FUZZ_SEED (default 14) tune a run.
+ */
+
+const ROOT = resolve(__dirname, '../..');
+const REQUIREMENTS = join(__dirname, 'requirements.txt');
+const VENV = join(ROOT, '.cache/schemathesis/venv');
+const STAMP = join(VENV, 'requirements.installed');
+const BIN = join(VENV, 'bin');
+const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '10';
+const SEED = process.env.FUZZ_SEED ?? '14';
+
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_schema_conformance',
+  'negative_data_rejection',
+];
+
+const run = (command: string, args: string[]): void => {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+};
+
+/** The virtualenv with the pinned Schemathesis, made again when the requirements change. */
+const ensureSchemathesis = (): string => {
+  const wanted = readFileSync(REQUIREMENTS, 'utf8');
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted) return join(BIN, 'schemathesis');
+  mkdirSync(VENV, { recursive: true });
+  const venv = spawnSync('python3', ['-m', 'venv', '--clear', VENV], { stdio: 'inherit' });
+  if (venv.status !== 0) {
+    throw new Error(
+      'python3 -m venv failed: install Python 3 with its venv module (Debian: apt-get install python3-venv)',
+    );
+  }
+  run(join(BIN, 'python'), [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '-r',
+    REQUIREMENTS,
+  ]);
+  writeFileSync(STAMP, wanted);
+  return join(BIN, 'schemathesis');
+};
+
+const fuzz = (schemathesis: string, baseUrl: string, reportDir: string): Promise<number> =>
+  new Promise((done, fail) => {
+    const child = spawn(
+      schemathesis,
+      [
+        'run',
+        `${baseUrl}/openapi.json`,
+        '--url',
+        baseUrl,
+        '--checks',
+        CHECKS.join(','),
+        '--max-examples',
+        EXAMPLES,
+        '--seed',
+        SEED,
+        '--phases',
+        'examples,coverage,fuzzing',
+        '--workers',
+        '2',
+        '--no-shrink',
+        '--request-timeout',
+        '30',
+        '--header',
+        'X-Tenant-Id: fuzz',
+        '--header',
+        'X-Actor-Id: fuzzer',
+        '--report',
+        'junit',
+        '--report-dir',
+        reportDir,
+      ],
+      { stdio: 'inherit', cwd: join(ROOT, '.cache/schemathesis') },
+    );
+    child.on('error', fail);
+    child.on('exit', (code) => done(code ?? 1));
+  });
+
+type Built = {
+  createApp: typeof import('../../apps/api/src/create-app').createApp;
+  loadConfig: typeof import('@crm/application').loadConfig;
+};
+
+/** The API as `nest build api` compiled it, Swagger plugin metadata included. */
+const buildApi = (): Built => {
+  run('npx', ['nest', 'build', 'api']);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled build, by path
+  const { createApp } = require(join(ROOT, 'dist/apps/api/src/create-app')) as Built;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same build's config
+  const { loadConfig } = require(join(ROOT, 'dist/libs/application/src')) as Built;
+  return { createApp, loadConfig };
+};
+
+const main = async (): Promise<number> => {
+  mkdirSync(join(ROOT, '.cache/schemathesis'), { recursive: true });
+  const schemathesis = ensureSchemathesis();
+  const { createApp, loadConfig } = buildApi();
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-fuzz-'));
+  const app = await createApp({
+    config: loadConfig({ CRM_DATA_DIR: dataDir, CRM_RUN_PROCESSES: 'false' }),
+    logger: false,
+  });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const started = Date.now();
+    const code = await fuzz(
+      schemathesis,
+      `http://127.0.0.1:${port}`,
+      join(ROOT, '.cache/schemathesis/report'),
+    );
+    console.log(`Schemathesis: exit ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
+    return code;
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
