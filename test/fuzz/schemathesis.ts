@@ -1,4 +1,6 @@
+import { SignJWT } from 'jose';
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,8 @@ const STAMP = join(VENV, 'requirements.installed');
 const BIN = join(VENV, 'bin');
 const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '10';
 const SEED = process.env.FUZZ_SEED ?? '14';
+const FUZZ_ISSUER = 'https://fuzz.invalid';
+const FUZZ_AUDIENCE = 'crm-fuzz';
 
 const CHECKS = [
   'not_a_server_error',
@@ -59,7 +63,12 @@ const ensureSchemathesis = (): string => {
   return join(BIN, 'schemathesis');
 };
 
-const fuzz = (schemathesis: string, baseUrl: string, reportDir: string): Promise<number> =>
+const fuzz = (
+  schemathesis: string,
+  baseUrl: string,
+  reportDir: string,
+  token: string,
+): Promise<number> =>
   new Promise((done, fail) => {
     const child = spawn(
       schemathesis,
@@ -82,9 +91,7 @@ const fuzz = (schemathesis: string, baseUrl: string, reportDir: string): Promise
         '--request-timeout',
         '30',
         '--header',
-        'X-Tenant-Id: fuzz',
-        '--header',
-        'X-Actor-Id: fuzzer',
+        `Authorization: Bearer ${token}`,
         '--report',
         'junit',
         '--report-dir',
@@ -116,8 +123,27 @@ const main = async (): Promise<number> => {
   const schemathesis = ensureSchemathesis();
   const { createApp, loadConfig } = buildApi();
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-fuzz-'));
+  const secret = randomBytes(32).toString('base64url');
+  const token = await new SignJWT({ tenant: 'fuzz', roles: ['admin'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('fuzzer')
+    .setIssuer(FUZZ_ISSUER)
+    .setAudience(FUZZ_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(secret));
   const app = await createApp({
-    config: loadConfig({ CRM_DATA_DIR: dataDir, CRM_RUN_PROCESSES: 'false' }),
+    config: loadConfig({
+      CRM_DATA_DIR: dataDir,
+      CRM_RUN_PROCESSES: 'false',
+      // The fuzzer is an admin of its own tenant, through a JWT from a secret of this run's own.
+      CRM_AUTH_JWT_SECRET: secret,
+      CRM_AUTH_ISSUER: FUZZ_ISSUER,
+      CRM_AUTH_AUDIENCE: FUZZ_AUDIENCE,
+      // Thousands of requests from one principal in a few minutes: the limits are not under test.
+      CRM_RATE_LIMIT_PER_MINUTE: '1000000',
+      CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
+    }),
     logger: false,
   });
   try {
@@ -128,6 +154,7 @@ const main = async (): Promise<number> => {
       schemathesis,
       `http://127.0.0.1:${port}`,
       join(ROOT, '.cache/schemathesis/report'),
+      token,
     );
     console.log(`Schemathesis: exit ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
     return code;

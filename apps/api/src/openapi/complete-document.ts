@@ -4,6 +4,7 @@ import {
   ParameterObject,
   ResponseObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { isPublicPath } from '../auth/public-routes';
 import { ERROR_BODY_SCHEMA, ERROR_STATUSES } from './error-body.schema';
 
 type Status = keyof typeof ERROR_STATUSES;
@@ -33,7 +34,7 @@ const errorResponse = (status: Status, existing?: ResponseObject): ResponseObjec
     ? `${existing.description}. ${ERROR_STATUSES[status]}`
     : ERROR_STATUSES[status],
   content: { 'application/json': { schema: ERROR_REF } },
-  ...(status === 503 && {
+  ...((status === 503 || status === 429) && {
     headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } },
   }),
 });
@@ -63,9 +64,10 @@ const completeParameters = (operation: OperationObject): ParameterObject[] => {
 };
 
 /** The statuses an operation can answer with besides its success. */
-const errorStatusesOf = (method: string, operation: OperationObject): Status[] => {
+const errorStatusesOf = (path: string, method: string, operation: OperationObject): Status[] => {
   const parameters = (operation.parameters ?? []) as ParameterObject[];
   const statuses: Status[] = [400];
+  if (!isPublicPath(path, true)) statuses.push(401, 403, 429);
   if (parameters.some((p) => p.in === 'path')) statuses.push(404);
   if (WRITES.has(method)) statuses.push(413, 415);
   if (isCommand(operation)) statuses.push(409, 412, 422);
@@ -73,7 +75,7 @@ const errorStatusesOf = (method: string, operation: OperationObject): Status[] =
   return statuses;
 };
 
-const completeResponses = (method: string, operation: OperationObject): void => {
+const completeResponses = (path: string, method: string, operation: OperationObject): void => {
   const responses = operation.responses as Record<string, ResponseObject>;
   const command = isCommand(operation);
   for (const [status, response] of Object.entries(responses)) {
@@ -101,7 +103,7 @@ const completeResponses = (method: string, operation: OperationObject): void => 
       }
     }
   }
-  for (const status of errorStatusesOf(method, operation))
+  for (const status of errorStatusesOf(path, method, operation))
     responses[status] = errorResponse(status, responses[status]);
 };
 
@@ -124,13 +126,13 @@ export const completeDocument = (document: OpenAPIObject): OpenAPIObject => {
     ...document.components,
     schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY_SCHEMA },
   };
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       operation.parameters = completeParameters(operation);
       completeRequestBody(operation, document);
-      completeResponses(method, operation);
+      completeResponses(path, method, operation);
     }
   }
   return document;
