@@ -5,6 +5,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import Fastify from 'fastify';
+import { mintToken, TEST_AUTH_ENV } from '../../../../test/support/credentials';
 import { createApp } from '../create-app';
 import { useAccessLog } from './access-log';
 import { requestIdOf } from './request-id';
@@ -19,12 +20,17 @@ const startLoggedApp = async (level: 'log' | 'debug' = 'log') => {
     for (const text of chunk.toString().split('\n')) if (text.trim()) lines.push(JSON.parse(text));
   });
   const app: NestFastifyApplication = await createApp({
-    config: loadConfig({ CRM_RUN_PROCESSES: 'false' }),
+    config: loadConfig({ CRM_RUN_PROCESSES: 'false', ...TEST_AUTH_ENV }),
     eventStore: createSqliteEventStore({ path: ':memory:' }),
     documentStore: createEmbeddedDocumentStore({ path: ':memory:' }),
     logger: createLogger({ service: 'api', format: 'json', level, destination: out }),
   });
-  return { app, lines, http: () => request(app.getHttpServer()) };
+  const token = mintToken({ sub: 'user-1', tenant: 'acme', roles: ['admin'] });
+  return {
+    app,
+    lines,
+    http: () => request.agent(app.getHttpServer()).set('authorization', `Bearer ${token}`),
+  };
 };
 
 const accessLines = (lines: Line[]) => lines.filter((line) => line.msg === 'request completed');
@@ -51,6 +57,13 @@ describe('access log and request ids', () => {
         route: '/health',
         status: 200,
         durationMs: expect.any(Number),
+        principal: {
+          kind: 'user',
+          tenant: 'acme',
+          subject: 'user-1',
+          roles: ['admin'],
+          issuer: 'https://idp.test',
+        },
       },
     ]);
   });
