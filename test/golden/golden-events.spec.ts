@@ -41,7 +41,8 @@ const runScenario = async (): Promise<StoredForm[]> => {
     clock: () => now,
     logger: false,
   });
-  for (const [index, { kind, id, type, data }] of goldenScenario.entries()) {
+  for (const [index, { kind, id, type, data, afterMs }] of goldenScenario.entries()) {
+    if (afterMs !== undefined) now = new Date(now.getTime() - 60_000 + afterMs);
     const context: CommandContext = {
       tenantId: 'golden',
       actorId: 'golden-actor',

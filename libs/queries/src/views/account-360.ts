@@ -6,6 +6,7 @@ import { interactionStats, InteractionStats } from './interaction-stats';
 import { MoneyTotals } from './money-totals';
 import { nextOpenTask } from './next-open-task';
 import { openTicketSummaries } from './open-tickets';
+import { quotesOf, QuoteSummary } from './quote-summaries';
 import { readCollections } from './read-model-collections';
 import { TaskView, TicketSummary } from './record-summaries';
 import { findForEach, ownDocument } from './tenant-documents';
@@ -32,6 +33,8 @@ export type Account360 = {
   lastInteraction: InteractionStats['lastInteraction'];
   interactionCounts: InteractionStats['counts'];
   nextOpenTask: TaskView | null;
+  /** Its quotes, newest first. */
+  quotes: QuoteSummary[];
   timeline: TimelinePage;
 };
 
@@ -55,7 +58,7 @@ export const account360 = async (
   if (account === undefined) return null;
   const ids = [accountId];
 
-  const [contacts, deals, tickets, interactions, task] = await Promise.all([
+  const [contacts, deals, tickets, interactions, task, quotes] = await Promise.all([
     collections
       .contacts()
       .then((c) => findForEach(c, tenantId, 'accountId', ids, { status: 'active' })),
@@ -63,6 +66,7 @@ export const account360 = async (
     collections.tickets().then((c) => findForEach(c, tenantId, 'accountId', ids)),
     collections.interactions().then((c) => interactionStats(c, tenantId, 'accountId', ids, now)),
     collections.tasks().then((c) => nextOpenTask(c, tenantId, 'account', ids, now)),
+    collections.quotes().then((c) => quotesOf(c, tenantId, 'accountId', accountId)),
   ]);
   const { lifetimeValue, ...dealLists } = dealsOverview(deals);
   return {
@@ -78,6 +82,7 @@ export const account360 = async (
     lastInteraction: interactions.lastInteraction,
     interactionCounts: interactions.counts,
     nextOpenTask: task,
+    quotes,
     timeline: await readTimeline(
       collections,
       tenantId,
