@@ -2,6 +2,7 @@ import { DealDocument } from '@crm/projections';
 import { compareText } from '../views/compare';
 import { compositeKey, groupBy } from './grouping';
 import { Month, monthOf } from './months';
+import { ProbabilityOf } from './stage-probabilities';
 import { round2, sum } from './statistics';
 
 export type ForecastRow = {
@@ -11,12 +12,15 @@ export type ForecastRow = {
   deals: number;
   /** Their amounts, to cents. */
   pipelineAmount: number;
-  /** Their amounts each times the deal's probability, to cents. */
+  /** Their amounts each times the probability their stage has now, to cents. */
   weightedAmount: number;
 };
 
 /** Open deals per month of `expectedCloseDate` and currency; by month, then currency. */
-export const forecast = (deals: readonly DealDocument[]): ForecastRow[] => {
+export const forecast = (
+  deals: readonly DealDocument[],
+  probabilityOf: ProbabilityOf = (deal) => deal.probability,
+): ForecastRow[] => {
   const open = deals.filter((deal) => deal.status === 'open');
   return [
     ...groupBy(open, (deal) =>
@@ -28,7 +32,7 @@ export const forecast = (deals: readonly DealDocument[]): ForecastRow[] => {
       currency: group[0].amount.currency,
       deals: group.length,
       pipelineAmount: round2(sum(group.map((deal) => deal.amount.amount))),
-      weightedAmount: round2(sum(group.map((deal) => deal.amount.amount * deal.probability))),
+      weightedAmount: round2(sum(group.map((deal) => deal.amount.amount * probabilityOf(deal)))),
     }))
     .sort((a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency));
 };

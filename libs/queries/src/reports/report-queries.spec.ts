@@ -85,9 +85,9 @@ describe('ReportQueries', () => {
       median: 9,
       p90: 9,
     });
-    // d3: 400 × 0.5 = 200
+    // d3: 400 × 0.1, the probability its stage (discovery) has now, not the 0.5 it entered with
     expect(await reports.forecast(TENANT)).toEqual([
-      { month: '2026-03', currency: 'EUR', deals: 1, pipelineAmount: 400, weightedAmount: 200 },
+      { month: '2026-03', currency: 'EUR', deals: 1, pipelineAmount: 400, weightedAmount: 40 },
     ]);
   });
 

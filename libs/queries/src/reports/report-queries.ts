@@ -6,6 +6,7 @@ import { findForEach, ownDocument } from '../views/tenant-documents';
 import { campaignReport, CampaignReportRow } from './campaign.report';
 import { DateRange } from './date-range';
 import { forecast, ForecastRow } from './forecast.report';
+import { currentStageProbability } from './stage-probabilities';
 import { leadFunnel, LeadFunnelOptions, LeadFunnelReport } from './lead-funnel.report';
 import { revenueByMonth, RevenueByMonthRow } from './revenue-by-month.report';
 import { salesCycle, SalesCycleReport } from './sales-cycle.report';
@@ -59,7 +60,11 @@ export class ReportQueries {
   }
 
   async forecast(tenantId: string): Promise<ForecastRow[]> {
-    return forecast(await this.dealsWithStatus(tenantId, 'open'));
+    const [deals, pipelines] = await Promise.all([
+      this.dealsWithStatus(tenantId, 'open'),
+      this.collections.pipelines().then((collection) => collection.find({ tenantId })),
+    ]);
+    return forecast(deals, currentStageProbability(pipelines));
   }
 
   async ticketReport(

@@ -1,6 +1,7 @@
 import { IsoDateTime } from '@crm/domain';
 import { DealDocument, DealStageVisit, PipelineDocument } from '@crm/projections';
 import { ReadModels } from '../read-models';
+import { currentStageProbability } from '../reports/stage-probabilities';
 import { quotesOf, QuoteSummary } from './quote-summaries';
 import { readCollections } from './read-model-collections';
 import { ownDocument } from './tenant-documents';
@@ -56,8 +57,10 @@ export const dealDetail = async (
   const nameOf = stageNames(pipeline);
   const end: IsoDateTime =
     deal.status === 'open' ? now.toISOString() : (deal.closedAt ?? now.toISOString());
+  // Weighed as the board and the forecast weigh it: by the probability its stage has now.
+  const probability = currentStageProbability(pipeline ? [pipeline] : [])(deal);
   return {
-    deal: viewOf(deal),
+    deal: viewOf({ ...deal, probability }),
     pipeline:
       pipeline === undefined ? null : { pipelineId: pipeline.pipelineId, name: pipeline.name },
     stageName: nameOf(deal.stageId).name,

@@ -41,6 +41,23 @@ INSERT INTO docs (collection, id, doc) SELECT collection, id, doc FROM documents
 DROP TABLE documents;
 `;
 
+/**
+ * The layout of the index tables. A file with an older one loses its index tables and
+ * declarations (documents stay): the projections declare them again and they are refilled.
+ */
+const INDEX_LAYOUT = 2;
+
+const dropIndexTables = (db: Database.Database): void => {
+  const tables = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'ix_[0-9]*'",
+    )
+    .all();
+  for (const { name } of tables) db.exec(`DROP TABLE ${name}`);
+  db.exec('DELETE FROM indexes');
+  db.pragma(`user_version = ${INDEX_LAYOUT}`);
+};
+
 const isInMemoryPath = (path: string): boolean => path === ':memory:' || path === '';
 
 export type ReadDatabaseOptions = {
@@ -76,6 +93,7 @@ export const openReadDatabase = (path: string, options: ReadDatabaseOptions): Da
     db.exec('BEGIN EXCLUSIVE');
     db.exec(SCHEMA);
     if (hasTable(db, 'documents')) db.exec(MIGRATE_DOCUMENTS);
+    if (Number(db.pragma('user_version', { simple: true })) < INDEX_LAYOUT) dropIndexTables(db);
     db.exec('COMMIT');
     return db;
   } catch (error) {

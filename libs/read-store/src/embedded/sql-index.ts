@@ -3,8 +3,8 @@ import { IndexEntry } from './index-keys';
 import { toSqlValue } from './sql-values';
 
 /**
- * One declared index, persisted: a table `ix_<id>` with a column `k<i>` per field and the `rid`
- * of the document, and a SQLite index over all of them. `plain` stays true while every document
+ * One declared index, persisted: a table `ix_<id>` keyed by a column `k<i>` per field and the
+ * `rid` of the document (one b-tree per index: an entry costs one insert). `plain` stays true while every document
  * had one scalar (or nothing) per field; once false (MongoDB's "multikey") it stays false.
  */
 export class SqlIndex {
@@ -22,14 +22,14 @@ export class SqlIndex {
     this.table = `ix_${id}`;
     const columns = fields.map((_, i) => `k${i}`);
     db.exec(
-      `CREATE TABLE IF NOT EXISTS ${this.table} (${columns.join(', ')}, rid INTEGER NOT NULL);
-       CREATE INDEX IF NOT EXISTS ${this.table}_keys ON ${this.table} (${columns.join(', ')}, rid);`,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (${columns.map((c) => `${c} NOT NULL`).join(', ')},
+         rid INTEGER NOT NULL, PRIMARY KEY (${columns.join(', ')}, rid)) WITHOUT ROWID;`,
     );
     this.insert = db.prepare(
       `INSERT INTO ${this.table} (${columns.join(', ')}, rid) VALUES (${columns.map(() => '?').join(', ')}, ?)`,
     );
     this.remove = db.prepare(
-      `DELETE FROM ${this.table} WHERE ${columns.map((c) => `${c} IS ?`).join(' AND ')} AND rid = ?`,
+      `DELETE FROM ${this.table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')} AND rid = ?`,
     );
   }
 

@@ -28,9 +28,8 @@ export type DealDocument = {
   /** When the deal was won or lost; absent while it is open (cleared on reopen). */
   closedAt?: IsoDateTime;
   /**
-   * The outcome of the latest closing: `wonAt` or `lostAt` (+ `lostReason`), never both. They stay
-   * on a reopened deal (the last outcome it had) until it closes again; `status` says whether that
-   * outcome still holds.
+   * The outcome of the closing in force: `wonAt` or `lostAt` (+ `lostReason`), never both, and
+   * neither while the deal is open (a reopened deal loses them until it closes again).
    */
   wonAt?: IsoDateTime;
   lostAt?: IsoDateTime;

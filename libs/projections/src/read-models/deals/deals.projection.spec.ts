@@ -223,7 +223,7 @@ describe('deals projection', () => {
     expect(deal).not.toHaveProperty('wonAt');
   });
 
-  it('DealReopened into the stage it closed in continues that stay and clears closedAt', () => {
+  it('DealReopened into the stage it closed in continues that stay and clears the outcome', () => {
     const deal = projectOne([
       opened(),
       lost('2026-02-02T12:00:00.000Z'),
@@ -233,12 +233,12 @@ describe('deals projection', () => {
       status: 'open',
       probability: 0.15,
       reopenCount: 1,
-      lostAt: '2026-02-02T12:00:00.000Z',
-      lostReason: 'went with a competitor',
       stageEnteredAt: '2026-01-05T09:00:00.000Z',
       stageHistory: [{ stageId: 'stage-discovery', enteredAt: '2026-01-05T09:00:00.000Z' }],
     });
     expect(deal).not.toHaveProperty('closedAt');
+    expect(deal).not.toHaveProperty('lostAt');
+    expect(deal).not.toHaveProperty('lostReason');
   });
 
   it('DealReopened into another stage closes the last stay at the reopening', () => {
@@ -252,7 +252,6 @@ describe('deals projection', () => {
       stageId: 'stage-proposal',
       probability: 0.5,
       reopenCount: 1,
-      wonAt: '2026-02-01T12:00:00.000Z',
       stageEnteredAt: '2026-03-01T08:00:00.000Z',
       stageHistory: [
         {
@@ -264,6 +263,7 @@ describe('deals projection', () => {
       ],
     });
     expect(deal).not.toHaveProperty('closedAt');
+    expect(deal).not.toHaveProperty('wonAt');
   });
 
   it('keeps only the latest outcome when a reopened deal closes again', () => {
@@ -289,13 +289,10 @@ describe('deals projection', () => {
       lost('2026-03-20T08:00:00.000Z', 'churned before go-live'),
       reopened('stage-discovery', 0.1, '2026-04-01T08:00:00.000Z'),
     ]);
-    expect(wonThenLost).toMatchObject({
-      status: 'open',
-      lostAt: '2026-03-20T08:00:00.000Z',
-      lostReason: 'churned before go-live',
-      reopenCount: 2,
-    });
+    expect(wonThenLost).toMatchObject({ status: 'open', reopenCount: 2 });
     expect(wonThenLost).not.toHaveProperty('wonAt');
+    expect(wonThenLost).not.toHaveProperty('lostAt');
+    expect(wonThenLost).not.toHaveProperty('lostReason');
     expect(wonThenLost).not.toHaveProperty('closedAt');
   });
 

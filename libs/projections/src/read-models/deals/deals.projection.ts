@@ -79,7 +79,14 @@ const lost = (deal: DealDocument, event: On<'DealLost'>): DealDocument => {
 };
 
 const reopened = (deal: DealDocument, event: On<'DealReopened'>): DealDocument => {
-  const { closedAt: _closedAt, ...rest } = deal;
+  // Open again: the outcome it had no longer holds, so it has no wonAt / lostAt any more.
+  const {
+    closedAt: _closedAt,
+    wonAt: _wonAt,
+    lostAt: _lostAt,
+    lostReason: _lostReason,
+    ...rest
+  } = deal;
   const { stageId, probability, reopenedAt } = event.data;
   return {
     ...rest,
@@ -123,7 +130,7 @@ const evolveDeal = (
 /** `deals`: one document per deal. */
 export const dealsProjection: Projection<DealDocument> = {
   name: 'deals',
-  version: 1,
+  version: 2,
   indexes: [
     { fields: ['tenantId', 'pipelineId', 'status'] },
     { fields: ['tenantId', 'contactId'] },

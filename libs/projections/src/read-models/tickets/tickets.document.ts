@@ -20,7 +20,7 @@ export type TicketDocument = {
   sla: TicketSla;
   /** The first agent reply. */
   firstResponseAt?: IsoDateTime;
-  /** The latest resolution; it stays when the ticket is reopened (`status` tells). */
+  /** When the ticket was resolved; absent while it is open, a reopened one included. */
   resolvedAt?: IsoDateTime;
   closedAt?: IsoDateTime;
   /** 0 until the first escalation, then the level of the latest one. */

@@ -225,18 +225,19 @@ describe('tickets projection', () => {
     });
   });
 
-  it('TicketResolved and TicketReopened: resolvedAt is the latest resolution', () => {
+  it('TicketResolved and TicketReopened: resolvedAt is the resolution in force, none once reopened', () => {
     expect(projectOne([opened(), resolved(10)])).toMatchObject({
       status: 'resolved',
       resolvedAt: at(10),
       lastActivityAt: at(10),
     });
-    expect(projectOne([opened(), resolved(10), reopened(11)])).toMatchObject({
+    const reopenedTicket = projectOne([opened(), resolved(10), reopened(11)]);
+    expect(reopenedTicket).toMatchObject({
       status: 'open',
-      resolvedAt: at(10),
       reopenCount: 1,
       lastActivityAt: at(11),
     });
+    expect(reopenedTicket).not.toHaveProperty('resolvedAt');
     expect(
       projectOne([opened(), resolved(10), reopened(11), resolved(12), reopened(13), resolved(14)]),
     ).toMatchObject({ status: 'resolved', resolvedAt: at(14), reopenCount: 2 });

@@ -100,13 +100,16 @@ const evolveTicket = (
         resolvedAt: event.data.resolvedAt,
         lastActivityAt: event.data.resolvedAt,
       };
-    case 'TicketReopened':
+    case 'TicketReopened': {
+      // Open again: its resolution is pending, so the previous one is no longer its resolvedAt.
+      const { resolvedAt: _resolvedAt, ...rest } = current;
       return {
-        ...current,
+        ...rest,
         status: 'open',
         reopenCount: current.reopenCount + 1,
         lastActivityAt: event.data.reopenedAt,
       };
+    }
     case 'TicketClosed':
       return {
         ...current,
@@ -120,7 +123,7 @@ const evolveTicket = (
 /** `tickets`: one document per support ticket. */
 export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
-  version: 1,
+  version: 2,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
