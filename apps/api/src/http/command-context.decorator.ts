@@ -72,7 +72,7 @@ export const commandContextOf = (request: FastifyRequest): CommandContext => {
     actorId,
     commandId,
     correlationId: correlationId ?? commandId,
-    causationId: causationId ?? correlationId ?? commandId,
+    causationId: causationId ?? commandId,
     idempotencyKey,
     requestHash: idempotencyKey
       ? createHash('sha256')

@@ -86,4 +86,18 @@ describe('correct figures', () => {
     expect(after.body.resolutionMinutes.count).toBe(0);
     expect(after.body.backlogByPriority.normal).toBe(1);
   });
+
+  it('the default $causationId is the command id, even when X-Correlation-Id is given', async () => {
+    const created = await t
+      .http()
+      .post('/contacts')
+      .set('x-correlation-id', 'journey-42')
+      .send({ firstName: 'Cause', lastName: 'Effect' })
+      .expect(201);
+    const audit = await t.http().get(`/audit/contact/${created.body.id}`).expect(200);
+    const { metadata } = audit.body.events[0];
+    expect(metadata.$correlationId).toBe('journey-42');
+    expect(metadata.$causationId).toBe(metadata.commandId);
+    expect(metadata.$causationId).not.toBe('journey-42');
+  });
 });
