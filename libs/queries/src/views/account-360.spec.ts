@@ -29,9 +29,13 @@ describe('account360', () => {
       view?.openTickets.map((t) => [t.ticketId, t.sla.firstResponse.state, t.sla.resolution.state]),
     ).toEqual([
       ['t-4', 'pending-breached', 'pending-breached'],
+      // c-1's ticket, filed without the account: an account's 360 includes its contacts' tickets
+      ['t-1', 'met', 'pending-ok'],
       ['t-2', 'breached', 'pending-ok'],
     ]);
-    expect(view?.interactionCounts).toEqual({ call: 1, email: 0, meeting: 1, note: 1, total: 3 });
+    expect(view?.contactCount).toBe(1);
+    // i-2 is c-1's email logged without the account: counted with the account's own
+    expect(view?.interactionCounts).toEqual({ call: 1, email: 1, meeting: 1, note: 1, total: 4 });
     expect(view?.lastInteraction).toMatchObject({ interactionId: 'i-3' });
     expect(view?.nextOpenTask).toMatchObject({
       taskId: 'task-4',
@@ -56,7 +60,8 @@ describe('account360', () => {
     expect(globex?.profile).toMatchObject({ name: 'Globex', tenantId: OTHER_TENANT });
     expect(globex?.contacts.map((c) => c.contactId)).toEqual(['c-1']);
     expect(globex?.deals.open.map((d) => d.dealId)).toEqual(['d-9']);
-    expect(globex?.openTickets).toEqual([]);
+    // Globex's own c-1 has a ticket; nothing of the other tenant's account shows here.
+    expect(globex?.openTickets.map((t) => t.ticketId)).toEqual(['t-9']);
     expect(globex?.nextOpenTask).toBeNull();
   });
 });

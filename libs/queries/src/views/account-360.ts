@@ -2,7 +2,7 @@ import { AccountDocument, ContactDocument } from '@crm/projections';
 import { ReadModels } from '../read-models';
 import { compareText } from './compare';
 import { dealsOverview, DealsOverview } from './deals-overview';
-import { interactionStats, InteractionStats } from './interaction-stats';
+import { combinedStats, interactionStats, InteractionStats } from './interaction-stats';
 import { MoneyTotals } from './money-totals';
 import { nextOpenTask } from './next-open-task';
 import { openTicketSummaries } from './open-tickets';
@@ -14,6 +14,8 @@ import { readTimeline, TimelinePage } from './timeline-page';
 import { View, viewOf } from './view-json';
 
 export const ACCOUNT_360_TIMELINE_ENTRIES = 20;
+/** The account's first contacts by name in its 360; `contactCount` tells how many it has. */
+export const ACCOUNT_360_CONTACTS = 50;
 
 /** One of the account's contacts, in short. */
 export type AccountContact = Pick<
@@ -24,12 +26,15 @@ export type AccountContact = Pick<
 /** Everything about one account on one page, rolled up over its contacts, deals and tickets. */
 export type Account360 = {
   profile: View<AccountDocument>;
-  /** The contacts working for it (merged contacts left out), by name. */
+  /** The first contacts working for it by name (merged contacts left out), at most 50. */
   contacts: AccountContact[];
+  /** How many contacts work for it. */
+  contactCount: number;
   deals: Omit<DealsOverview, 'lifetimeValue'>;
   lifetimeValue: MoneyTotals;
-  /** With the SLA state at `now`. */
+  /** Its own and its contacts' open tickets, with the SLA state at `now`. */
   openTickets: TicketSummary[];
+  /** Over its own interactions and its contacts', each once. */
   lastInteraction: InteractionStats['lastInteraction'];
   interactionCounts: InteractionStats['counts'];
   nextOpenTask: TaskView | null;
@@ -58,16 +63,28 @@ export const account360 = async (
   if (account === undefined) return null;
   const ids = [accountId];
 
-  const [contacts, deals, tickets, interactions, task, quotes] = await Promise.all([
-    collections
-      .contacts()
-      .then((c) => findForEach(c, tenantId, 'accountId', ids, { status: 'active' })),
-    collections.deals().then((c) => findForEach(c, tenantId, 'accountId', ids)),
-    collections.tickets().then((c) => findForEach(c, tenantId, 'accountId', ids)),
-    collections.interactions().then((c) => interactionStats(c, tenantId, 'accountId', ids, now)),
-    collections.tasks().then((c) => nextOpenTask(c, tenantId, 'account', ids, now)),
-    collections.quotes().then((c) => quotesOf(c, tenantId, 'accountId', accountId)),
-  ]);
+  const contacts = await collections
+    .contacts()
+    .then((c) => findForEach(c, tenantId, 'accountId', ids, { status: 'active' }));
+  const contactIds = contacts.map((contact) => contact.contactId);
+  // A contact's interactions and tickets filed under this account are counted with the account's.
+  const notFiledHere = { accountId: { $ne: accountId } };
+  const [deals, ownTickets, contactTickets, ownInteractions, contactInteractions, task, quotes] =
+    await Promise.all([
+      collections.deals().then((c) => findForEach(c, tenantId, 'accountId', ids)),
+      collections.tickets().then((c) => findForEach(c, tenantId, 'accountId', ids)),
+      collections
+        .tickets()
+        .then((c) => findForEach(c, tenantId, 'contactId', contactIds, notFiledHere)),
+      collections.interactions().then((c) => interactionStats(c, tenantId, 'accountId', ids, now)),
+      collections
+        .interactions()
+        .then((c) => interactionStats(c, tenantId, 'contactId', contactIds, now, notFiledHere)),
+      collections.tasks().then((c) => nextOpenTask(c, tenantId, 'account', ids, now)),
+      collections.quotes().then((c) => quotesOf(c, tenantId, 'accountId', accountId)),
+    ]);
+  const tickets = [...ownTickets, ...contactTickets];
+  const interactions = combinedStats(ownInteractions, contactInteractions);
   const { lifetimeValue, ...dealLists } = dealsOverview(deals);
   return {
     profile: viewOf(account),
@@ -75,7 +92,9 @@ export const account360 = async (
       .sort(
         (a, b) => compareText(a.searchName, b.searchName) || compareText(a.contactId, b.contactId),
       )
+      .slice(0, ACCOUNT_360_CONTACTS)
       .map(contactOf),
+    contactCount: contacts.length,
     deals: dealLists,
     lifetimeValue,
     openTickets: openTicketSummaries(tickets, now),
