@@ -1,19 +1,13 @@
-import { DOCUMENT_STORE, EVENT_SERIALIZER, EVENT_STORE, streamNameFor } from '@crm/application';
+import { EVENT_SERIALIZER, EVENT_STORE, streamNameFor } from '@crm/application';
 import { EventSerializer, EventStore } from '@crm/event-store';
-import { DocumentStore } from '@crm/read-store';
 import { ReadModels, RecordViews } from '@crm/queries';
 import { Module } from '@nestjs/common';
 import { ReportSource } from './report-source';
 import { ViewClock } from './view-clock';
 
-/** The API's read side: read-model access, record views and reports with time travel, a clock. */
+/** What the query controllers need besides `ReadModels`: record views and reports with time travel, a clock. */
 @Module({
   providers: [
-    {
-      provide: ReadModels,
-      inject: [DOCUMENT_STORE],
-      useFactory: (documents: DocumentStore) => new ReadModels(documents),
-    },
     ViewClock,
     ReportSource,
     {
@@ -23,6 +17,6 @@ import { ViewClock } from './view-clock';
         new RecordViews(readModels, events, serializer, streamNameFor),
     },
   ],
-  exports: [ReadModels, ViewClock, RecordViews, ReportSource],
+  exports: [ViewClock, RecordViews, ReportSource],
 })
 export class QueryViewsModule {}

@@ -1,5 +1,3 @@
 export * from './application.module';
 export * from './execute-domain-command';
 export * from './tokens';
-export * from './command-side.module';
-export * from './read-side.module';

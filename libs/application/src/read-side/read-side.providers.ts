@@ -1,5 +1,6 @@
 import { EventSerializer, EventStore } from '@crm/event-store';
 import { allProjections, ProjectionRunner } from '@crm/projections';
+import { ReadModels } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
 import { Logger, Provider } from '@nestjs/common';
 import { AppConfig } from '../config';
@@ -14,7 +15,7 @@ import { openConfiguredDocumentStore } from './document-store.provider';
 import { ProjectionLifecycle } from './projection-lifecycle';
 import { ReadYourWrites } from './read-your-writes';
 
-/** The read side: document store, projection runner and read-your-writes. */
+/** The read side: document store, projection runner, read-model access and read-your-writes. */
 export const readSideProviders = (documentStore?: DocumentStore): Provider[] => [
   {
     provide: DOCUMENT_STORE,
@@ -31,6 +32,11 @@ export const readSideProviders = (documentStore?: DocumentStore): Provider[] => 
         log: (message) => logger.log(message),
       });
     },
+  },
+  {
+    provide: ReadModels,
+    inject: [DOCUMENT_STORE],
+    useFactory: (documents: DocumentStore) => new ReadModels(documents),
   },
   {
     provide: ReadYourWrites,
