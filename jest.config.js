@@ -4,7 +4,9 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '.*\\.spec\\.ts$',
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
+  // Packages published as ES modules only, compiled to CommonJS for jest like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/terminus|jose)/)'],
   moduleNameMapper: {
     '^@crm/(domain|event-store|application|testing|read-store|projections|queries|demo-data)$':
       '<rootDir>/libs/$1/src',

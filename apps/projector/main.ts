@@ -1,7 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError } from '@crm/application/config';
+import { reportStartupFailure } from '@crm/application/startup';
+import { startTracing } from '@crm/application/tracing';
 import { UnknownProjectionError } from '@crm/projections';
-import { createProjectorLog } from './src/projector-log';
+import { createLogger } from '@crm/application/logging';
+import { projectorLogOver } from './src/projector-log';
 import { loadProjectorSettings, ProjectorSettings } from './src/projector-settings';
 import { startProjector } from './src/start-projector';
 
@@ -15,18 +17,32 @@ const main = async (): Promise<void> => {
   try {
     settings = loadProjectorSettings();
   } catch (error) {
-    if (!(error instanceof ConfigError || error instanceof UnknownProjectionError)) throw error;
-    process.stderr.write(`projector: ${error.message}\n`);
-    process.exitCode = 1;
-    return;
+    if (error instanceof UnknownProjectionError) {
+      process.stderr.write(`projector: CRM_PROJECTIONS: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
   }
   const { config } = settings;
-  const log = createProjectorLog(process.stdout, {
-    format: config.CRM_LOG_FORMAT,
-    level: config.CRM_LOG_LEVEL,
-  });
+  const log = projectorLogOver(
+    createLogger({
+      service: 'projector',
+      format: config.CRM_LOG_FORMAT,
+      level: config.CRM_LOG_LEVEL,
+    }),
+  );
 
-  const starting = startProjector(settings, log);
+  const starting = startTracing('projector').then(async (tracing) => {
+    const projector = await startProjector(settings, log);
+    return {
+      ...projector,
+      stop: async () => {
+        await projector.stop();
+        await tracing?.shutdown();
+      },
+    };
+  });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -54,8 +70,6 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `projector: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  reportStartupFailure('projector', error);
   process.exit(1);
 });

@@ -6,12 +6,13 @@ import { AuditController } from './audit/audit.controller';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { DealsModule } from './deals/deals.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { ApiCommonModule } from './http/api-common.module';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { InteractionsModule } from './interactions/interactions.module';
 import { LeadsModule } from './leads/leads.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { AccountViewsController } from './queries/account-views.controller';
 import { ContactViewsController } from './queries/contact-views.controller';
@@ -42,9 +43,10 @@ export class AppModule {
         QuotesModule,
         TicketsModule,
         TasksModule,
+        HealthModule,
+        MetricsModule.forRoot(options.config),
       ],
       controllers: [
-        HealthController,
         AuditController,
         ContactViewsController,
         ReportsController,

@@ -1,39 +1,57 @@
-import { ApplicationModuleOptions } from '@crm/application';
-import { ConsoleLogger, INestApplication } from '@nestjs/common';
+import {
+  ApplicationModuleOptions,
+  createLogger,
+  CrmMetrics,
+  PinoNestLogger,
+} from '@crm/application';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { useAccessLog } from './http/access-log';
+import { useHttpMetrics } from './http/http-metrics';
+import { useRequestTracing } from './http/request-tracing';
 import { useJsonBodyParser } from './http/json-body-parser';
+import { requestIdOf } from './http/request-id';
 import { setUpOpenApi } from './openapi';
 
+export type CreateAppOptions = ApplicationModuleOptions & {
+  /** false: no logging at all (the end-to-end suites); a logger: lines go there. */
+  logger?: false | Logger;
+};
+
 /** Builds the HTTP application; main.ts listens, the end-to-end tests drive it in-process. */
-export const createApp = async (
-  options: ApplicationModuleOptions & { logger?: false },
-): Promise<NestFastifyApplication> => {
+export const createApp = async (options: CreateAppOptions): Promise<NestFastifyApplication> => {
   const { config } = options;
+  const logger =
+    options.logger === false
+      ? undefined
+      : (options.logger ??
+        createLogger({
+          service: 'api',
+          format: config.CRM_LOG_FORMAT,
+          level: config.CRM_LOG_LEVEL,
+        }));
+  const metrics = options.metrics ?? new CrmMetrics('api');
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(options),
-    new FastifyAdapter({ bodyLimit: config.CRM_BODY_LIMIT_BYTES }),
+    AppModule.forRoot({ ...options, metrics }),
+    new FastifyAdapter({ bodyLimit: config.CRM_BODY_LIMIT_BYTES, genReqId: requestIdOf }),
     {
       // Our own JSON parser is registered below; Nest's would clash with it.
       bodyParser: false,
-      logger:
-        options.logger === false
-          ? false
-          : new ConsoleLogger({
-              json: config.CRM_LOG_FORMAT === 'json',
-              logLevels: logLevelsFrom(config.CRM_LOG_LEVEL ?? 'log'),
-            }),
+      // A provider failing at start-up rejects here (main.ts reports it); Nest would abort.
+      abortOnError: false,
+      logger: logger ? new PinoNestLogger(logger) : false,
     },
   );
-  useJsonBodyParser(app.getHttpAdapter().getInstance());
-  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  useJsonBodyParser(fastify);
+  useRequestTracing(fastify);
+  useAccessLog(fastify, logger);
+  useHttpMetrics(fastify, metrics);
   setUpOpenApi(app as INestApplication);
   await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  await fastify.ready();
   return app;
 };
-
-const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-const logLevelsFrom = (level: (typeof LEVELS)[number]) =>
-  LEVELS.slice(0, LEVELS.indexOf(level) + 1);

@@ -1,12 +1,44 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@crm/application';
+import {
+  CrmMetrics,
+  listenOrExplain,
+  loadConfig,
+  OpsServer,
+  reportStartupFailure,
+  startOpsServer,
+  startTracing,
+  stopOnSignals,
+} from '@crm/application';
 import { Logger } from '@nestjs/common';
 import { createApp } from './create-app';
 
 const bootstrap = async (): Promise<void> => {
   const config = loadConfig();
-  const app = await createApp({ config });
-  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  const tracing = await startTracing('api');
+  const metrics = new CrmMetrics('api');
+  const app = await createApp({ config, metrics });
+  let ops: OpsServer | undefined;
+  // Closing the app stops accepting, lets requests in flight finish, then closes the stores.
+  const logger = new Logger('Shutdown');
+  stopOnSignals(
+    async () => {
+      await ops?.close();
+      await app.close();
+      await tracing?.shutdown();
+    },
+    (level, message, fields) => logger[level]({ msg: message, ...fields }),
+  );
+  await listenOrExplain('PORT', config.PORT, () =>
+    app.listen({ port: config.PORT, host: '0.0.0.0' }),
+  );
+  if (config.CRM_METRICS_PORT !== undefined) {
+    ops = await startOpsServer({
+      host: config.CRM_METRICS_HOST,
+      port: config.CRM_METRICS_PORT,
+      metrics,
+    });
+    Logger.log(`metrics on http://${config.CRM_METRICS_HOST}:${ops.port}/metrics`, 'Bootstrap');
+  }
   Logger.log(
     `CRM API on http://localhost:${config.PORT} (docs at /docs), data in ${config.CRM_DATA_DIR}`,
     'Bootstrap',
@@ -14,10 +46,7 @@ const bootstrap = async (): Promise<void> => {
 };
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  reportStartupFailure('crm-api', error);
+  // Stores may be open and the projections following the log: nothing else ends the process.
   process.exit(1);
 });

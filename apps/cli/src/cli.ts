@@ -1,4 +1,4 @@
-import { ConfigError } from '@crm/application';
+import { ConfigError, startupFailureDetail, startupFailureLine } from '@crm/application';
 import { DEFAULT_DEMO_OPTIONS, demoOptionProblems } from '@crm/demo-data';
 import { AggregateKind } from '@crm/domain';
 import { allProjections } from '@crm/projections';
@@ -158,7 +158,10 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       writeLine(io.stderr, `error: ${error.message}`);
       return EXIT_USAGE;
     }
-    writeLine(io.stderr, `error: ${error instanceof Error ? error.message : String(error)}`);
+    writeLine(io.stderr, `error: ${startupFailureLine(error)}`);
+    if (io.env.CRM_LOG_LEVEL === 'debug' || io.env.CRM_LOG_LEVEL === 'verbose') {
+      writeLine(io.stderr, startupFailureDetail(error));
+    }
     return EXIT_FAILURE;
   }
 };

@@ -1,5 +1,6 @@
+import { createLogger } from '@crm/application/logging';
 import { PassThrough } from 'node:stream';
-import { createProjectorLog } from './projector-log';
+import { projectorLogOver } from './projector-log';
 
 const capture = () => {
   const out = new PassThrough();
@@ -8,26 +9,43 @@ const capture = () => {
   return { out, text: () => text };
 };
 
-describe('createProjectorLog', () => {
-  it('json: one object per line with the fields, bigints as strings', () => {
+describe('projectorLogOver', () => {
+  it('json: one object per line with the shared fields, bigints as strings', () => {
     const { out, text } = capture();
-    createProjectorLog(out, { format: 'json' })('log', 'caught up', { position: 42n, owner: 'p' });
+    const logger = createLogger({ service: 'projector', format: 'json', destination: out });
+    projectorLogOver(logger)('log', 'caught up', { position: 42n, owner: 'p' });
     const line = JSON.parse(text()) as Record<string, unknown>;
-    expect(line).toMatchObject({
-      level: 'log',
+    expect(line).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      level: 'info',
+      service: 'projector',
+      pid: process.pid,
       context: 'Projector',
-      message: 'caught up',
+      msg: 'caught up',
       position: '42',
       owner: 'p',
     });
     expect(text().endsWith('}\n')).toBe(true);
   });
 
-  it('text: the message then key=value pairs; levels above the threshold are dropped', () => {
+  it('text off a terminal: no colour codes; levels below the threshold are dropped', () => {
     const { out, text } = capture();
-    const log = createProjectorLog(out, { format: 'text', level: 'warn' });
+    const logger = createLogger({
+      service: 'projector',
+      format: 'text',
+      level: 'warn',
+      destination: out,
+    });
+    const log = projectorLogOver(logger);
     log('log', 'not shown');
     log('warn', 'lease renew failed', { projection: 'contacts' });
-    expect(text()).toMatch(/^\S+ WARN \[Projector\] lease renew failed projection="contacts"\n$/);
+    expect(text()).toMatch(/^\S+Z WARN \[Projector\] lease renew failed projection="contacts"\n$/);
+    expect(text()).not.toContain('\x1b[');
+  });
+
+  it('JSON by default when the destination is not a terminal', () => {
+    const { out, text } = capture();
+    projectorLogOver(createLogger({ service: 'projector', destination: out }))('log', 'x');
+    expect(JSON.parse(text())).toMatchObject({ msg: 'x', level: 'info' });
   });
 });

@@ -11,10 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendContacts } from '../../../libs/projections/src/worker/testing/contact-events';
 import { checkpointsOf } from '../../../libs/projections/src/worker/testing/read-model-dump';
+import { freePort } from '../../../test/process/free-port';
+import { parsePrometheusText, valueOf } from '../../../test/support/prometheus-text';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-type LogLine = { level: string; message: string; [field: string]: unknown };
+type LogLine = { level: string; msg: string; [field: string]: unknown };
 
 /** The projector, run from its TypeScript source, its stdout parsed as JSON lines. */
 const startProjector = (env: Record<string, string>) => {
@@ -42,7 +44,7 @@ const startProjector = (env: Record<string, string>) => {
     new Promise((resolve, reject) => {
       const deadline = Date.now() + timeoutMs;
       const poll = setInterval(() => {
-        const line = lines.find((l) => l.message === message);
+        const line = lines.find((l) => l.msg === message);
         if (line || Date.now() > deadline || child.exitCode !== null) {
           clearInterval(poll);
           if (line) resolve(line);
@@ -66,7 +68,12 @@ describe('the projector process', () => {
     const head = await appendContacts(events, serializer, 25);
     await events.close();
 
-    const projector = startProjector({ CRM_DATA_DIR: dir, CRM_PROJECTOR_ID: 'projector-test' });
+    const port = await freePort();
+    const projector = startProjector({
+      CRM_DATA_DIR: dir,
+      CRM_PROJECTOR_ID: 'projector-test',
+      CRM_METRICS_PORT: String(port),
+    });
     expect(await projector.logged('projector running')).toMatchObject({
       owner: 'projector-test',
       held: allProjections.map((p) => p.name),
@@ -74,12 +81,26 @@ describe('the projector process', () => {
     expect(await projector.logged('caught up with the log')).toMatchObject({
       position: head.toString(),
     });
+
+    const ops = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${ops}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${ops}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: { readModels: { status: 'up', position: head.toString(), lag: '0' } },
+    });
+    const metrics = parsePrometheusText(await (await fetch(`${ops}/metrics`)).text());
+    expect(valueOf(metrics, 'crm_projection_events_total')).toBe(Number(head));
+    expect(valueOf(metrics, 'crm_projection_lag_events', { projection: 'contacts' })).toBe(0);
+    expect(valueOf(metrics, 'crm_event_store_head_position')).toBe(Number(head));
+
     projector.child.kill('SIGTERM');
     expect(await projector.exited).toBe(0);
-    expect(projector.lines.map((l) => l.message)).toEqual(
+    expect(projector.lines.map((l) => l.msg)).toEqual(
       expect.arrayContaining(['stopping projector', 'stopped projections', 'projector stopped']),
     );
-    expect(projector.lines.find((l) => l.message === 'stopped projections')).toMatchObject({
+    expect(projector.lines.find((l) => l.msg === 'stopped projections')).toMatchObject({
       position: head.toString(),
     });
 

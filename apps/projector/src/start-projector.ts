@@ -2,9 +2,11 @@ import { createEventSchemaRegistry, createEventSerializer, EventStore } from '@c
 import { ProjectorWorker, WorkerLog } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
 import { eventUpcasters } from '@crm/application/event-upcasters';
-import { createConfiguredEventStore } from '@crm/application/nest/event-store.provider';
-import { createConfiguredDocumentStore } from '@crm/application/read-side/document-store.provider';
+import { openConfiguredEventStore } from '@crm/application/nest/event-store.provider';
+import { openConfiguredDocumentStore } from '@crm/application/read-side/document-store.provider';
+import { CrmMetrics } from '@crm/application/metrics';
 import { openConfiguredLeaseStore } from './lease-store.provider';
+import { startProjectorOps } from './projector-ops';
 import { ProjectorSettings } from './projector-settings';
 
 export type RunningProjector = {
@@ -25,13 +27,14 @@ export const startProjector = async (
   const { config, owner, projections } = settings;
   const closers: (() => Promise<void>)[] = [];
   try {
-    const events: EventStore = createConfiguredEventStore(config);
+    const events: EventStore = await openConfiguredEventStore(config);
     closers.unshift(() => events.close());
-    const documents: DocumentStore = createConfiguredDocumentStore(config);
+    const documents: DocumentStore = await openConfiguredDocumentStore(config);
     closers.unshift(() => documents.close());
     const leaseStore = await openConfiguredLeaseStore(config, documents);
     closers.unshift(() => leaseStore.close());
 
+    const metrics = new CrmMetrics('projector');
     const worker = new ProjectorWorker({
       events,
       documents,
@@ -40,7 +43,15 @@ export const startProjector = async (
       owner,
       projections,
       log,
+      runner: {
+        onBatch: ({ events: applied, parked }) => {
+          metrics.projectedEvents.inc(applied);
+          if (parked > 0) metrics.parkedEvents.inc(parked);
+        },
+      },
     });
+    const ops = await startProjectorOps(config, metrics, { events, documents, worker });
+    if (ops) closers.unshift(() => ops.close());
     await worker.start();
     log('log', 'projector running', {
       owner,
@@ -48,6 +59,7 @@ export const startProjector = async (
       readStore: config.CRM_READ_STORE,
       wanted: worker.status().wanted,
       held: worker.status().held,
+      ...(ops && { operations: `http://${config.CRM_METRICS_HOST}:${ops.port}` }),
     });
     return {
       worker,

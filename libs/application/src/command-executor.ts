@@ -1,4 +1,4 @@
-import { Command, Decider, DomainEvent } from '@crm/domain';
+import { Command, Decider, DomainError, DomainEvent } from '@crm/domain';
 import {
   EventMetadata,
   EventSerializer,
@@ -16,6 +16,8 @@ import {
 } from './command-errors';
 import { deterministicId } from './deterministic-id';
 import { KeyedSerializer } from './keyed-serializer';
+import { CommandOutcome } from './metrics/crm-metrics';
+import { activeTraceparent, inSpan } from './tracing/tracer';
 import { streamNameFor } from './stream-name';
 
 export type CommandWithoutMetadata<C extends Command> = C extends Command
@@ -33,7 +35,18 @@ export type CommandExecutorOptions = {
   /** How many times a concurrency conflict is retried by reloading and deciding again. */
   maxAttempts?: number;
   clock?: () => Date;
+  /** Told how each command ended and how long it took (metrics, traces). */
+  observe?: (observed: { type: string; outcome: CommandOutcome; seconds: number }) => void;
 };
+
+const outcomeOf = (error: unknown): CommandOutcome =>
+  error instanceof DomainError
+    ? 'rejected'
+    : error instanceof PreconditionFailedError ||
+        error instanceof ConcurrencyConflictError ||
+        error instanceof IdempotencyConflictError
+      ? 'conflict'
+      : 'error';
 
 /**
  * The one command path: load the stream, evolve, decide, append with the expected revision;
@@ -42,6 +55,7 @@ export type CommandExecutorOptions = {
 export class CommandExecutor {
   private readonly maxAttempts: number;
   private readonly clock: () => Date;
+  private readonly observe: CommandExecutorOptions['observe'];
   private readonly perStream = new KeyedSerializer();
 
   constructor(
@@ -51,6 +65,7 @@ export class CommandExecutor {
   ) {
     this.maxAttempts = options.maxAttempts ?? 10;
     this.clock = options.clock ?? (() => new Date());
+    this.observe = options.observe;
   }
 
   async load<C extends Command, E extends DomainEvent, S>(
@@ -72,9 +87,35 @@ export class CommandExecutor {
     context: CommandContext,
   ): Promise<CommandResult> {
     const streamName = streamNameFor(kind, context.tenantId, recordId);
-    return this.perStream.run(streamName, () =>
-      this.executeWithRetries(decider, streamName, recordId, command, context),
-    );
+    const attributes = {
+      'crm.command.type': command.type,
+      'crm.tenant_id': context.tenantId,
+      'crm.correlation_id': context.correlationId,
+      'crm.command_id': context.commandId,
+    };
+    return inSpan(`command ${command.type}`, attributes, () => {
+      const running = this.perStream.run(streamName, () =>
+        this.executeWithRetries(decider, streamName, recordId, command, context),
+      );
+      return this.observe ? this.observed(command.type, running) : running;
+    });
+  }
+
+  private async observed(type: string, running: Promise<CommandResult>): Promise<CommandResult> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const result = await running;
+      this.observe?.({
+        type,
+        outcome: result.appended > 0 ? 'ok' : 'unchanged',
+        seconds: seconds(),
+      });
+      return result;
+    } catch (error) {
+      this.observe?.({ type, outcome: outcomeOf(error), seconds: seconds() });
+      throw error;
+    }
   }
 
   private async executeWithRetries<C extends Command, E extends DomainEvent, S>(
@@ -157,6 +198,7 @@ export class CommandExecutor {
   }
 
   private metadataFor(commandType: string, context: CommandContext, now: Date): EventMetadata {
+    const traceparent = activeTraceparent();
     return {
       tenantId: context.tenantId,
       actorId: context.actorId,
@@ -169,6 +211,7 @@ export class CommandExecutor {
         idempotencyKey: context.idempotencyKey,
         requestHash: context.requestHash,
       }),
+      ...(traceparent && { traceparent }),
     };
   }
 

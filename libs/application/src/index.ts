@@ -9,3 +9,8 @@ export type { ConvertLeadRequest } from './preparation/lead-conversion.preparer'
 export * from './catalogue';
 export * from './stream-name';
 export * from './read-side';
+export * from './startup';
+export * from './logging';
+export * from './health';
+export * from './metrics';
+export * from './tracing';

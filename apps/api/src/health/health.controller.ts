@@ -1,24 +1,79 @@
-import { EVENT_STORE, PROJECTION_RUNNER } from '@crm/application';
+import {
+  APP_CONFIG,
+  AppConfig,
+  checkEventStore,
+  checkReadModels,
+  checkReadStore,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  READ_SIDE_PROGRESS,
+  ReadSideProgress,
+} from '@crm/application';
 import { EventStore } from '@crm/event-store';
-import { ProjectionRunner } from '@crm/projections';
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { DocumentStore } from '@crm/read-store';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { FastifyReply } from 'fastify';
+import { asIndicator } from './health-indicators';
 
 @ApiTags('health')
-@Controller()
+@Controller('health')
 export class HealthController {
   constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    @Inject(READ_SIDE_PROGRESS) private readonly progress: ReadSideProgress,
   ) {}
 
-  @Get('health')
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: 200 while the process runs and answers' })
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
   @ApiOperation({
     summary:
-      'Liveness and readiness: 200 when the event store answers and the projections are not stalled, 503 otherwise (naming the stalled projections and the error); read-model lag',
+      'Readiness: 200 when the event store and the read store answer and the read models ' +
+      'follow the log within CRM_READY_MAX_LAG events; 503 with the failing checks otherwise',
   })
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.health.check([
+        asIndicator(this.indicators, 'eventStore', () => checkEventStore(this.store)),
+        asIndicator(this.indicators, 'readStore', () => checkReadStore(this.documents)),
+        asIndicator(this.indicators, 'readModels', () =>
+          checkReadModels(this.store, this.progress, this.config.CRM_READY_MAX_LAG),
+        ),
+      ]);
+    } catch (error) {
+      // Terminus reports failure as an exception; answered as is, not as an API error.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse();
+    }
+  }
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Summary: 200 when the event store answers and the projections are not stalled, 503 ' +
+      'otherwise (naming the stalled projections and the error); the read models position and lag',
+  })
+  async summary(@Res({ passthrough: true }) reply: FastifyReply) {
     let head: bigint;
     try {
       head = await this.store.headPosition();
@@ -26,34 +81,18 @@ export class HealthController {
       void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'error', eventStore: { status: 'down', error: (error as Error).message } };
     }
-    const reached = this.projections.position();
-    const health = this.projections.health();
-    const readModels = {
-      status: health.status === 'stalled' ? 'stalled' : 'up',
-      position: reached.toString(),
-      lag: (head > reached ? head - reached : 0n).toString(),
-      ...(health.status === 'stalled' && {
-        projections: health.projections,
-        error: health.error,
-        since: health.since,
-        attempts: health.attempts,
-      }),
-    };
-    if (health.status === 'stalled') void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    const [reached, stall] = await Promise.all([this.progress.position(), this.progress.stalled()]);
+    if (stall) void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {
-      status: health.status === 'stalled' ? 'error' : 'ok',
+      status: stall ? 'error' : 'ok',
       eventStore: { status: 'up', headPosition: head.toString() },
-      readModels,
+      readModels: {
+        status: stall ? 'stalled' : 'up',
+        source: this.progress.source,
+        position: reached.toString(),
+        lag: (head > reached ? head - reached : 0n).toString(),
+        ...stall,
+      },
     };
-  }
-
-  @Get('projections')
-  @ApiOperation({
-    summary:
-      'Each projection: its live collection, checkpoint, whether it is rebuilding; parked events',
-  })
-  async projectionStatus() {
-    const head = await this.store.headPosition();
-    return { headPosition: head.toString(), ...this.projections.status() };
   }
 }

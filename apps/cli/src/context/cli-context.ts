@@ -3,14 +3,15 @@ import {
   AppConfig,
   EVENT_SERIALIZER,
   EVENT_STORE,
+  createLogger,
   loadConfig,
+  PinoNestLogger,
 } from '@crm/application';
 import { createConfiguredDocumentStore } from '@crm/application/read-side/document-store.provider';
 import { EventSerializer, EventStore } from '@crm/event-store';
 import { createEmbeddedDocumentStore, DocumentStore } from '@crm/read-store';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { StderrLogger } from './stderr-logger';
 
 export type CliContextOptions = {
   env: NodeJS.ProcessEnv;
@@ -35,6 +36,18 @@ export type CliContext = {
 };
 
 /**
+ * Log lines go to stderr, so stdout carries only a command's output (NDJSON, JSON); warnings
+ * and errors only, unless CRM_LOG_LEVEL asks for more.
+ */
+const cliLogger = (config: AppConfig, stderr: NodeJS.WritableStream) =>
+  createLogger({
+    service: 'cli',
+    format: config.CRM_LOG_FORMAT,
+    level: config.CRM_LOG_LEVEL ?? 'warn',
+    destination: stderr,
+  });
+
+/**
  * The application without HTTP: the configured event store, the command path and the process
  * managers, with the projections left to the CLI (CRM_RUN_PROJECTIONS=false).
  */
@@ -51,7 +64,7 @@ export const openCliContext = async (options: CliContextOptions): Promise<CliCon
   try {
     const app = await NestFactory.createApplicationContext(
       ApplicationModule.forRoot({ config, documentStore: documents, clock: options.clock }),
-      { logger: new StderrLogger(options.stderr, config.CRM_LOG_LEVEL), abortOnError: false },
+      { logger: new PinoNestLogger(cliLogger(config, options.stderr)), abortOnError: false },
     );
     return {
       app,

@@ -23,7 +23,8 @@ const connectionStringConstraint = (
     }
 
     defaultMessage(args: ValidationArguments): string {
-      return `${args.property} must be ${described}: ${problem(args.value)}`;
+      // The property is named by loadConfig in front of the value.
+      return `must be ${described}: ${problem(args.value)}`;
     }
   };
 };

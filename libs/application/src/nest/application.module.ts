@@ -12,11 +12,14 @@ import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
 import { readSideProviders } from '../read-side/read-side.providers';
 import { ProcessManagers } from '../processes/process-managers';
-import { createConfiguredEventStore } from './event-store.provider';
+import { openConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
 import { ReadModels } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
 import { ReadYourWrites } from '../read-side/read-your-writes';
+import { CrmMetrics } from '../metrics/crm-metrics';
+import { instrumentEventStore } from '../metrics/instrumented-event-store';
+import { ReadSideMetrics } from '../metrics/read-side-metrics';
 import {
   APP_CONFIG,
   DOCUMENT_STORE,
@@ -24,6 +27,7 @@ import {
   EVENT_STORE,
   OPEN_DEALS_IN_STAGE,
   PROJECTION_RUNNER,
+  READ_SIDE_PROGRESS,
 } from './tokens';
 
 export type ApplicationModuleOptions = {
@@ -32,6 +36,8 @@ export type ApplicationModuleOptions = {
   eventStore?: EventStore;
   documentStore?: DocumentStore;
   clock?: () => Date;
+  /** Given (the API), commands, appends and the read side are measured into it. */
+  metrics?: CrmMetrics;
 };
 
 /** The command side: the event store, the one command path and the CommandBus handler. */
@@ -48,7 +54,10 @@ export class ApplicationModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: options.config },
         {
           provide: EVENT_STORE,
-          useFactory: () => options.eventStore ?? createConfiguredEventStore(options.config),
+          useFactory: async () => {
+            const store = options.eventStore ?? (await openConfiguredEventStore(options.config));
+            return instrumentEventStore(store, options.metrics);
+          },
         },
         {
           provide: EVENT_SERIALIZER,
@@ -58,7 +67,12 @@ export class ApplicationModule implements OnApplicationShutdown {
           provide: CommandExecutor,
           inject: [EVENT_STORE, EVENT_SERIALIZER],
           useFactory: (store: EventStore, serializer: EventSerializer) =>
-            new CommandExecutor(store, serializer, { clock: options.clock }),
+            new CommandExecutor(store, serializer, {
+              clock: options.clock,
+              observe: options.metrics
+                ? ({ type, outcome }) => options.metrics?.commands.inc({ type, outcome })
+                : undefined,
+            }),
         },
         {
           provide: OPEN_DEALS_IN_STAGE,
@@ -67,7 +81,10 @@ export class ApplicationModule implements OnApplicationShutdown {
         },
         ExecuteDomainCommandHandler,
         ProcessManagers,
-        ...readSideProviders(options.documentStore),
+        ...readSideProviders(options.documentStore, options.metrics),
+        ...(options.metrics
+          ? [{ provide: CrmMetrics, useValue: options.metrics }, ReadSideMetrics]
+          : []),
       ],
       exports: [
         APP_CONFIG,
@@ -76,8 +93,10 @@ export class ApplicationModule implements OnApplicationShutdown {
         CommandExecutor,
         DOCUMENT_STORE,
         PROJECTION_RUNNER,
+        READ_SIDE_PROGRESS,
         ReadModels,
         ReadYourWrites,
+        ...(options.metrics ? [CrmMetrics] : []),
       ],
     };
   }

@@ -4,5 +4,6 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export const EVENT_SERIALIZER = Symbol('EVENT_SERIALIZER');
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+export const READ_SIDE_PROGRESS = Symbol('READ_SIDE_PROGRESS');
 /** Counts the open deals in a pipeline stage: the preparer of RemovePipelineStage needs it. */
 export const OPEN_DEALS_IN_STAGE = Symbol('OPEN_DEALS_IN_STAGE');

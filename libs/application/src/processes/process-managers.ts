@@ -42,6 +42,14 @@ export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicatio
     await Promise.all(this.runners.map((runner) => runner.waitUntilCaughtUp()));
   }
 
+  /** Where each process manager of this process has got to; empty when none runs here. */
+  positions(): Record<string, bigint> {
+    if (!this.config.CRM_RUN_PROCESSES) return {};
+    return Object.fromEntries(
+      this.runners.map((runner) => [runner.progress().name, runner.progress().position]),
+    );
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }

@@ -61,6 +61,11 @@ export class ProcessRunner {
     await this.loop;
   }
 
+  /** The process manager's name and the last position it has gone past (-1n before any). */
+  progress(): { name: string; position: bigint } {
+    return { name: this.definition.name, position: this.reached };
+  }
+
   private async run(): Promise<void> {
     const after = await loadCheckpoint(this.store, this.definition.name);
     this.advance(after ?? -1n);

@@ -27,7 +27,7 @@ describe('configured document store on MongoDB', () => {
   it('refuses to open on an unreachable server, naming MONGODB_URI, and closes the client', async () => {
     const unreachable = mongoConfig('mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300');
     await expect(openConfiguredDocumentStore(unreachable)).rejects.toThrow(
-      /^MongoDB \(MONGODB_URI\) is not reachable: /,
+      /^MONGODB_URI="mongodb:\/\/127\.0\.0\.1:1\/\?serverSelectionTimeoutMS=300": MongoDB is not reachable \(/,
     );
     expect(closes).toHaveBeenCalledTimes(1);
   });

@@ -6,6 +6,9 @@ import {
 import { MongoClient } from 'mongodb';
 import { join } from 'node:path';
 import { AppConfig, requiredSetting } from '../config';
+import { redactCredentials } from '../config/redact-credentials';
+import { reasonOf, StartupError } from '../startup/startup-error';
+import { ensureWritableDataDir } from '../startup/writable-data-dir';
 
 /**
  * The document store chosen by configuration; the embedded file store is the default.
@@ -15,6 +18,7 @@ import { AppConfig, requiredSetting } from '../config';
 export const createConfiguredDocumentStore = (config: AppConfig): DocumentStore => {
   switch (config.CRM_READ_STORE) {
     case 'embedded':
+      ensureWritableDataDir(config.CRM_DATA_DIR);
       return createEmbeddedDocumentStore({
         path: join(config.CRM_DATA_DIR, 'readmodels.sqlite'),
         cacheMiB: config.CRM_READ_CACHE_MB,
@@ -35,8 +39,12 @@ export const openConfiguredDocumentStore = async (config: AppConfig): Promise<Do
     await client.connect();
   } catch (error) {
     await client.close();
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`MongoDB (MONGODB_URI) is not reachable: ${reason}`, { cause: error });
+    const shown = redactCredentials(requiredSetting(config, 'MONGODB_URI'));
+    throw new StartupError(
+      `MONGODB_URI=${JSON.stringify(shown)}: MongoDB is not reachable (${reasonOf(error)}); ` +
+        'start it or correct MONGODB_URI',
+      { cause: error },
+    );
   }
   return mongoStoreOwning(client, config);
 };

@@ -4,19 +4,25 @@ import { ReadModels } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
 import { Logger, Provider } from '@nestjs/common';
 import { AppConfig } from '../config';
+import { CrmMetrics } from '../metrics/crm-metrics';
 import {
   APP_CONFIG,
   DOCUMENT_STORE,
   EVENT_SERIALIZER,
   EVENT_STORE,
   PROJECTION_RUNNER,
+  READ_SIDE_PROGRESS,
 } from '../nest/tokens';
 import { openConfiguredDocumentStore } from './document-store.provider';
 import { ProjectionLifecycle } from './projection-lifecycle';
+import { checkpointProgress, runnerProgress } from './read-side-progress';
 import { ReadYourWrites } from './read-your-writes';
 
 /** The read side: document store, projection runner, read-model access and read-your-writes. */
-export const readSideProviders = (documentStore?: DocumentStore): Provider[] => [
+export const readSideProviders = (
+  documentStore?: DocumentStore,
+  metrics?: CrmMetrics,
+): Provider[] => [
   {
     provide: DOCUMENT_STORE,
     inject: [APP_CONFIG],
@@ -30,8 +36,20 @@ export const readSideProviders = (documentStore?: DocumentStore): Provider[] => 
       const logger = new Logger('Projections');
       return new ProjectionRunner(events, documents, serializer, allProjections, {
         log: (message) => logger.log(message),
+        onBatch: metrics
+          ? ({ events, parked }) => {
+              metrics.projectedEvents.inc(events);
+              if (parked > 0) metrics.parkedEvents.inc(parked);
+            }
+          : undefined,
       });
     },
+  },
+  {
+    provide: READ_SIDE_PROGRESS,
+    inject: [APP_CONFIG, DOCUMENT_STORE, PROJECTION_RUNNER],
+    useFactory: (config: AppConfig, documents: DocumentStore, runner: ProjectionRunner) =>
+      config.CRM_RUN_PROJECTIONS ? runnerProgress(runner) : checkpointProgress(documents),
   },
   {
     provide: ReadModels,

@@ -12,4 +12,6 @@ export type EventMetadata = {
   recordedAt: string;
   idempotencyKey?: string;
   requestHash?: string;
+  /** W3C trace context of the command that wrote the event, when tracing was on. */
+  traceparent?: string;
 };

@@ -3,6 +3,7 @@ import { EventSerializer, EventStore, parseEventTypeName, RecordedEvent } from '
 import { DocumentStore, DocumentWrite } from '@crm/read-store';
 import { Projection } from '../projection';
 import { applyBatchToSlot, BatchEvent } from './apply-batch';
+import { inBatchSpan } from './batch-span';
 import { inBatches } from './in-batches';
 import { nextGeneration, physicalName, ProjectionSlot } from './projection-slot';
 import { PositionWaiters } from './position-waiters';
@@ -229,7 +230,7 @@ export class ProjectionRunner {
         this.options.lingerMs ?? 2,
       )) {
         try {
-          await this.applyBatch(batch);
+          await inBatchSpan(batch, () => this.applyBatch(batch));
           await this.switchCaughtUpGenerations();
         } catch (error) {
           failure = { error };

@@ -2,7 +2,11 @@ import { EventSerializer, EventStore } from '@crm/event-store';
 import { DocumentStore } from '@crm/read-store';
 import { LeaseStore } from '../lease/lease-store';
 import { Projection } from '../projection';
-import { ProjectionRunner, ProjectionRunnerOptions } from '../runner/projection-runner';
+import {
+  ProjectionRunner,
+  ProjectionRunnerOptions,
+  RunnerHealth,
+} from '../runner/projection-runner';
 import { LeaseKeeper } from './lease-keeper';
 
 export type WorkerLogLevel = 'error' | 'warn' | 'log' | 'debug';
@@ -40,6 +44,8 @@ export type ProjectorWorkerStatus = {
   running: string[];
   /** Position every running projection has reached; absent when none runs. */
   position?: string;
+  /** The running projections' runner: following the log, or stalled and why. */
+  health?: RunnerHealth;
 };
 
 const errorText = (error: unknown): string =>
@@ -117,7 +123,10 @@ export class ProjectorWorker {
       wanted: [...this.wanted],
       held: this.keeper.held(),
       running: active ? [...active.names] : [],
-      ...(active && { position: active.runner.position().toString() }),
+      ...(active && {
+        position: active.runner.position().toString(),
+        health: active.runner.health(),
+      }),
     };
   }
 

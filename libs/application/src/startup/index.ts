@@ -1,0 +1,5 @@
+export * from './startup-error';
+export * from './startup-failure';
+export * from './writable-data-dir';
+export * from './listen-failure';
+export * from './stop-on-signals';
