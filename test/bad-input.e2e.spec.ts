@@ -29,6 +29,7 @@ describe('bad input on every command route', () => {
       'interactions',
       'leads',
       'pipelines',
+      'quotes',
       'tasks',
       'tickets',
     ]);

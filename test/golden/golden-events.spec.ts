@@ -52,7 +52,8 @@ const writeScenario = async (): Promise<StoredForm[]> => {
     clock: () => now,
     logger: false,
   });
-  for (const [index, { kind, id, type, data }] of goldenScenario.entries()) {
+  for (const [index, { kind, id, type, data, afterMs }] of goldenScenario.entries()) {
+    if (afterMs !== undefined) now = new Date(now.getTime() - 60_000 + afterMs);
     const context: CommandContext = {
       tenantId: 'golden',
       actorId: 'golden-actor',

@@ -6,6 +6,8 @@ export type GoldenStep = {
   id: string;
   type: string;
   data: Record<string, unknown>;
+  /** How long after the previous step this one runs (default one minute). */
+  afterMs?: number;
 };
 
 const step = (
@@ -18,6 +20,14 @@ const step = (
   return { kind, id, type, data: { [idField]: id, ...data } };
 };
 const money = (amount: number) => ({ amount, currency: 'EUR' });
+const line = (lineId: string, quantity: number, amount: number, discountPercent = 0) => ({
+  lineId,
+  productName: `Product ${lineId}`,
+  quantity,
+  unitPrice: money(amount),
+  discountPercent,
+});
+const TWO_DAYS = 2 * 86_400_000;
 
 /**
  * A scenario that writes every event type the domain has at least once. Its stored events are the
@@ -197,4 +207,36 @@ export const goldenScenario: GoldenStep[] = [
     assigneeId: 'u3',
   }),
   step('task', 'k2', 'CancelTask', { reason: 'duplicate' }),
+  // Quotes, added after the first fixture: appended, so every earlier event stays as it was.
+  step('deal', 'd2', 'OpenDeal', {
+    title: 'Engines expansion',
+    accountId: 'a1',
+    amount: money(5000),
+    pipelineId: 'p1',
+    stageId: 's1',
+    expectedCloseDate: '2026-07-31',
+    ownerId: 'u2',
+  }),
+  step('quote', 'q1', 'CreateQuote', {
+    title: 'Expansion offer',
+    accountId: 'a1',
+    dealId: 'd2',
+    contactId: 'c1',
+    currency: 'EUR',
+    validUntil: '2026-04-02',
+  }),
+  step('quote', 'q1', 'AddQuoteLine', line('ql1', 10, 450, 10)),
+  step('quote', 'q1', 'AddQuoteLine', line('ql2', 1, 99.99)),
+  step('quote', 'q1', 'ChangeQuoteLine', { lineId: 'ql1', quantity: 12 }),
+  step('quote', 'q1', 'RemoveQuoteLine', { lineId: 'ql2' }),
+  step('quote', 'q1', 'SetQuoteDiscount', { discountPercent: 2.5 }),
+  step('quote', 'q1', 'SendQuote'),
+  step('quote', 'q1', 'RejectQuote', { reason: 'needs more seats' }),
+  step('quote', 'q1', 'ReviseQuote'),
+  step('quote', 'q1', 'SendQuote'),
+  { ...step('quote', 'q1', 'ExpireQuote'), afterMs: TWO_DAYS },
+  step('quote', 'q1', 'ReviseQuote', { validUntil: '2026-12-31' }),
+  step('quote', 'q1', 'SendQuote'),
+  step('quote', 'q1', 'AcceptQuote'),
+  step('deal', 'd2', 'ApplyQuoteToDeal', { quoteId: 'q1' }),
 ];

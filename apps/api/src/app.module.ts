@@ -24,6 +24,7 @@ import { PipelineViewsController } from './queries/pipeline-views.controller';
 import { RecordViewsController } from './queries/record-views.controller';
 import { ReportsController } from './queries/reports.controller';
 import { TaskViewsController } from './queries/task-views.controller';
+import { QuotesModule } from './quotes/quotes.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -43,6 +44,7 @@ export class AppModule {
         InteractionsModule,
         LeadsModule,
         PipelinesModule,
+        QuotesModule,
         TicketsModule,
         TasksModule,
         HealthModule,

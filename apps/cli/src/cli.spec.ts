@@ -136,7 +136,11 @@ describe('crm cli', () => {
     const rebuilt = await run(['rebuild']);
 
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stdout).toMatch(/rebuilt 11 read model\(s\) from \d+ events .* events\/s\)/);
+    expect(rebuilt.stdout).toMatch(
+      new RegExp(
+        `rebuilt ${allProjections.length} read model\\(s\\) from \\d+ events .* events/s\\)`,
+      ),
+    );
     await withStores(async (events, documents) => {
       const after = await Promise.all(
         allProjections.map((p) => documents.activeGeneration(p.name)),

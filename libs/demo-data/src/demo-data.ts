@@ -9,6 +9,7 @@ import { planDeals } from './generators/deals.generator';
 import { planInteractions } from './generators/interactions.generator';
 import { planLeads } from './generators/leads.generator';
 import { planPipeline } from './generators/pipeline.generator';
+import { planQuotes } from './generators/quotes.generator';
 import { planTasks } from './generators/tasks.generator';
 import { planTickets } from './generators/tickets.generator';
 import { Random } from './random';
@@ -31,6 +32,7 @@ const STEPS = [
   planTickets,
   planInteractions,
   planTasks,
+  planQuotes,
 ];
 
 /**

@@ -9,6 +9,7 @@ import {
   InteractionCommand,
   LeadCommand,
   PipelineCommand,
+  QuoteCommand,
   TaskCommand,
   TicketCommand,
 } from '@crm/domain';
@@ -28,6 +29,7 @@ export type DemoCommand =
       | InteractionCommand
       | Exclude<LeadCommand, ConvertLead>
       | PipelineCommand
+      | QuoteCommand
       | TaskCommand
       | TicketCommand
     >

@@ -5,6 +5,7 @@ import { DEAL_ERROR_CODES, dealDecider } from './deal';
 import { INTERACTION_ERROR_CODES, interactionDecider } from './interaction';
 import { LEAD_ERROR_CODES, leadDecider } from './lead';
 import { PIPELINE_ERROR_CODES, pipelineDecider } from './pipeline';
+import { QUOTE_ERROR_CODES, quoteDecider } from './quote';
 import { Command, Decider, DomainEvent } from './shared';
 import { TASK_ERROR_CODES, taskDecider } from './task';
 import { TICKET_ERROR_CODES, ticketDecider } from './ticket';
@@ -21,6 +22,7 @@ export const aggregateDeciders = {
   interaction: interactionDecider,
   lead: leadDecider,
   pipeline: pipelineDecider,
+  quote: quoteDecider,
   task: taskDecider,
   ticket: ticketDecider,
 } as const;
@@ -44,6 +46,7 @@ export const domainErrorCodes = {
   ...INTERACTION_ERROR_CODES,
   ...LEAD_ERROR_CODES,
   ...PIPELINE_ERROR_CODES,
+  ...QUOTE_ERROR_CODES,
   ...TASK_ERROR_CODES,
   ...TICKET_ERROR_CODES,
 } as const;

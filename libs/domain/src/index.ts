@@ -9,3 +9,4 @@ export * from './lead';
 export * from './pipeline';
 export * from './task';
 export * from './ticket';
+export * from './quote';

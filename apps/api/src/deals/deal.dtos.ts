@@ -36,6 +36,10 @@ export class MoveDealStageDto {
   @IsRecordId() stageId!: string;
 }
 
+export class ApplyQuoteToDealDto {
+  @IsRecordId() quoteId!: string;
+}
+
 export class LoseDealDto {
   @IsString() @Length(1, 500) reason!: string;
 }

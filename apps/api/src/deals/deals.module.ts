@@ -3,6 +3,7 @@ import { commandController } from '../http/command-controller';
 import { ApiCommonModule } from '../http/api-common.module';
 import {
   ChangeDealAmountDto,
+  ApplyQuoteToDealDto,
   ChangeDealExpectedCloseDto,
   LoseDealDto,
   MoveDealStageDto,
@@ -18,6 +19,7 @@ import {
       OpenDeal: OpenDealDto,
       ChangeDealAmount: ChangeDealAmountDto,
       ChangeDealExpectedClose: ChangeDealExpectedCloseDto,
+      ApplyQuoteToDeal: ApplyQuoteToDealDto,
       MoveDealStage: MoveDealStageDto,
       WinDeal: null,
       LoseDeal: LoseDealDto,

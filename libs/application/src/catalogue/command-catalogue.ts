@@ -8,6 +8,7 @@ import { dealCatalogue, DealIntents } from './deal.catalogue';
 import { interactionCatalogue, InteractionIntents } from './interaction.catalogue';
 import { leadCatalogue, LeadIntents } from './lead.catalogue';
 import { pipelineCatalogue, PipelineIntents } from './pipeline.catalogue';
+import { quoteCatalogue, QuoteIntents } from './quote.catalogue';
 import { taskCatalogue, TaskIntents } from './task.catalogue';
 import { ticketCatalogue, TicketIntents } from './ticket.catalogue';
 
@@ -22,6 +23,7 @@ type IntentsByKind = EveryKind<{
   interaction: InteractionIntents;
   lead: LeadIntents;
   pipeline: PipelineIntents;
+  quote: QuoteIntents;
   task: TaskIntents;
   ticket: TicketIntents;
 }>;
@@ -46,6 +48,7 @@ export const commandCatalogue = {
   ...withKind('interaction', interactionCatalogue),
   ...withKind('lead', leadCatalogue),
   ...withKind('pipeline', pipelineCatalogue),
+  ...withKind('quote', quoteCatalogue),
   ...withKind('task', taskCatalogue),
   ...withKind('ticket', ticketCatalogue),
 } satisfies { [T in CommandType]: { kind: KindOfCommand<T> } };

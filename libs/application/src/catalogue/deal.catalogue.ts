@@ -1,9 +1,12 @@
 import {
+  ApplyQuoteToDeal,
   DealState,
   MoveDealStage,
   OpenDeal,
   PipelineStage,
   PipelineState,
+  QuoteState,
+  quoteTotals,
   ReopenDeal,
 } from '@crm/domain';
 import { RecordLookup } from '../preparation/command-preparer';
@@ -17,10 +20,17 @@ export type OpenDealIntent = Omit<OpenDeal['data'], 'pipelineStages' | 'ownerId'
 };
 export type MoveDealStageIntent = Omit<MoveDealStage['data'], 'pipelineStages'>;
 export type ReopenDealIntent = Omit<ReopenDeal['data'], 'pipelineStages'>;
+/** The client names the quote; the preparer reads its status, deal and total. */
+export type ApplyQuoteToDealIntent = Omit<ApplyQuoteToDeal['data'], 'quote'>;
 
 export type DealIntents = IntentsOf<
   'deal',
-  { OpenDeal: OpenDealIntent; MoveDealStage: MoveDealStageIntent; ReopenDeal: ReopenDealIntent }
+  {
+    OpenDeal: OpenDealIntent;
+    MoveDealStage: MoveDealStageIntent;
+    ReopenDeal: ReopenDealIntent;
+    ApplyQuoteToDeal: ApplyQuoteToDealIntent;
+  }
 >;
 
 const stagesOf = async (lookup: RecordLookup, pipelineId: string): Promise<PipelineStage[]> => {
@@ -71,6 +81,22 @@ export const dealCatalogue = {
       path: '/deals/:id/expected-close',
       summary: "Change a deal's expected close date",
       handler: 'changeExpectedClose',
+    },
+  },
+  ApplyQuoteToDeal: {
+    permission: 'deal:apply-quote',
+    references: [{ field: 'quoteId', kind: 'quote' }],
+    prepare: async (intent, _context, lookup) => {
+      const quote = await lookup.state<QuoteState>('quote', intent.quoteId);
+      if (!quote.exists) throw new Error(`quote ${intent.quoteId} vanished`);
+      const { total } = quoteTotals(quote.currency, quote.lines, quote.discountPercent);
+      return { ...intent, quote: { status: quote.status, dealId: quote.dealId, total } };
+    },
+    route: {
+      method: 'POST',
+      path: '/deals/:id/amount-from-quote',
+      summary: "Set a deal's amount to the total of its accepted quote",
+      handler: 'applyQuote',
     },
   },
   MoveDealStage: {

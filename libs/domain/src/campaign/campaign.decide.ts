@@ -1,16 +1,10 @@
-import { amountProblem, IsoDate } from '../shared';
+import { amountProblem, isIsoDate, moneyProblem } from '../shared';
 import { campaignErrors } from './campaign.errors';
 import { CampaignCommand, CreateCampaign } from './campaign.commands';
 import { CampaignEvent } from './campaign.events';
 import { CampaignState, isCampaignMember } from './campaign.state';
 
 type ExistingCampaign = Extract<CampaignState, { exists: true }>;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar day written YYYY-MM-DD (so '2026-02-30' is refused). */
-const isIsoDate = (value: IsoDate): boolean =>
-  ISO_DATE.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value);
 
 const assertValidCampaign = ({ budget, startsOn, endsOn }: CreateCampaign['data']): void => {
   if (!isIsoDate(startsOn) || !isIsoDate(endsOn)) {
@@ -30,13 +24,21 @@ const assertValidCampaign = ({ budget, startsOn, endsOn }: CreateCampaign['data'
       endsOn,
     });
   }
-  if (!Number.isFinite(budget.amount) || budget.amount < 0) {
+  const problem = moneyProblem(budget);
+  if (problem === 'invalid_currency') {
+    throw campaignErrors.rule(
+      'CAMPAIGN_INVALID_CURRENCY',
+      `currency must be a 3-letter upper-case code, not "${budget.currency}"`,
+      { budget },
+    );
+  }
+  if (problem !== undefined) {
     throw campaignErrors.rule('CAMPAIGN_NEGATIVE_BUDGET', 'a campaign budget cannot be negative', {
       budget,
     });
   }
-  const problem = amountProblem(budget);
-  if (problem) throw campaignErrors.rule('CAMPAIGN_INVALID_BUDGET', problem, { budget });
+  const inexact = amountProblem(budget);
+  if (inexact) throw campaignErrors.rule('CAMPAIGN_INVALID_BUDGET', inexact, { budget });
 };
 
 const assertActive = (state: CampaignState, campaignId: string): ExistingCampaign => {

@@ -78,6 +78,15 @@ describe('Campaign decider', () => {
         })
         .thenThrows('CAMPAIGN_INVALID_BUDGET', 'rule'));
 
+    it('refuses a budget whose currency is not an ISO 4217 code (the check every amount gets)', () =>
+      spec
+        .given([])
+        .when({
+          type: 'CreateCampaign',
+          data: { ...campaign, budget: { amount: 100, currency: 'eur' } },
+        })
+        .thenThrows('CAMPAIGN_INVALID_CURRENCY', 'rule'));
+
     it('refuses a campaign id that already exists', () =>
       spec
         .given([created])

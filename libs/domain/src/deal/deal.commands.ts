@@ -33,6 +33,14 @@ export type MoveDealStage = Command<
   'MoveDealStage',
   { dealId: string; stageId: string; pipelineStages: PipelineStage[] }
 >;
+/** What the application layer reads of the quote a deal takes its amount from. */
+export type QuoteForDeal = { status: string; dealId?: string; total: Money };
+
+/** Sets the deal's amount to an accepted quote's total; `quote` is loaded by the application layer. */
+export type ApplyQuoteToDeal = Command<
+  'ApplyQuoteToDeal',
+  { dealId: string; quoteId: string; quote: QuoteForDeal }
+>;
 export type WinDeal = Command<'WinDeal', { dealId: string }>;
 export type LoseDeal = Command<'LoseDeal', { dealId: string; reason: string }>;
 /** `stageId` defaults to the stage the deal was closed in. */
@@ -45,6 +53,7 @@ export type DealCommand =
   | OpenDeal
   | ChangeDealAmount
   | ChangeDealExpectedClose
+  | ApplyQuoteToDeal
   | MoveDealStage
   | WinDeal
   | LoseDeal

@@ -1,4 +1,12 @@
-import { amountProblem, IsoDate, Money, sameMoney } from '../shared';
+import {
+  amountProblem,
+  copyMoney,
+  IsoDate,
+  isIsoDate,
+  Money,
+  moneyProblem,
+  sameMoney,
+} from '../shared';
 import { dealErrors } from './deal.errors';
 import { PipelineStage } from '../pipeline/pipeline.commands';
 import { DealCommand } from './deal.commands';
@@ -40,48 +48,32 @@ const findStage = (
   return stage;
 };
 
-const CURRENCY_CODE = /^[A-Z]{3}$/;
-
 const assertValidAmount = (dealId: string, amount: Money): void => {
-  if (!Number.isFinite(amount.amount)) {
-    throw dealErrors.rule('DEAL_INVALID_AMOUNT', `deal amount must be a finite number`, {
+  switch (moneyProblem(amount)) {
+    case 'not_finite':
+      throw dealErrors.rule('DEAL_INVALID_AMOUNT', `deal amount must be a finite number`, {
+        dealId,
+        amount: String(amount.amount),
+      });
+    case 'negative':
+      throw dealErrors.rule('DEAL_NEGATIVE_AMOUNT', `deal amount cannot be negative`, {
+        dealId,
+        amount: amount.amount,
+      });
+    case 'invalid_currency':
+      throw dealErrors.rule(
+        'DEAL_INVALID_CURRENCY',
+        `currency must be a 3-letter upper-case code, not "${amount.currency}"`,
+        { dealId, currency: amount.currency },
+      );
+  }
+  const inexact = amountProblem(amount);
+  if (inexact) {
+    throw dealErrors.rule('DEAL_INVALID_AMOUNT', inexact, {
       dealId,
       amount: String(amount.amount),
     });
   }
-  if (amount.amount < 0) {
-    throw dealErrors.rule('DEAL_NEGATIVE_AMOUNT', `deal amount cannot be negative`, {
-      dealId,
-      amount: amount.amount,
-    });
-  }
-  if (!CURRENCY_CODE.test(amount.currency)) {
-    throw dealErrors.rule(
-      'DEAL_INVALID_CURRENCY',
-      `currency must be a 3-letter upper-case code, not "${amount.currency}"`,
-      { dealId, currency: amount.currency },
-    );
-  }
-  const problem = amountProblem(amount);
-  if (problem) {
-    throw dealErrors.rule('DEAL_INVALID_AMOUNT', problem, {
-      dealId,
-      amount: String(amount.amount),
-    });
-  }
-};
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
-const isIsoDate = (value: string): boolean => {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
 };
 
 const assertValidCloseDate = (dealId: string, expectedCloseDate: IsoDate): void => {
@@ -96,8 +88,6 @@ const assertValidCloseDate = (dealId: string, expectedCloseDate: IsoDate): void 
 
 const isFilled = (value: string | undefined): boolean =>
   value !== undefined && value.trim().length > 0;
-
-const copyMoney = ({ amount, currency }: Money): Money => ({ amount, currency });
 
 export const decideDeal = (command: DealCommand, state: DealState): DealEvent[] => {
   const now = command.metadata.now.toISOString();
@@ -143,6 +133,47 @@ export const decideDeal = (command: DealCommand, state: DealState): DealEvent[] 
         {
           type: 'DealAmountChanged',
           data: { dealId, previousAmount: copyMoney(deal.amount), amount: copyMoney(amount) },
+        },
+      ];
+    }
+    case 'ApplyQuoteToDeal': {
+      const { dealId, quoteId, quote } = command.data;
+      const deal = assertOpen(state, dealId);
+      if (quote.dealId !== dealId) {
+        throw dealErrors.rule(
+          'DEAL_QUOTE_FOR_OTHER_DEAL',
+          `quote ${quoteId} is not for deal ${dealId}`,
+          {
+            dealId,
+            quoteId,
+            quoteDealId: quote.dealId ?? null,
+          },
+        );
+      }
+      if (quote.status !== 'accepted') {
+        throw dealErrors.rule('DEAL_QUOTE_NOT_ACCEPTED', `quote ${quoteId} is ${quote.status}`, {
+          dealId,
+          quoteId,
+          status: quote.status,
+        });
+      }
+      if (quote.total.currency !== deal.amount.currency) {
+        throw dealErrors.rule(
+          'DEAL_CURRENCY_MISMATCH',
+          `the deal is in ${deal.amount.currency}, the quote in ${quote.total.currency}`,
+          { dealId, quoteId, currency: deal.amount.currency, quoteCurrency: quote.total.currency },
+        );
+      }
+      if (sameMoney(deal.amount, quote.total)) return [];
+      return [
+        {
+          type: 'DealAmountChanged',
+          data: {
+            dealId,
+            previousAmount: copyMoney(deal.amount),
+            amount: copyMoney(quote.total),
+            quoteId,
+          },
         },
       ];
     }

@@ -152,6 +152,47 @@ describe('Deal decider', () => {
         .thenThrows('DEAL_ALREADY_EXISTS', 'already_exists'));
   });
 
+  describe('ApplyQuoteToDeal', () => {
+    const quote = { status: 'accepted', dealId, total: { amount: 9876.54, currency: 'EUR' } };
+    const apply = (overrides: Partial<typeof quote> = {}) => ({
+      type: 'ApplyQuoteToDeal' as const,
+      data: { dealId, quoteId: 'quote-1', quote: { ...quote, ...overrides } },
+    });
+
+    it("sets the amount to the accepted quote's total, naming the quote", () =>
+      spec
+        .given([opened])
+        .when(apply())
+        .then([
+          {
+            type: 'DealAmountChanged',
+            data: { dealId, previousAmount: amount, amount: quote.total, quoteId: 'quote-1' },
+          },
+        ]));
+
+    it('does nothing when the amount already is the total', () =>
+      spec
+        .given([opened])
+        .when(apply({ total: amount }))
+        .thenNothingHappens());
+
+    it('refuses a quote not accepted, one for another deal, another currency, a closed deal', () => {
+      spec
+        .given([opened])
+        .when(apply({ status: 'sent' }))
+        .thenThrows('DEAL_QUOTE_NOT_ACCEPTED');
+      spec
+        .given([opened])
+        .when(apply({ dealId: 'deal-2' }))
+        .thenThrows('DEAL_QUOTE_FOR_OTHER_DEAL');
+      spec
+        .given([opened])
+        .when(apply({ total: { amount: 1, currency: 'USD' } }))
+        .thenThrows('DEAL_CURRENCY_MISMATCH');
+      spec.given([opened, won]).when(apply()).thenThrows('DEAL_CLOSED');
+    });
+  });
+
   describe('ChangeDealAmount', () => {
     it('changes the amount and remembers the previous one', () =>
       spec

@@ -21,7 +21,8 @@ export type DealOpened = DomainEvent<
 >;
 export type DealAmountChanged = DomainEvent<
   'DealAmountChanged',
-  { dealId: string; previousAmount: Money; amount: Money }
+  /** `quoteId` when the amount is an accepted quote's total. */
+  { dealId: string; previousAmount: Money; amount: Money; quoteId?: string }
 >;
 export type DealExpectedCloseChanged = DomainEvent<
   'DealExpectedCloseChanged',

@@ -6,3 +6,4 @@ export * from './same-value';
 export * from './money';
 export * from './tags';
 export * from './cleared-fields';
+export * from './calendar-date';

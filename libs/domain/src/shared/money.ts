@@ -119,3 +119,17 @@ export const averageMoney = (amounts: readonly Money[]): Money[] => {
 
 export const sameMoney = (left: Money, right: Money): boolean =>
   left.currency === right.currency && toMinorUnits(left) === toMinorUnits(right);
+
+/** What is wrong with an amount of money, if anything: the aggregates name it with their own code. */
+export type MoneyProblem = 'not_finite' | 'negative' | 'invalid_currency';
+
+/** The currency check every amount goes through (deals, campaigns, quotes alike). */
+export const moneyProblem = (money: Money): MoneyProblem | undefined => {
+  if (!Number.isFinite(money.amount)) return 'not_finite';
+  if (money.amount < 0) return 'negative';
+  if (!isCurrencyCode(money.currency)) return 'invalid_currency';
+  return undefined;
+};
+
+/** A copy holding only the two fields, so nothing else a caller passed ends up in an event. */
+export const copyMoney = ({ amount, currency }: Money): Money => ({ amount, currency });

@@ -8,6 +8,7 @@ import { dealsProjection } from './deals/deals.projection';
 import { interactionsProjection } from './interactions/interactions.projection';
 import { leadsProjection } from './leads/leads.projection';
 import { pipelinesProjection } from './pipelines/pipelines.projection';
+import { quotesProjection } from './quotes/quotes.projection';
 import { tasksProjection } from './tasks/tasks.projection';
 import { ticketsProjection } from './tickets/tickets.projection';
 import { timelineProjection } from './timeline/timeline.projection';
@@ -21,6 +22,7 @@ export const recordProjections: Record<AggregateKind, Projection> = {
   interaction: anyProjection(interactionsProjection),
   lead: anyProjection(leadsProjection),
   pipeline: anyProjection(pipelinesProjection),
+  quote: anyProjection(quotesProjection),
   task: anyProjection(tasksProjection),
   ticket: anyProjection(ticketsProjection),
 };

@@ -20,4 +20,5 @@ export * from './campaign-members/campaign-members.document';
 export * from './campaign-members/campaign-members.projection';
 export * from './timeline/timeline.document';
 export * from './timeline/timeline.projection';
+export * from './quotes/quotes.projection';
 export * from './all-projections';

@@ -6,6 +6,7 @@ import { combinedStats, interactionStats, InteractionStats } from './interaction
 import { MoneyTotals } from './money-totals';
 import { nextOpenTask } from './next-open-task';
 import { openTicketSummaries } from './open-tickets';
+import { quotesOf, QuoteSummary } from './quote-summaries';
 import { readCollections } from './read-model-collections';
 import { TaskView, TicketSummary } from './record-summaries';
 import { findForEach, ownDocument } from './tenant-documents';
@@ -37,6 +38,8 @@ export type Account360 = {
   lastInteraction: InteractionStats['lastInteraction'];
   interactionCounts: InteractionStats['counts'];
   nextOpenTask: TaskView | null;
+  /** Its quotes, newest first. */
+  quotes: QuoteSummary[];
   timeline: TimelinePage;
 };
 
@@ -66,7 +69,7 @@ export const account360 = async (
   const contactIds = contacts.map((contact) => contact.contactId);
   // A contact's interactions and tickets filed under this account are counted with the account's.
   const notFiledHere = { accountId: { $ne: accountId } };
-  const [deals, ownTickets, contactTickets, ownInteractions, contactInteractions, task] =
+  const [deals, ownTickets, contactTickets, ownInteractions, contactInteractions, task, quotes] =
     await Promise.all([
       collections.deals().then((c) => findForEach(c, tenantId, 'accountId', ids)),
       collections.tickets().then((c) => findForEach(c, tenantId, 'accountId', ids)),
@@ -78,6 +81,7 @@ export const account360 = async (
         .interactions()
         .then((c) => interactionStats(c, tenantId, 'contactId', contactIds, now, notFiledHere)),
       collections.tasks().then((c) => nextOpenTask(c, tenantId, 'account', ids, now)),
+      collections.quotes().then((c) => quotesOf(c, tenantId, 'accountId', accountId)),
     ]);
   const tickets = [...ownTickets, ...contactTickets];
   const interactions = combinedStats(ownInteractions, contactInteractions);
@@ -97,6 +101,7 @@ export const account360 = async (
     lastInteraction: interactions.lastInteraction,
     interactionCounts: interactions.counts,
     nextOpenTask: task,
+    quotes,
     timeline: await readTimeline(
       collections,
       tenantId,

@@ -2,6 +2,7 @@ import { IsoDateTime } from '@crm/domain';
 import { DealDocument, DealStageVisit, PipelineDocument } from '@crm/projections';
 import { ReadModels } from '../read-models';
 import { currentStageProbability } from '../reports/stage-probabilities';
+import { quotesOf, QuoteSummary } from './quote-summaries';
 import { readCollections } from './read-model-collections';
 import { ownDocument } from './tenant-documents';
 import { daysBetween, wholeDaysBetween } from './time-spans';
@@ -24,6 +25,8 @@ export type DealDetail = {
   stageHistory: DealStageStay[];
   /** Whole days in the current stage: until `now`, or until it closed for a won or lost deal. */
   daysInCurrentStage: number;
+  /** Its quotes, newest first. */
+  quotes: QuoteSummary[];
 };
 
 const stageNames = (pipeline: PipelineDocument | undefined) => {
@@ -47,7 +50,10 @@ export const dealDetail = async (
   const collections = readCollections(readModels);
   const deal = await ownDocument(await collections.deals(), tenantId, dealId);
   if (deal === undefined) return null;
-  const pipeline = await ownDocument(await collections.pipelines(), tenantId, deal.pipelineId);
+  const [pipeline, quotes] = await Promise.all([
+    collections.pipelines().then((c) => ownDocument(c, tenantId, deal.pipelineId)),
+    collections.quotes().then((c) => quotesOf(c, tenantId, 'dealId', dealId)),
+  ]);
   const nameOf = stageNames(pipeline);
   const end: IsoDateTime =
     deal.status === 'open' ? now.toISOString() : (deal.closedAt ?? now.toISOString());
@@ -65,5 +71,6 @@ export const dealDetail = async (
       durationDays: daysBetween(visit.enteredAt, visit.leftAt ?? end),
     })),
     daysInCurrentStage: wholeDaysBetween(deal.stageEnteredAt, new Date(end)),
+    quotes,
   };
 };

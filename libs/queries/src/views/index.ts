@@ -10,6 +10,7 @@ export * from './list-contacts';
 export * from './list-page';
 export * from './money-totals';
 export * from './pipeline-board';
+export * from './quote-summaries';
 export * from './record-summaries';
 export * from './record-views';
 export * from './tasks-for-assignee';

@@ -15,6 +15,8 @@ import {
   leadsProjection,
   PipelineDocument,
   pipelinesProjection,
+  QuoteDocument,
+  quotesProjection,
   TaskDocument,
   tasksProjection,
   TicketDocument,
@@ -43,6 +45,8 @@ export const readCollections = (readModels: ReadModels) => ({
     readModels.collection<LeadDocument>(leadsProjection.name),
   pipelines: (): Promise<DocumentCollection<PipelineDocument>> =>
     readModels.collection<PipelineDocument>(pipelinesProjection.name),
+  quotes: (): Promise<DocumentCollection<QuoteDocument>> =>
+    readModels.collection<QuoteDocument>(quotesProjection.name),
   tasks: (): Promise<DocumentCollection<TaskDocument>> =>
     readModels.collection<TaskDocument>(tasksProjection.name),
   tickets: (): Promise<DocumentCollection<TicketDocument>> =>

@@ -23,6 +23,7 @@ export type TimelineEntryDocument = {
   leadId?: string;
   campaignId?: string;
   taskId?: string;
+  quoteId?: string;
   /** For interaction events: the interaction, whose links a later correction may change. */
   interactionId?: string;
   /** A short, human-readable line: `Call (outbound, 4 min): connected`. */
@@ -41,5 +42,6 @@ export type TimelineLinks = Pick<
   | 'leadId'
   | 'campaignId'
   | 'taskId'
+  | 'quoteId'
   | 'interactionId'
 >;

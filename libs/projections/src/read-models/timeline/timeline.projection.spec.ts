@@ -553,7 +553,12 @@ describe('timelineProjection', () => {
   });
 
   it('handles exactly the significant event types', () => {
-    expect([...timelineProjection.handles].sort()).toEqual(cases.map(([type]) => type).sort());
+    // Quote events have their cases in facts/quote.timeline.spec.ts.
+    const quoteTypes = ['QuoteCreated', 'QuoteSent', 'QuoteAccepted', 'QuoteRejected'];
+    const moreQuoteTypes = ['QuoteExpired', 'QuoteRevised'];
+    expect([...timelineProjection.handles].sort()).toEqual(
+      [...cases.map(([type]) => type), ...quoteTypes, ...moreQuoteTypes].sort(),
+    );
     for (const type of [
       'ContactUpdated',
       'ContactTagged',
@@ -570,6 +575,8 @@ describe('timelineProjection', () => {
       'CampaignCreated',
       'CampaignMembersAdded',
       'PipelineDefined',
+      'QuoteLineAdded',
+      'QuoteDiscountSet',
     ]) {
       expect(timelineProjection.handles.has(type)).toBe(false);
     }

@@ -1,0 +1,65 @@
+import { LeadEvent } from '@crm/domain';
+import { ProjectedEvent } from '../../../projection';
+import { Fact, TimelineFacts } from '../timeline-facts';
+import { excerpt, suffix, money, personName } from '../timeline-wording';
+
+const leadConverted = (
+  event: ProjectedEvent<Extract<LeadEvent, { type: 'LeadConverted' }>>,
+): Fact => {
+  const { data } = event;
+  const parts = [`contact ${data.contactId}`];
+  if (data.account !== undefined) {
+    const { accountId, createWithName } = data.account;
+    parts.push(
+      createWithName !== undefined
+        ? `new account ${excerpt(createWithName, 60)}`
+        : `account ${accountId}`,
+    );
+  }
+  if (data.deal !== undefined) {
+    parts.push(`deal ${excerpt(data.deal.title, 60)} (${money(data.deal.amount)})`);
+  }
+  return {
+    occurredAt: data.convertedAt,
+    links: {
+      leadId: data.leadId,
+      contactId: data.contactId,
+      accountId: data.account?.accountId,
+      dealId: data.deal?.dealId,
+      campaignId: data.campaignId,
+    },
+    summary: `Lead ${personName(data.contact.firstName, data.contact.lastName)} converted: ${parts.join(', ')}`,
+  };
+};
+
+/** How lead events read on the timeline. */
+export const leadTimeline: TimelineFacts<LeadEvent> = {
+  LeadCaptured: (event) => {
+    const { data } = event;
+    const company = data.contact.company !== undefined ? ` (${data.contact.company})` : '';
+    return {
+      occurredAt: data.capturedAt,
+      links: { leadId: data.leadId, campaignId: data.campaignId },
+      summary: `Lead captured from ${data.source}: ${personName(data.contact.firstName, data.contact.lastName)}${company}, score ${data.score}`,
+    };
+  },
+  LeadScoreAdjusted: null,
+  LeadAssigned: null,
+  LeadQualified: (event) => {
+    return {
+      occurredAt: event.data.qualifiedAt,
+      links: { leadId: event.data.leadId },
+      summary: `Lead qualified${suffix(event.data.note)}`,
+    };
+  },
+  LeadDisqualified: (event) => {
+    return {
+      occurredAt: event.data.disqualifiedAt,
+      links: { leadId: event.data.leadId },
+      summary: `Lead disqualified${suffix(event.data.reason)}`,
+    };
+  },
+  LeadConverted: (event) => {
+    return leadConverted(event);
+  },
+};
