@@ -4,15 +4,11 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '.*\\.spec\\.ts$',
-<<<<<<< HEAD
   // Run by the FerretDB step (jest.ferretdb.config.js), which starts the server they need.
   testPathIgnorePatterns: ['/node_modules/', '\\.ferretdb\\.spec\\.ts$'],
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
-=======
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
   // Packages published as ES modules only, compiled to CommonJS for jest like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs/terminus|jose)/)'],
->>>>>>> main
   moduleNameMapper: {
     '^@crm/(domain|event-store|application|testing|read-store|projections|queries|demo-data)$':
       '<rootDir>/libs/$1/src',
