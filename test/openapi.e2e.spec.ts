@@ -82,7 +82,6 @@ describe('the OpenAPI document', () => {
         headers: [
           'Idempotency-Key',
           'If-Match',
-          'X-Actor-Id',
           'X-Causation-Id',
           'X-Correlation-Id',
           'X-Tenant-Id',

@@ -33,6 +33,7 @@ export const READ_PERMISSIONS: Record<string, string> = {
   'GET /tickets/:id': 'ticket:read',
   'GET /campaigns/:id': 'campaign:read',
   'GET /interactions/:id': 'interaction:read',
+  'GET /quotes/:id': 'quote:read',
   'GET /reports/lead-funnel': 'report:read',
   'GET /reports/win-rate': 'report:read',
   'GET /reports/sales-cycle': 'report:read',

@@ -19,7 +19,6 @@ const VISIBLE_ASCII = '^[\\x21-\\x7e]{1,200}$';
 /** The patterns the API checks its headers and path parameters against, so clients can too. */
 const PARAMETER_PATTERNS: Record<string, string> = {
   'header:X-Tenant-Id': RECORD_ID,
-  'header:X-Actor-Id': VISIBLE_ASCII,
   'header:Idempotency-Key': VISIBLE_ASCII,
   'header:X-Correlation-Id': VISIBLE_ASCII,
   'header:X-Causation-Id': VISIBLE_ASCII,

@@ -22,6 +22,7 @@ const CRM_KINDS = [
   'task',
   'ticket',
   'campaign',
+  'quote',
 ] as const;
 
 const ME = '$subject';
@@ -37,7 +38,7 @@ export const ROLES = {
   },
   'sales-rep': {
     summary:
-      'accounts, contacts, tasks, interactions; deals and leads they own, unowned leads to claim',
+      'accounts, contacts, tasks, interactions, quotes; deals and leads they own, unowned leads to claim',
     grants: [
       {
         permissions: [
@@ -45,6 +46,7 @@ export const ROLES = {
           'contact:*',
           'task:*',
           'interaction:*',
+          'quote:*',
           'pipeline:read',
           'pii:read',
         ],
