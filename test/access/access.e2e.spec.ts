@@ -85,7 +85,10 @@ describe('roles and permissions', () => {
     const theirs = await openDeal(t, pipelineId, { ownerId: 'rep-b' });
     const repA = () => t.as(TENANT, { subject: 'rep-a', roles: ['sales-rep'] });
 
-    await repA().get(`/deals/${mine}`).expect(200);
+    // The read models are built asynchronously (on MongoDB too): read once they hold both deals.
+    await repA()
+      .get(`/deals/${mine}?minPosition=${await t.head()}`)
+      .expect(200);
     const hidden = await repA().get(`/deals/${theirs}`).expect(404);
     expect(hidden.body.code).toBe('DEAL_NOT_FOUND');
     await repA().get(`/deals/${theirs}/timeline`).expect(404);
@@ -94,7 +97,9 @@ describe('roles and permissions', () => {
     expect(await t.head()).toBe(before);
     await repA().post(`/deals/${mine}/stage`).send({ stageId: STAGES[1].stageId }).expect(200);
 
-    const board = await repA().get(`/pipelines/${pipelineId}/board?ownerId=rep-a`).expect(200);
+    const board = await repA()
+      .get(`/pipelines/${pipelineId}/board?ownerId=rep-a&minPosition=${await t.head()}`)
+      .expect(200);
     expect(JSON.stringify(board.body)).toContain(mine);
     expect(JSON.stringify(board.body)).not.toContain(theirs);
     expect((await repA().get(`/pipelines/${pipelineId}/board`).expect(403)).body.code).toBe(
