@@ -17,6 +17,7 @@ import { useAccessLog } from './http/access-log';
 import { useHttpMetrics } from './http/http-metrics';
 import { useRequestTracing } from './http/request-tracing';
 import { useJsonBodyParser } from './http/json-body-parser';
+import { useRecordETags } from './http/record-etags';
 import { requestIdOf } from './http/request-id';
 import { setUpOpenApi } from './openapi';
 
@@ -66,6 +67,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
   useRequestTracing(fastify);
   useAccessLog(fastify, logger);
   useHttpMetrics(fastify, metrics);
+  useRecordETags(fastify);
   if (config.CRM_DOCS === 'on') setUpOpenApi(app as INestApplication);
   await app.init();
   await fastify.ready();
@@ -77,6 +79,7 @@ const CORS_REQUEST_HEADERS = [
   'content-type',
   'idempotency-key',
   'if-match',
+  'if-none-match',
   'x-correlation-id',
   'x-causation-id',
   'x-tenant-id',

@@ -6,7 +6,8 @@ import { principalOf } from '../auth/request-principal';
 import { ApiError, FieldError } from './api-error';
 
 const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
-const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
+/** `"3"`, or a tag a record read gave (`"3-<digest>"`): the revision is the number before the dash. */
+const IF_MATCH = /^(?:W\/)?"?(\d+)(?:-[A-Za-z0-9_-]{1,64})?"?$/;
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { isPublicPath } from '../auth/public-routes';
 import { ERROR_BODY_SCHEMA, ERROR_STATUSES } from './error-body.schema';
+import { completeRecordRead } from './record-read-headers';
 
 type Status = keyof typeof ERROR_STATUSES;
 
@@ -22,7 +23,7 @@ const PARAMETER_PATTERNS: Record<string, string> = {
   'header:Idempotency-Key': VISIBLE_ASCII,
   'header:X-Correlation-Id': VISIBLE_ASCII,
   'header:X-Causation-Id': VISIBLE_ASCII,
-  'header:If-Match': '^(W/)?"?\\d+"?$',
+  'header:If-Match': '^(W/)?"?\\d+(-[A-Za-z0-9_-]{1,64})?"?$',
   'path:id': RECORD_ID,
   'path:stageId': RECORD_ID,
   'path:key': '^[A-Za-z0-9_.-]{1,64}$',
@@ -132,6 +133,7 @@ export const completeDocument = (document: OpenAPIObject): OpenAPIObject => {
       operation.parameters = completeParameters(operation);
       completeRequestBody(operation, document);
       completeResponses(path, method, operation);
+      completeRecordRead(path, method, operation);
     }
   }
   return document;

@@ -9,12 +9,12 @@ import { interactionsProjection } from './interactions/interactions.projection';
 import { leadsProjection } from './leads/leads.projection';
 import { pipelinesProjection } from './pipelines/pipelines.projection';
 import { quotesProjection } from './quotes/quotes.projection';
+import { withRecordRevision } from './record-revision';
 import { tasksProjection } from './tasks/tasks.projection';
 import { ticketsProjection } from './tickets/tickets.projection';
 import { timelineProjection } from './timeline/timeline.projection';
 
-/** The projection that holds one document per record of each kind (used for `asOf` views). */
-export const recordProjections: Record<AggregateKind, Projection> = {
+const ownProjections: Record<AggregateKind, Projection> = {
   account: anyProjection(accountsProjection),
   campaign: anyProjection(campaignsProjection),
   contact: anyProjection(contactsProjection),
@@ -26,6 +26,17 @@ export const recordProjections: Record<AggregateKind, Projection> = {
   task: anyProjection(tasksProjection),
   ticket: anyProjection(ticketsProjection),
 };
+
+/**
+ * The projection that holds one document per record of each kind (used for `asOf` views), each
+ * document carrying its record's stream revision.
+ */
+export const recordProjections = Object.fromEntries(
+  Object.entries(ownProjections).map(([kind, projection]) => [
+    kind,
+    withRecordRevision(kind, projection),
+  ]),
+) as Record<AggregateKind, Projection>;
 
 /** Every read model the runner maintains. */
 export const allProjections: Projection[] = [

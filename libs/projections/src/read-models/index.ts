@@ -22,3 +22,4 @@ export * from './timeline/timeline.document';
 export * from './timeline/timeline.projection';
 export * from './quotes/quotes.projection';
 export * from './all-projections';
+export * from './record-revision';

@@ -224,7 +224,9 @@ describe('ProjectorWorker', () => {
     expect(committed).toBeGreaterThan(-1n);
     expect(committed).toBeLessThan(head); // it stopped after that batch, not at the head
     for (const projection of projections)
-      expect(await documents.checkpoint(`${projection.name}@v1.1`)).toBe(committed);
+      expect(await documents.checkpoint(`${projection.name}@v${projection.version}.1`)).toBe(
+        committed,
+      );
     for (const projection of projections)
       expect(leases.holder(leaseNameFor(projection.name))).toBeUndefined();
 

@@ -105,7 +105,7 @@ const evolveAccount = (
 
 export const accountsProjection: Projection<AccountDocument> = {
   name: 'accounts',
-  version: 1,
+  version: 2,
   indexes: [
     { fields: ['tenantId', 'ownerId'] },
     { fields: ['tenantId', 'tags'] },

@@ -86,7 +86,7 @@ const evolveCampaign = (
 
 export const campaignsProjection: Projection<CampaignDocument> = {
   name: 'campaigns',
-  version: 1,
+  version: 2,
   indexes: [{ fields: ['tenantId', 'status'] }],
   handles,
   documentIds(event) {

@@ -166,7 +166,7 @@ const evolveContact = (
 
 export const contactsProjection: Projection<ContactDocument> = {
   name: 'contacts',
-  version: 1,
+  version: 2,
   indexes: [
     { fields: ['tenantId', 'accountId'] },
     { fields: ['tenantId', 'ownerId'] },

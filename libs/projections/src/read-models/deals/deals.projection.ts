@@ -130,7 +130,7 @@ const evolveDeal = (
 /** `deals`: one document per deal. */
 export const dealsProjection: Projection<DealDocument> = {
   name: 'deals',
-  version: 2,
+  version: 3,
   indexes: [
     { fields: ['tenantId', 'pipelineId', 'status'] },
     { fields: ['tenantId', 'contactId'] },

@@ -131,7 +131,7 @@ const evolveInteraction = (
 /** `interactions`: one document per logged call, email, meeting or note. */
 export const interactionsProjection: Projection<InteractionDocument> = {
   name: 'interactions',
-  version: 1,
+  version: 2,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },

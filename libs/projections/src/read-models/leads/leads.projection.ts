@@ -100,7 +100,7 @@ const evolveLead = (
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 1,
+  version: 2,
   indexes: [
     { fields: ['tenantId', 'source'] },
     { fields: ['tenantId', 'campaignId'] },

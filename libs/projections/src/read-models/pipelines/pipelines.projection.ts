@@ -113,7 +113,7 @@ const evolvePipeline = (
 /** `pipelines`: one document per pipeline. Queries filter by `_id` or by `tenantId` alone. */
 export const pipelinesProjection: Projection<PipelineDocument> = {
   name: 'pipelines',
-  version: 1,
+  version: 2,
   indexes: [{ fields: ['tenantId'] }],
   handles,
   documentIds: (event) =>

@@ -157,7 +157,7 @@ const evolveQuote = (
 /** `quotes`: one document per quote, with its lines and totals. */
 export const quotesProjection: Projection<QuoteDocument> = {
   name: 'quotes',
-  version: 1,
+  version: 2,
   indexes: [{ fields: ['tenantId', 'dealId'] }, { fields: ['tenantId', 'accountId'] }],
   handles,
   documentIds: (event) =>

@@ -56,7 +56,7 @@ const evolveTask = (
 /** `tasks`: one document per task. */
 export const tasksProjection: Projection<TaskDocument> = {
   name: 'tasks',
-  version: 1,
+  version: 2,
   indexes: [
     { fields: ['tenantId', 'assigneeId', 'status'] },
     { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id'] },

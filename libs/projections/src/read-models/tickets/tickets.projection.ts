@@ -123,7 +123,7 @@ const evolveTicket = (
 /** `tickets`: one document per support ticket. */
 export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
-  version: 2,
+  version: 3,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
