@@ -26,6 +26,11 @@ export type CommandResult = {
   position: bigint;
   /** Number of events this call appended: 0 for a no-op or an idempotent repeat. */
   appended: number;
+  /**
+   * Process managers the command set going that had not handled its events when it was answered
+   * (the position then covers only the command's own events).
+   */
+  pendingProcesses?: string[];
 };
 
 /** The principal a process of this name acts as, on behalf of whoever caused it. */

@@ -22,6 +22,9 @@ export class CommandAnswer {
   appended!: number;
 }
 
+/** Names the process managers a command set going that had not finished when it was answered. */
+export const PROCESSES_PENDING_HEADER = 'x-processes-pending';
+
 /** Turns a CommandResult into the JSON answer and sets the ETag to the record's revision. */
 @Injectable()
 export class CommandResponseInterceptor implements NestInterceptor<CommandResult, CommandAnswer> {
@@ -33,6 +36,9 @@ export class CommandResponseInterceptor implements NestInterceptor<CommandResult
     return next.handle().pipe(
       map((result) => {
         void reply.header('etag', `"${result.revision}"`);
+        if (result.pendingProcesses?.length) {
+          void reply.header(PROCESSES_PENDING_HEADER, result.pendingProcesses.join(', '));
+        }
         return {
           id: result.recordId,
           revision: Number(result.revision),

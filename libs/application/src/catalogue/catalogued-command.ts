@@ -14,6 +14,7 @@ export type RunnableEntry = {
   creates?: true;
   references?: readonly ReferenceCheck[];
   prepare?: (intent: never, context: CommandContext, lookup: RecordLookup) => Promise<object>;
+  followedBy?: readonly string[];
 };
 
 /** The entry for a command type that must belong to `kind`; anything else is a programming error. */

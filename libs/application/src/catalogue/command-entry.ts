@@ -40,6 +40,11 @@ type EntryBase<K extends AggregateKind, I> = {
   /** Checked in order before `prepare`; a field left out of the intent is not checked. */
   references?: readonly ReferenceField<I>[];
   route: CommandRoute;
+  /**
+   * Process managers the command's events set going (by name). The answer waits, within the
+   * read wait, until they have handled them, and its position covers what they wrote.
+   */
+  followedBy?: readonly string[];
 };
 
 /** One command, declared once. An intent that is not already the decider's data needs a preparer. */

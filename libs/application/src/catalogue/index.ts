@@ -3,4 +3,4 @@ export type { CatalogueEntry, CommandRoute, KindCatalogue, Preparer } from './co
 export * from './command-types';
 export type { OpenDealIntent, MoveDealStageIntent, ReopenDealIntent } from './deal.catalogue';
 export type { RemovePipelineStageIntent } from './pipeline.catalogue';
-export { intentFromOutside } from './catalogued-command';
+export { intentFromOutside, runnableEntry } from './catalogued-command';

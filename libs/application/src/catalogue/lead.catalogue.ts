@@ -50,6 +50,7 @@ export const leadCatalogue = {
   ConvertLead: {
     permission: 'lead:convert',
     prepare: prepareConversion,
+    followedBy: ['lead-conversion'],
     route: {
       method: 'POST',
       path: '/leads/:id/convert',
