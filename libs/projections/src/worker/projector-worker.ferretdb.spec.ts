@@ -159,7 +159,9 @@ describe('ProjectorWorker on MongoDB leases', () => {
     expect(committed).toBeGreaterThan(-1n);
     expect(committed).toBeLessThan(head); // it stopped after that batch, not at the head
     for (const projection of projections)
-      expect(await documents.checkpoint(`${projection.name}@v1.1`)).toBe(committed);
+      expect(await documents.checkpoint(`${projection.name}@v${projection.version}.1`)).toBe(
+        committed,
+      );
     expect(await holderOf('contacts')).toBeUndefined(); // released on stop
 
     await worker('b').start();
