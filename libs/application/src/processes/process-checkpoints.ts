@@ -13,16 +13,25 @@ export const parkedStream = (processName: string): string => `crmprocess-parked.
 export const isProcessStream = (streamName: string): boolean =>
   streamName.startsWith('crmprocess-');
 
-export const loadCheckpoint = async (
+/**
+ * The process's last checkpoint: the position it has handled up to, and where that checkpoint
+ * itself stands in the log (after every command the process issued for what it handled).
+ */
+export const loadCheckpointEntry = async (
   store: EventStore,
   processName: string,
-): Promise<bigint | undefined> => {
+): Promise<{ handled: bigint; at: bigint } | undefined> => {
   const [last] = await store.readStream(checkpointStream(processName), {
     direction: 'backwards',
     maxCount: 1,
   });
-  return last ? BigInt(String(last.data.position)) : undefined;
+  return last ? { handled: BigInt(String(last.data.position)), at: last.position } : undefined;
 };
+
+export const loadCheckpoint = async (
+  store: EventStore,
+  processName: string,
+): Promise<bigint | undefined> => (await loadCheckpointEntry(store, processName))?.handled;
 
 /** Only the last checkpoint is ever read; a few more are kept for diagnosis. */
 export const CHECKPOINTS_RETAINED = 10;

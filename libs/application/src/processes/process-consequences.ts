@@ -1,5 +1,5 @@
 import { EventStore } from '@crm/event-store';
-import { checkpointStream } from './process-checkpoints';
+import { loadCheckpointEntry } from './process-checkpoints';
 
 const POLL_MS = 20;
 
@@ -8,22 +8,6 @@ export type CoveredPosition = {
   position: bigint;
   /** Process managers that had not handled the command's events within the bound. */
   pending: string[];
-};
-
-/**
- * Where process manager `name` has got to: the position it has handled up to, and the position
- * of that checkpoint in the log. A checkpoint is appended after the commands of the event it
- * names, so its own position comes after everything the process wrote for that event.
- */
-const lastCheckpoint = async (
-  store: EventStore,
-  name: string,
-): Promise<{ handled: bigint; at: bigint } | undefined> => {
-  const [last] = await store.readStream(checkpointStream(name), {
-    direction: 'backwards',
-    maxCount: 1,
-  });
-  return last ? { handled: BigInt(String(last.data.position)), at: last.position } : undefined;
 };
 
 /**
@@ -45,7 +29,7 @@ export const coverProcesses = async (
   const pending: string[] = [];
   for (const name of names) {
     for (;;) {
-      const checkpoint = await lastCheckpoint(store, name);
+      const checkpoint = await loadCheckpointEntry(store, name);
       if (checkpoint && checkpoint.handled >= position) {
         if (checkpoint.at > covered) covered = checkpoint.at;
         break;
