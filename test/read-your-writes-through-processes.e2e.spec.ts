@@ -74,6 +74,26 @@ describe('read your writes through process managers', () => {
     });
   });
 
+  describe('the OpenAPI document', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp();
+    });
+    afterAll(() => t.close());
+
+    it('documents X-Processes-Pending on the conversion, and only there', async () => {
+      const { paths } = (await t.http().get('/openapi.json').expect(200)).body;
+      const documenting = Object.entries(paths).flatMap(([path, methods]) =>
+        Object.entries(methods as Record<string, { responses: Record<string, unknown> }>)
+          .filter(([, operation]) =>
+            JSON.stringify(operation.responses).includes('X-Processes-Pending'),
+          )
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(documenting).toEqual(['POST /leads/{id}/convert']);
+    });
+  });
+
   describe('with no process manager running anywhere', () => {
     let t: TestApp;
     beforeAll(async () => {

@@ -77,6 +77,7 @@ type HandlerSpec = {
   creates: boolean;
   route: CommandRoute;
   body: Type<object> | null;
+  followedBy?: readonly string[];
 };
 
 /**
@@ -134,7 +135,7 @@ const defineHandler = (prototype: object, spec: HandlerSpec): void => {
   const decorated = Reflect.decorate(
     [
       METHODS[route.method](splitPath(route.path).rest || undefined),
-      CommandEndpoint(route.summary, { creates: spec.creates }),
+      CommandEndpoint(route.summary, { creates: spec.creates, followedBy: spec.followedBy }),
       SetMetadata(COMMAND_TYPE_METADATA, spec.type),
     ],
     prototype,
@@ -167,13 +168,15 @@ export const commandController = <K extends AggregateKind>(
   Reflect.defineMetadata('design:paramtypes', [CommandSender], controller);
   const byType: Record<string, Type<object> | null> = bodies;
   for (const type of types) {
-    const entry: { creates?: true; route: CommandRoute } = commandCatalogue[type];
+    const entry: { creates?: true; route: CommandRoute; followedBy?: readonly string[] } =
+      commandCatalogue[type];
     defineHandler(controller.prototype, {
       kind,
       type,
       creates: entry.creates === true,
       route: entry.route,
       body: byType[type],
+      followedBy: entry.followedBy,
     });
   }
   Reflect.decorate([ApiTags(prefix), Controller(prefix)], controller);

@@ -4,7 +4,10 @@ import { CommandAnswer, CommandResponseInterceptor } from './command-response.in
 
 /** Marks a controller method as a command endpoint: answer shape, ETag, documented headers (the error statuses are added to every
  * operation by `completeDocument`). */
-export const CommandEndpoint = (summary: string, options: { creates?: boolean } = {}) =>
+export const CommandEndpoint = (
+  summary: string,
+  options: { creates?: boolean; followedBy?: readonly string[] } = {},
+) =>
   applyDecorators(
     HttpCode(options.creates ? HttpStatus.CREATED : HttpStatus.OK),
     UseInterceptors(CommandResponseInterceptor),
@@ -28,6 +31,17 @@ export const CommandEndpoint = (summary: string, options: { creates?: boolean } 
     ApiResponse({
       status: options.creates ? 201 : 200,
       type: CommandAnswer,
-      description: 'accepted; ETag is the new revision',
+      description: options.followedBy?.length
+        ? `accepted; ETag is the new revision; position covers what ${options.followedBy.join(', ')} wrote for it`
+        : 'accepted; ETag is the new revision',
+      ...(options.followedBy?.length && {
+        headers: {
+          'X-Processes-Pending': {
+            description:
+              'process managers that had not handled the command in time (position then covers only its own events)',
+            schema: { type: 'string' },
+          },
+        },
+      }),
     }),
   );
