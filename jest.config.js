@@ -16,6 +16,7 @@ module.exports = {
       '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
   // Starts no container: says once that the suites needing EventStoreDB and MongoDB skip.
   globalSetup: '<rootDir>/test/integration/skip-notice.ts',
 };

@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CaseCounts, caseCountsIn, isPytestStyleClosing, plainClosingLine } from './schemathesis-output';
 
 /**
  * Schemathesis over every operation of the live API's /openapi.json, as part of `npm test`.
@@ -68,8 +70,9 @@ const fuzz = (
   baseUrl: string,
   reportDir: string,
   token: string,
-): Promise<number> =>
+): Promise<{ code: number; counts?: CaseCounts }> =>
   new Promise((done, fail) => {
+    let counts: CaseCounts | undefined;
     const child = spawn(
       schemathesis,
       [
@@ -97,10 +100,15 @@ const fuzz = (
         '--report-dir',
         reportDir,
       ],
-      { stdio: 'inherit', cwd: join(ROOT, '.cache/schemathesis') },
+      { stdio: ['ignore', 'pipe', 'inherit'], cwd: join(ROOT, '.cache/schemathesis') },
     );
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      counts = caseCountsIn(line) ?? counts;
+      if (!isPytestStyleClosing(line)) console.log(line);
+    });
     child.on('error', fail);
-    child.on('exit', (code) => done(code ?? 1));
+    child.on('close', (code) => done({ code: code ?? 1, counts }));
   });
 
 type Built = {
@@ -150,13 +158,14 @@ const main = async (): Promise<number> => {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const started = Date.now();
-    const code = await fuzz(
+    const { code, counts } = await fuzz(
       schemathesis,
       `http://127.0.0.1:${port}`,
       join(ROOT, '.cache/schemathesis/report'),
       token,
     );
     console.log(`Schemathesis: exit ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
+    if (counts) console.log(plainClosingLine(counts));
     return code;
   } finally {
     await app.close();
