@@ -8,6 +8,7 @@ export * from './linked-records';
 export * from './list-accounts';
 export * from './list-contacts';
 export * from './list-page';
+export * from './lists';
 export * from './money-totals';
 export * from './pipeline-board';
 export * from './quote-summaries';
