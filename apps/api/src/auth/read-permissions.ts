@@ -8,7 +8,7 @@ export const PUBLIC = 'public';
 export const READ_PERMISSIONS: Record<string, string> = {
   'GET /health/live': PUBLIC,
   'GET /health/ready': PUBLIC,
-  'GET /metrics': PUBLIC,
+  'GET /metrics': 'system:read',
   'GET /health': 'system:read',
   'GET /projections': 'system:read',
   'GET /audit/:kind/:id': 'audit:read',
