@@ -47,7 +47,7 @@ const IsListCursor = (): PropertyDecorator =>
 const sortKeys = (orders: object): string[] => Object.keys(orders);
 
 /** Paging of the record lists: `limit` with `offset`, or `cursor` from the previous page. */
-class ListQueryDto extends PageQueryDto {
+export class ListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description:
       "the previous page's nextCursor: the page after its last item, stable under concurrent writes (offset is then ignored)",

@@ -1,4 +1,4 @@
-import { ReadModels, RecordViews, tasksForAssignee } from '@crm/queries';
+import { listTasks, ReadModels, RecordViews } from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { TenancyFromRequest } from '../http/command-context.decorator';
@@ -20,14 +20,19 @@ export class TaskViewsController {
   ) {}
 
   @Get()
-  @QueryEndpoint("An assignee's open (or overdue) tasks, the earliest due first")
+  @QueryEndpoint(
+    'List tasks, the earliest due first, filtered by assignee, status (or overdue), due time and related record',
+  )
   async list(
-    @Query() { assigneeId, status, limit, offset, ...options }: TasksQuery,
+    @Query() { relatedKind, relatedId, ...query }: TasksQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
   ) {
-    await this.gate.ready(options);
-    const request = { status, page: { limit, offset } };
-    return tasksForAssignee(this.readModels, tenantId, assigneeId, request, this.clock.now());
+    await this.gate.ready(query);
+    const relatedTo =
+      relatedKind !== undefined && relatedId !== undefined
+        ? { kind: relatedKind, id: relatedId }
+        : undefined;
+    return listTasks(this.readModels, tenantId, { ...query, relatedTo }, this.clock.now());
   }
 
   @Get(':id')

@@ -14,7 +14,6 @@ export * from './pipeline-board';
 export * from './quote-summaries';
 export * from './record-summaries';
 export * from './record-views';
-export * from './tasks-for-assignee';
 export * from './ticket-sla';
 export * from './timeline';
 export * from './timeline-cursor';

@@ -6,3 +6,4 @@ export * from './list-interactions';
 export * from './list-leads';
 export * from './list-pipelines';
 export * from './list-tickets';
+export * from './list-tasks';
