@@ -9,11 +9,13 @@ import {
   length,
   Matches,
   registerDecorator,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
+import { searchQueryTerms } from '@crm/projections';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiError } from './api-error';
 
 /** Validation rules several endpoint groups share (tags, custom fields, optional fields). */
@@ -157,6 +159,29 @@ export const OptionalNestedObject = <T>(type: new () => T): PropertyDecorator =>
 export const QueryInteger = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+  );
+
+/**
+ * A word search (`q`): 1-100 characters holding at least one word of two letters or digits,
+ * matched against whole words and word beginnings (`search-terms.ts`).
+ */
+export const IsSearchQuery = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description:
+        'words, each matching a word or the beginning of one (name, email, phone, company, domain); all must match',
+      maxLength: 100,
+    }),
+    IsString(),
+    Length(1, 100),
+    ValidateBy({
+      name: 'isSearchQuery',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && searchQueryTerms(value).length > 0,
+        defaultMessage: () => 'q must hold a word of two letters or digits or more',
+      },
+    }),
   );
 
 /** `true` or `false` in a query string, as a boolean; any other text stays text and is refused. */

@@ -1,12 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { Omittable, SingleLine, IsTag } from '../http/field-rules';
+import { IsSearchQuery, Omittable, SingleLine, IsTag } from '../http/field-rules';
 import { RECORD_ID_PATTERN } from '../http/record-id';
 import { PageQueryDto } from './page-query.dto';
 
 const RECORD_ID_MESSAGE = { message: '$property must be 1-64 letters, digits, _ or -' };
 
 export class ListContactsQuery extends PageQueryDto {
+  @Omittable() @IsSearchQuery() q?: string;
+
   @ApiPropertyOptional({ description: 'case-insensitive, anywhere in the full name' })
   @Omittable()
   @IsString()
@@ -30,6 +32,8 @@ export class ListContactsQuery extends PageQueryDto {
 }
 
 export class ListAccountsQuery extends PageQueryDto {
+  @Omittable() @IsSearchQuery() q?: string;
+
   @ApiPropertyOptional({ description: 'case-insensitive, anywhere in the name' })
   @Omittable()
   @IsString()

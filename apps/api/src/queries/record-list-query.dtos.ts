@@ -34,6 +34,7 @@ import {
 } from 'class-validator';
 import {
   IsCalendarDate,
+  IsSearchQuery,
   IsTimestamp,
   Omittable,
   QueryBoolean,
@@ -72,6 +73,8 @@ const RecordId = (): PropertyDecorator => Matches(RECORD_ID_PATTERN, RECORD_ID_M
 const Principal = (): PropertyDecorator => applyDecorators(SingleLine(), IsString(), Length(1, 64));
 
 export class ListLeadsQuery extends ListQueryDto {
+  @Omittable() @IsSearchQuery() q?: string;
+
   @ApiPropertyOptional({ enum: ['new', 'qualified', 'disqualified', 'converted'] })
   @Omittable()
   @IsIn(['new', 'qualified', 'disqualified', 'converted'])

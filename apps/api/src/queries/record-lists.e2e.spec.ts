@@ -94,6 +94,8 @@ describe('record lists API', () => {
       leads.Bob,
       leads.Ann,
     ]);
+    expect(field(await page('/leads?q=cid'), 'leadId')).toEqual([leads.Cid]);
+    expect(field(await page('/leads?q=LEADS.example bo'), 'leadId')).toEqual([leads.Bob]);
     const captured = await page(
       '/leads?capturedFrom=2000-01-01T00:00:00Z&capturedTo=2001-01-01T00:00:00Z',
     );
@@ -166,6 +168,10 @@ describe('record lists API', () => {
   it('refuses bad filters, sorts and cursors with the offending fields', async () => {
     const bad = await api.get('/leads?status=hot&scoreMin=1e3&sort=name&cursor=nope').expect(400);
     expect(fieldsOf(bad.body)).toEqual(['cursor', 'scoreMin', 'sort', 'status']);
+    const search = await api.get('/leads?q=a%20-').expect(400);
+    expect(search.body.fields).toEqual([
+      { field: 'q', errors: ['q must hold a word of two letters or digits or more'] },
+    ]);
     const flag = await api.get('/tickets?slaBreached=yes').expect(400);
     expect(fieldsOf(flag.body)).toEqual(['slaBreached']);
     const dates = await api.get('/deals?expectedCloseFrom=2026-02-30&ownerId=').expect(400);

@@ -23,3 +23,4 @@ export * from './timeline/timeline.projection';
 export * from './quotes/quotes.projection';
 export * from './all-projections';
 export * from './record-revision';
+export * from './search-terms';

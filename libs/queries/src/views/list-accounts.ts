@@ -1,11 +1,13 @@
 import { AccountDocument } from '@crm/projections';
 import { Filter } from '@crm/read-store';
 import { ReadModels } from '../read-models';
-import { containsText, ListPage, PageRequest, pageOf } from './list-page';
+import { containsText, ListPage, PageRequest, pageOf, searchFilter } from './list-page';
 import { readCollections } from './read-model-collections';
 import { View, viewOf } from './view-json';
 
 export type AccountListFilter = PageRequest & {
+  /** Words (or their beginnings) of the name or the domain, all of them. */
+  q?: string;
   /** Case-insensitive "contains" on the name. */
   name?: string;
   tag?: string;
@@ -26,6 +28,7 @@ export const listAccounts = async (
     ...(request.ownerId !== undefined && { ownerId: request.ownerId }),
     ...(request.status !== undefined && { status: request.status }),
     ...(request.name !== undefined && { searchName: containsText(request.name) }),
+    ...(request.q !== undefined && searchFilter(request.q)),
     tenantId,
   };
   const accounts = await readCollections(readModels).accounts();

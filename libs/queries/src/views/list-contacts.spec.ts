@@ -80,6 +80,16 @@ describe('listContacts', () => {
     expect(await names({ email: 'c-grace@example' })).toEqual([]);
   });
 
+  it('searches words and word beginnings of names and email addresses (q)', async () => {
+    expect(await names({ q: 'love' })).toEqual(['Ada Lovelace']);
+    expect(await names({ q: 'TUR al' })).toEqual(['Alan Turing']);
+    expect(await names({ q: 'c-grace@example.com' })).toEqual(['Grace Hopper']);
+    expect(await names({ q: 'example' })).toHaveLength(5);
+    expect(await names({ q: 'example', tag: 'vip' })).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(await names({ q: 'velace' })).toEqual([]);
+    expect(await names({ q: 'ada', status: 'merged' })).toEqual(['ada King']);
+  });
+
   it('filters by tag, owner and account, all together', async () => {
     expect(await names({ tag: 'vip' })).toEqual(['Ada Lovelace', 'Grace Hopper']);
     expect(await names({ ownerId: 'user-2' })).toEqual(['Alan Turing']);

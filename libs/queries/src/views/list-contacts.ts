@@ -1,11 +1,13 @@
 import { ContactDocument } from '@crm/projections';
 import { Filter } from '@crm/read-store';
 import { ReadModels } from '../read-models';
-import { containsText, ListPage, PageRequest, pageOf } from './list-page';
+import { containsText, ListPage, PageRequest, pageOf, searchFilter } from './list-page';
 import { readCollections } from './read-model-collections';
 import { View, viewOf } from './view-json';
 
 export type ContactListFilter = PageRequest & {
+  /** Words (or their beginnings) of the name, an email address or a phone number, all of them. */
+  q?: string;
   /** Case-insensitive "contains" on the full name. */
   name?: string;
   /** Exact address, case-insensitive. */
@@ -30,6 +32,7 @@ export const listContacts = async (
     ...(request.ownerId !== undefined && { ownerId: request.ownerId }),
     ...(request.accountId !== undefined && { accountId: request.accountId }),
     ...(request.name !== undefined && { searchName: containsText(request.name) }),
+    ...(request.q !== undefined && searchFilter(request.q)),
     status: request.status ?? 'active',
     tenantId,
   };

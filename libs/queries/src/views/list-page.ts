@@ -1,3 +1,6 @@
+import { SEARCH_FIELD, searchQueryTerms } from '@crm/projections';
+import { Filter } from '@crm/read-store';
+
 /** Paging and text matching shared by the lists. */
 
 export const LIST_DEFAULT_LIMIT = 50;
@@ -21,3 +24,16 @@ export const containsText = (text: string): { $regex: string; $options: string }
   $regex: escapeRegex(text.trim().toLowerCase()),
   $options: 'i',
 });
+
+/**
+ * Documents holding every word of `query` (or a longer word it begins), from their `_search`
+ * terms: the first word through the index, the rest on the documents it finds.
+ */
+export const searchFilter = (query: string): Filter => {
+  const [first, ...rest] = searchQueryTerms(query);
+  if (first === undefined) return { [SEARCH_FIELD]: { $in: [] } };
+  return {
+    [SEARCH_FIELD]: first,
+    ...(rest.length > 0 && { $and: [{ [SEARCH_FIELD]: { $all: rest } }] }),
+  };
+};

@@ -20,4 +20,6 @@ export type AccountDocument = {
   archiveReason?: string;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
+  /** Search terms (`search-terms.ts`): a store field, never in an answer. */
+  _search?: string[];
 };

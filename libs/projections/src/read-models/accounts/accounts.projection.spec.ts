@@ -72,6 +72,7 @@ describe('accountsProjection', () => {
       { fields: ['tenantId', 'ownerId'] },
       { fields: ['tenantId', 'tags'] },
       { fields: ['tenantId', 'status'] },
+      { fields: ['tenantId', '_search'] },
     ]);
     expect([...accountsProjection.handles].sort()).toEqual([
       'AccountArchived',
@@ -112,6 +113,20 @@ describe('accountsProjection', () => {
       status: 'active',
       createdAt: REGISTERED_AT,
       updatedAt: REGISTERED_AT,
+      _search: [
+        'ac',
+        'acm',
+        'acme',
+        'co',
+        'cor',
+        'corp',
+        'ex',
+        'exa',
+        'exam',
+        'examp',
+        'exampl',
+        'example',
+      ],
     });
   });
 

@@ -1,3 +1,4 @@
+import { SEARCH_FIELD, withSearchTerms } from '../search-terms';
 import { AccountEvent, withClearedFieldsRemoved } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { AccountDocument } from './accounts.document';
@@ -103,13 +104,18 @@ const evolveAccount = (
   }
 };
 
+/** Accounts are found by name and domain. */
+const searchable = (account: AccountDocument): AccountDocument =>
+  withSearchTerms(account, [account.name, account.domain]);
+
 export const accountsProjection: Projection<AccountDocument> = {
   name: 'accounts',
-  version: 2,
+  version: 3,
   indexes: [
     { fields: ['tenantId', 'ownerId'] },
     { fields: ['tenantId', 'tags'] },
     { fields: ['tenantId', 'status'] },
+    { fields: ['tenantId', SEARCH_FIELD] },
   ],
   handles,
   documentIds(event) {
@@ -121,6 +127,8 @@ export const accountsProjection: Projection<AccountDocument> = {
     return [documentIdFor(event.metadata.tenantId, accountId)];
   },
   evolve(current, event, documentId) {
-    return isAccountEvent(event) ? evolveAccount(current, event, documentId) : current;
+    if (!isAccountEvent(event)) return current;
+    const next = evolveAccount(current, event, documentId);
+    return next === undefined || next === current ? next : searchable(next);
   },
 };

@@ -53,4 +53,6 @@ export type ContactDocument = {
   mergedContactIds: string[];
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
+  /** Search terms (`search-terms.ts`): a store field, never in an answer. */
+  _search?: string[];
 };

@@ -88,6 +88,7 @@ describe('contactsProjection', () => {
       { fields: ['tenantId', 'tags'] },
       { fields: ['tenantId', 'emailsLower'] },
       { fields: ['tenantId', 'status'] },
+      { fields: ['tenantId', '_search'] },
     ]);
     expect([...contactsProjection.handles].sort()).toEqual(
       [
@@ -146,7 +147,10 @@ describe('contactsProjection', () => {
       mergedContactIds: [],
       createdAt: CREATED_AT,
       updatedAt: CREATED_AT,
+      // Name, email and phone words with their prefixes, the phone's digits as one word too.
+      _search: expect.arrayContaining(['ad', 'ada', 'lovel', 'home', 'example', 'org', '4420794']),
     });
+    expect(contactOf(documents)._search).not.toContain('countess');
   });
 
   it('ContactCreated: optional fields stay absent; without a primary the first email is primary', () => {

@@ -1,3 +1,4 @@
+import { SEARCH_FIELD, withSearchTerms } from '../search-terms';
 import { ContactEmail, ContactEvent, withClearedFieldsRemoved } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { ContactDocument } from './contacts.document';
@@ -164,15 +165,24 @@ const evolveContact = (
   }
 };
 
+/** Contacts are found by name, email addresses and phone numbers. */
+const searchable = (contact: ContactDocument): ContactDocument =>
+  withSearchTerms(contact, [
+    contact.fullName,
+    ...contact.emails.map((email) => email.address),
+    ...contact.phones.map((phone) => phone.number),
+  ]);
+
 export const contactsProjection: Projection<ContactDocument> = {
   name: 'contacts',
-  version: 2,
+  version: 3,
   indexes: [
     { fields: ['tenantId', 'accountId'] },
     { fields: ['tenantId', 'ownerId'] },
     { fields: ['tenantId', 'tags'] },
     { fields: ['tenantId', 'emailsLower'] },
     { fields: ['tenantId', 'status'] },
+    { fields: ['tenantId', SEARCH_FIELD] },
   ],
   handles,
   documentIds(event) {
@@ -184,6 +194,8 @@ export const contactsProjection: Projection<ContactDocument> = {
     return [...new Set([documentIdFor(tenantId, contactId), documentIdFor(tenantId, survivorId)])];
   },
   evolve(current, event, documentId) {
-    return isContactEvent(event) ? evolveContact(current, event, documentId) : current;
+    if (!isContactEvent(event)) return current;
+    const next = evolveContact(current, event, documentId);
+    return next === undefined || next === null || next === current ? next : searchable(next);
   },
 };

@@ -24,4 +24,6 @@ export type LeadDocument = {
   convertedAt?: IsoDateTime;
   conversion?: LeadConversionView;
   updatedAt: IsoDateTime;
+  /** Search terms (`search-terms.ts`): a store field, never in an answer. */
+  _search?: string[];
 };

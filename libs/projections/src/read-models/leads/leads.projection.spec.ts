@@ -84,6 +84,7 @@ describe('leadsProjection', () => {
       { fields: ['tenantId', 'campaignId'] },
       { fields: ['tenantId', 'status'] },
       { fields: ['tenantId', 'ownerId'] },
+      { fields: ['tenantId', '_search'] },
     ]);
     expect([...leadsProjection.handles].sort()).toEqual([
       'LeadAssigned',
@@ -110,6 +111,7 @@ describe('leadsProjection', () => {
       status: 'new',
       capturedAt: CAPTURED_AT,
       updatedAt: CAPTURED_AT,
+      _search: expect.arrayContaining(['ada', 'lovelace', 'example', 'com']),
     });
     const bare = leadOf(project([captured()]));
     expect(Object.hasOwn(bare, 'campaignId')).toBe(false);

@@ -1,3 +1,4 @@
+import { SEARCH_FIELD, withSearchTerms } from '../search-terms';
 import { LeadContact, LeadEvent } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { LeadDocument } from './leads.document';
@@ -98,14 +99,21 @@ const evolveLead = (
   }
 };
 
+/** Leads are found by their contact's name, email, phone and company. */
+const searchable = (lead: LeadDocument): LeadDocument => {
+  const { firstName, lastName, email, phone, company } = lead.contact;
+  return withSearchTerms(lead, [firstName, lastName, email, phone, company]);
+};
+
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 2,
+  version: 3,
   indexes: [
     { fields: ['tenantId', 'source'] },
     { fields: ['tenantId', 'campaignId'] },
     { fields: ['tenantId', 'status'] },
     { fields: ['tenantId', 'ownerId'] },
+    { fields: ['tenantId', SEARCH_FIELD] },
   ],
   handles,
   documentIds(event) {
@@ -117,6 +125,8 @@ export const leadsProjection: Projection<LeadDocument> = {
     return [documentIdFor(event.metadata.tenantId, leadId)];
   },
   evolve(current, event, documentId) {
-    return isLeadEvent(event) ? evolveLead(current, event, documentId) : current;
+    if (!isLeadEvent(event)) return current;
+    const next = evolveLead(current, event, documentId);
+    return next === undefined || next === current ? next : searchable(next);
   },
 };

@@ -156,6 +156,6 @@ export const ticketsProjection: Projection<TicketDocument> = {
   evolve: (current, event, documentId) => {
     if (!isTicketEvent(event)) return current;
     const next = evolveTicket(current, event, documentId);
-    return next === undefined ? next : withSlaOutcome(next);
+    return next === undefined || next === current ? next : withSlaOutcome(next);
   },
 };

@@ -1,6 +1,7 @@
 import { LeadStatus } from '@crm/domain';
 import { LeadDocument } from '@crm/projections';
 import { ReadModels } from '../../read-models';
+import { searchFilter } from '../list-page';
 import { readCollections } from '../read-model-collections';
 import { View, viewOf } from '../view-json';
 import {
@@ -18,6 +19,8 @@ export const LEAD_ORDERS = ordersOn<LeadDocument, 'capturedAt' | 'score'>('leadI
 ]);
 
 export type LeadListFilter = ListRequest & {
+  /** Words (or their beginnings) of the name, email, phone or company, all of them. */
+  q?: string;
   status?: LeadStatus;
   source?: string;
   campaignId?: string;
@@ -40,14 +43,17 @@ export const listLeads = async (
     await readCollections(readModels).leads(),
     {
       tenantId,
-      filter: definedConditions({
-        status: request.status,
-        source: request.source,
-        campaignId: request.campaignId,
-        ownerId: request.ownerId,
-        score: rangeOf(request.scoreMin, request.scoreMax),
-        capturedAt: rangeOf(request.capturedFrom, request.capturedTo),
-      }),
+      filter: {
+        ...(request.q !== undefined && searchFilter(request.q)),
+        ...definedConditions({
+          status: request.status,
+          source: request.source,
+          campaignId: request.campaignId,
+          ownerId: request.ownerId,
+          score: rangeOf(request.scoreMin, request.scoreMax),
+          capturedAt: rangeOf(request.capturedFrom, request.capturedTo),
+        }),
+      },
       order: LEAD_ORDERS[request.sort ?? '-capturedAt'],
       view: viewOf,
     },
