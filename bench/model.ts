@@ -90,3 +90,14 @@ export const REPORT_NAMES = [
   'campaignReport',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
+
+/** The filtered lists the queries figure times (`bench/figures/queries.ts`). */
+export const LIST_NAMES = [
+  'deals.owner',
+  'leads.search',
+  'contacts.search',
+  'tickets.breached',
+  'tasks.overdue',
+  'interactions.contact',
+] as const;
+export type ListName = (typeof LIST_NAMES)[number];

@@ -20,6 +20,7 @@ describe('targetsFor', () => {
       ids.command('FULL', 64),
     );
     expect(targets.filter((t) => t.id.startsWith('report-'))).toHaveLength(9);
+    expect(targets.filter((t) => t.id.startsWith('list-'))).toHaveLength(6);
     expect(new Set(targets.map((t) => t.id)).size).toBe(targets.length);
   });
 });

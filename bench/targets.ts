@@ -1,4 +1,4 @@
-import { Measurement, REPORT_NAMES, TargetOutcome } from './model';
+import { LIST_NAMES, Measurement, REPORT_NAMES, TargetOutcome } from './model';
 import { significant } from './stats';
 
 export type Synchronous = 'FULL' | 'NORMAL';
@@ -37,6 +37,7 @@ export const ids = {
   rebuildPeakRss: 'rebuild.peak-rss',
   query: (name: string) => `query.${name}`,
   report: (name: string) => `query.report.${name}`,
+  list: (name: string) => `query.list.${name}`,
   rywLag: 'ryw.lag',
 } as const;
 
@@ -154,6 +155,16 @@ export const targetsFor = (defaultSynchronous: Synchronous): TargetSpec[] => [
     unit: 'ms',
     statedAtEvents: MILLION,
   },
+  ...LIST_NAMES.map((name): TargetSpec => ({
+    id: `list-${name}-p99`,
+    text: `list ${name} p99 <= 20 ms`,
+    measurement: ids.list(name),
+    field: 'p99',
+    op: '<=',
+    threshold: { absolute: 20 },
+    unit: 'ms',
+    statedAtEvents: MILLION,
+  })),
   ...REPORT_NAMES.map((name): TargetSpec => ({
     id: `report-${name}-p99`,
     text: `report ${name} p99 <= 100 ms`,

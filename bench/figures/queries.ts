@@ -1,8 +1,14 @@
 import { Random } from '@crm/demo-data';
-import { AccountDocument, allProjections, ContactDocument } from '@crm/projections';
+import { AccountDocument, allProjections, ContactDocument, DealDocument } from '@crm/projections';
 import {
   account360,
   contact360,
+  listContacts,
+  listDeals,
+  listInteractions,
+  listLeads,
+  listTasks,
+  listTickets,
   pipelineBoard,
   ReadModels,
   ReportQueries,
@@ -11,7 +17,14 @@ import {
 import { createEmbeddedDocumentStore } from '@crm/read-store';
 import { BenchContext } from '../context';
 import { log } from '../log';
-import { FigureResult, Measurement, REPORT_NAMES, ReportName } from '../model';
+import {
+  FigureResult,
+  LIST_NAMES,
+  ListName,
+  Measurement,
+  REPORT_NAMES,
+  ReportName,
+} from '../model';
 import { Samples, Summary } from '../stats';
 import { ids } from '../targets';
 
@@ -62,9 +75,19 @@ export const queriesTask = async (ctx: BenchContext): Promise<FigureResult> => {
     const readModels = new ReadModels(documents);
     const reports = new ReportQueries(readModels);
     const tenant = ctx.workload.tenantId;
-    const contacts = (
-      await (await readModels.collection<ContactDocument>('contacts')).find({ tenantId: tenant })
-    ).map((contact) => contact.contactId);
+    const contactDocuments = await (
+      await readModels.collection<ContactDocument>('contacts')
+    ).find({ tenantId: tenant });
+    const contacts = contactDocuments.map((contact) => contact.contactId);
+    // Searches by the first three letters of a contact's last name, as a user types them.
+    const nameStarts = contactDocuments.map((contact) => contact.lastName.slice(0, 3));
+    const owners = [
+      ...new Set(
+        (await (await readModels.collection<DealDocument>('deals')).find({ tenantId: tenant })).map(
+          (deal) => deal.ownerId,
+        ),
+      ),
+    ];
     const accounts = (
       await (await readModels.collection<AccountDocument>('accounts')).find({ tenantId: tenant })
     ).map((account) => account.accountId);
@@ -82,6 +105,32 @@ export const queriesTask = async (ctx: BenchContext): Promise<FigureResult> => {
       forecast: () => reports.forecast(tenant),
       ticketReport: () => reports.ticketReport(tenant, { now }),
       campaignReport: () => reports.campaignReport(tenant),
+    };
+    const listRuns: Record<ListName, { label: string; run: () => Promise<unknown> }> = {
+      'deals.owner': {
+        label: 'deals of one owner (random owner), first page',
+        run: () => listDeals(readModels, tenant, { ownerId: rng.pick(owners) }),
+      },
+      'leads.search': {
+        label: 'leads, q = first 3 letters of a last name',
+        run: () => listLeads(readModels, tenant, { q: rng.pick(nameStarts) }),
+      },
+      'contacts.search': {
+        label: 'contacts, q = first 3 letters of a last name',
+        run: () => listContacts(readModels, tenant, { q: rng.pick(nameStarts) }),
+      },
+      'tickets.breached': {
+        label: 'open tickets with a breached SLA, first page',
+        run: () => listTickets(readModels, tenant, { status: 'open', slaBreached: true }, now),
+      },
+      'tasks.overdue': {
+        label: 'overdue tasks, first page',
+        run: () => listTasks(readModels, tenant, { status: 'overdue' }, now),
+      },
+      'interactions.contact': {
+        label: 'interactions of one contact (random contact)',
+        run: () => listInteractions(readModels, tenant, { contactId: rng.pick(contacts) }),
+      },
     };
     const queries: Query[] = [
       {
@@ -104,6 +153,11 @@ export const queriesTask = async (ctx: BenchContext): Promise<FigureResult> => {
         label: 'pipeline board (the one pipeline)',
         run: () => pipelineBoard(readModels, tenant, pipelineId, {}, now),
       },
+      ...LIST_NAMES.map((name): Query => ({
+        id: ids.list(name),
+        label: `list ${listRuns[name].label}`,
+        run: listRuns[name].run,
+      })),
       ...REPORT_NAMES.map((name): Query => ({
         id: ids.report(name),
         label: `report ${name}`,
