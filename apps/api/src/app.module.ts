@@ -27,6 +27,7 @@ import { TaskViewsController } from './queries/task-views.controller';
 import { QuotesModule } from './quotes/quotes.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         QuotesModule,
         TicketsModule,
         TasksModule,
+        WebhooksModule,
         HealthModule,
         MetricsModule.forRoot(options.config),
       ],

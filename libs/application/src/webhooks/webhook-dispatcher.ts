@@ -1,0 +1,234 @@
+import { isAggregateKind } from '@crm/domain';
+import {
+  EventSerializer,
+  EventStore,
+  JsonObject,
+  RecordedEvent,
+  StoredEvent,
+  WrongExpectedRevisionError,
+} from '@crm/event-store';
+import { deterministicId } from '../deterministic-id';
+import { parseStreamName } from '../stream-name';
+import { SecretBox } from './secret-sealing';
+import {
+  applyDeliveryEvent,
+  DeliveryLog,
+  readDeliveryLog,
+  roundEnded,
+} from './webhook-delivery-log';
+import { DeliveryLogEvent, deliveryStream, DeliverySubject } from './webhook-events';
+import { deliveryBody, deliveryHeaders } from './webhook-payload';
+import { ActiveWebhook } from './webhook-registry';
+import { WebhookSender } from './webhook-sender';
+
+export type DispatchSettings = { maxAttempts: number; backoffMs: number; backoffMaxMs: number };
+
+/** Wait after the n-th failed attempt: doubling from the base, at most the maximum. */
+export const backoffDelay = (failedAttempt: number, settings: DispatchSettings): number =>
+  Math.min(settings.backoffMaxMs, settings.backoffMs * 2 ** (failedAttempt - 1));
+
+/** Stable for the event and the webhook: a receiver dedupes on it, whatever the attempt. */
+export const deliveryIdOf = (webhookId: string, eventId: string): string =>
+  `dlv_${deterministicId('webhook-delivery', webhookId, eventId).replace(/-/g, '')}`;
+
+export type DispatcherDeps = {
+  store: EventStore;
+  serializer: EventSerializer;
+  sender: WebhookSender;
+  secrets: () => SecretBox;
+  settings: DispatchSettings;
+  /** False once the webhook is deleted before this position: the dispatcher then stops. */
+  deliversAt?: (webhookId: string, position: bigint) => boolean;
+  clock?: () => Date;
+};
+
+/** One round of attempts to do: the delivery, the event it carries, the position that started it. */
+type Round = { delivery: DeliverySubject; event: StoredEvent; trigger: bigint };
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted || ms <= 0) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+
+const subjectOf = (deliveryId: string, recorded: RecordedEvent): DeliverySubject => ({
+  deliveryId,
+  eventId: recorded.id,
+  eventType: recorded.type,
+  streamName: recorded.streamName,
+  revision: recorded.revision.toString(),
+  position: recorded.position.toString(),
+});
+
+/**
+ * Delivers one webhook's events from the log, one at a time in log order (so in order per
+ * record), from its checkpoint: the last position whose round of attempts ended, which is in
+ * the same record as that outcome, so a crash neither loses nor duplicates a recorded delivery.
+ * Targets may see an attempt twice (a crash between their answer and the record): the delivery
+ * id they receive stays the same. Redelivery requests arrive through the log as well.
+ */
+export class WebhookDispatcher {
+  private readonly abort = new AbortController();
+  private loop?: Promise<void>;
+  private log?: DeliveryLog;
+
+  constructor(
+    readonly webhook: ActiveWebhook,
+    private readonly deps: DispatcherDeps,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.loop ??= this.run().catch((error: unknown) => {
+      if (!this.abort.signal.aborted) this.onError(error);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+  }
+
+  private get now(): Date {
+    return this.deps.clock?.() ?? new Date();
+  }
+
+  private async run(): Promise<void> {
+    const log = await readDeliveryLog(this.deps.store, this.webhook.id);
+    this.log = log;
+    const after =
+      log.handledUpTo > this.webhook.fromPosition ? log.handledUpTo : this.webhook.fromPosition;
+    const { signal } = this.abort;
+    for await (const recorded of this.deps.store.subscribeToAll({ after, signal })) {
+      const round = await this.roundFor(recorded);
+      if (round && this.deps.deliversAt?.(this.webhook.id, round.trigger) === false) return;
+      if (round) await this.deliver(log, round);
+      if (signal.aborted) return;
+    }
+  }
+
+  private async roundFor(recorded: RecordedEvent): Promise<Round | undefined> {
+    if (recorded.streamName === deliveryStream(this.webhook.id)) {
+      if (recorded.type !== 'WebhookRedeliveryRequested.v1') return undefined;
+      const delivery = (recorded.data as unknown as { delivery: DeliverySubject }).delivery;
+      const [original] = await this.deps.store.readStream(delivery.streamName, {
+        fromRevision: BigInt(delivery.revision),
+        maxCount: 1,
+      });
+      if (!original) return undefined;
+      return { delivery, event: this.deps.serializer.deserialize(original), trigger: recorded.position };
+    }
+    const parsed = parseStreamName(recorded.streamName);
+    if (!parsed || !isAggregateKind(parsed.kind) || parsed.tenantId !== this.webhook.tenantId) {
+      return undefined;
+    }
+    const event = this.deps.serializer.deserialize(recorded);
+    const types = this.webhook.eventTypes;
+    if (!types.includes('*') && !types.includes(event.type)) return undefined;
+    const delivery = subjectOf(deliveryIdOf(this.webhook.id, recorded.id), recorded);
+    return { delivery, event, trigger: recorded.position };
+  }
+
+  private async deliver(log: DeliveryLog, { delivery, event, trigger }: Round): Promise<void> {
+    const { signal } = this.abort;
+    const { settings } = this.deps;
+    if (roundEnded(log, delivery.deliveryId, trigger)) return;
+    const known = log.deliveries.get(delivery.deliveryId);
+    const resumed = known !== undefined && known.trigger === trigger.toString();
+    let attempt = resumed ? known.roundAttempts : 0;
+    if (resumed && known.nextAttemptAt !== null) {
+      await sleep(Date.parse(known.nextAttemptAt) - this.now.getTime(), signal);
+    }
+    const secret = this.deps.secrets().open(this.webhook.sealedSecret, this.webhook.id);
+    const body = deliveryBody(this.webhook.id, delivery.deliveryId, event);
+    while (!signal.aborted) {
+      attempt += 1;
+      const headers = deliveryHeaders({
+        webhookId: this.webhook.id,
+        deliveryId: delivery.deliveryId,
+        eventType: event.type,
+        attempt,
+        secret,
+        body,
+        now: this.now,
+      });
+      const answer = await this.deps.sender({ url: this.webhook.url, headers, body }, signal);
+      // Stopped mid-request: not recorded; the next start sends it again under the same id.
+      if (signal.aborted && !answer.ok) return;
+      const at = this.now.toISOString();
+      const outcome = { delivery, trigger: trigger.toString(), attempt, at };
+      if (answer.ok) {
+        await this.record(log, [
+          {
+            type: 'WebhookDeliverySucceeded.v1',
+            data: { ...outcome, statusCode: answer.statusCode ?? 200, durationMs: answer.durationMs },
+          },
+        ]);
+        return;
+      }
+      const error = answer.error ?? `the target answered ${answer.statusCode}`;
+      const wait = backoffDelay(attempt, settings);
+      const failed: DeliveryLogEvent = {
+        type: 'WebhookDeliveryAttemptFailed.v1',
+        data: {
+          ...outcome,
+          statusCode: answer.statusCode,
+          error,
+          durationMs: answer.durationMs,
+          nextAttemptAt: new Date(this.now.getTime() + wait).toISOString(),
+        },
+      };
+      if (attempt >= settings.maxAttempts) {
+        failed.data.nextAttemptAt = at;
+        await this.record(log, [
+          failed,
+          { type: 'WebhookDeliveryDeadLettered.v1', data: { ...outcome, error } },
+        ]);
+        return;
+      }
+      if (!(await this.record(log, [failed]))) return;
+      await sleep(wait, signal);
+    }
+  }
+
+  /**
+   * Appends outcome records at the revision the log was read at; ids derived from the round and
+   * attempt make a repeat a no-op. Answers false when another dispatcher ended the round.
+   */
+  private async record(log: DeliveryLog, events: DeliveryLogEvent[]): Promise<boolean> {
+    const { delivery, trigger, attempt } = events[0].data as { delivery: DeliverySubject; trigger: string; attempt: number };
+    const stream = deliveryStream(this.webhook.id);
+    for (;;) {
+      try {
+        const result = await this.deps.store.appendToStream(
+          stream,
+          events.map((event) => ({
+            id: deterministicId(delivery.deliveryId, trigger, String(attempt), event.type),
+            type: event.type,
+            data: event.data as unknown as JsonObject,
+            metadata: {
+              tenantId: this.webhook.tenantId,
+              webhookId: this.webhook.id,
+              $causationId: delivery.eventId,
+              recordedAt: this.now.toISOString(),
+            },
+          })),
+          { expectedRevision: log.revision < 0n ? 'no_stream' : log.revision },
+        );
+        events.forEach((event) => applyDeliveryEvent(log, event));
+        log.revision = result.nextRevision;
+        return true;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        await readDeliveryLog(this.deps.store, this.webhook.id, log);
+        if (roundEnded(log, delivery.deliveryId, BigInt(trigger))) return false;
+      }
+    }
+  }
+}
