@@ -26,7 +26,10 @@ const startOn = (dir: string): Promise<NestFastifyApplication> =>
 const as = (app: NestFastifyApplication) =>
   request
     .agent(app.getHttpServer())
-    .set('authorization', `Bearer ${mintToken({ sub: 'user-1', tenant: TENANT, roles: ['admin'] })}`);
+    .set(
+      'authorization',
+      `Bearer ${mintToken({ sub: 'user-1', tenant: TENANT, roles: ['admin'] })}`,
+    );
 
 describe('webhook deliveries across a restart', () => {
   let dir: string;

@@ -39,9 +39,8 @@ describe('webhooks', () => {
     ).body as { id: string; secret: string };
 
   const createContact = async () =>
-    (
-      await t.http().post('/contacts').send({ firstName: 'Ada', lastName: 'Lovelace' }).expect(201)
-    ).body as { id: string };
+    (await t.http().post('/contacts').send({ firstName: 'Ada', lastName: 'Lovelace' }).expect(201))
+      .body as { id: string };
 
   const deliveriesOf = async (webhookId: string): Promise<Delivery[]> =>
     (await t.http().get(`/webhooks/${webhookId}/deliveries`).expect(200)).body.deliveries;
@@ -180,7 +179,10 @@ describe('webhooks', () => {
       .http()
       .post(`/webhooks/${webhook.id}/deliveries/dlv_00000000000000000000000000000000/redeliver`)
       .expect(404);
-    const { body } = await t.as('acme', { roles: ['manager'] }).get('/webhooks').expect(403);
+    const { body } = await t
+      .as('acme', { roles: ['manager'] })
+      .get('/webhooks')
+      .expect(403);
     expect(body.details.permission).toBe('webhook:manage');
     await t.as('other-tenant').get(`/webhooks/${webhook.id}`).expect(404);
   });

@@ -91,9 +91,7 @@ export class WebhooksController {
   async delete(@Param('id') id: string, @Req() request: FastifyRequest) {
     this.checkId(id);
     const principal = principalOf(request);
-    return this.registry
-      .delete(principal.tenant, id, principalRecordOf(principal))
-      .catch(rethrow);
+    return this.registry.delete(principal.tenant, id, principalRecordOf(principal)).catch(rethrow);
   }
 
   @Get(':id/deliveries')
@@ -103,13 +101,16 @@ export class WebhooksController {
   @ApiResponse({ status: 404, description: 'WEBHOOK_NOT_FOUND' })
   async deliveryLog(@Param('id') id: string, @Req() request: FastifyRequest) {
     this.checkId(id);
-    return { deliveries: await this.deliveries.list(principalOf(request).tenant, id).catch(rethrow) };
+    return {
+      deliveries: await this.deliveries.list(principalOf(request).tenant, id).catch(rethrow),
+    };
   }
 
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Send an ended delivery (succeeded or dead-lettered) again, under the same delivery id',
+    summary:
+      'Send an ended delivery (succeeded or dead-lettered) again, under the same delivery id',
   })
   @ApiResponse({ status: 202, description: 'the redelivery is recorded; the dispatcher sends it' })
   @ApiResponse({ status: 404, description: 'WEBHOOK_NOT_FOUND or WEBHOOK_DELIVERY_NOT_FOUND' })

@@ -12,12 +12,7 @@ import {
   WebhookRegistry,
 } from '@crm/application';
 import { EventSerializer, EventStore } from '@crm/event-store';
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Module,
-  OnApplicationBootstrap,
-} from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { WebhooksController } from './webhooks.controller';
 
 const SECRET_BOX = Symbol('SECRET_BOX');
@@ -40,7 +35,8 @@ const lazySecretBox = (config: AppConfig): (() => SecretBox) => {
     {
       provide: TARGET_POLICY,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => TargetPolicy.fromConfig(config.CRM_WEBHOOK_ALLOWED_TARGETS),
+      useFactory: (config: AppConfig) =>
+        TargetPolicy.fromConfig(config.CRM_WEBHOOK_ALLOWED_TARGETS),
     },
     {
       provide: WebhookRegistry,
@@ -56,7 +52,14 @@ const lazySecretBox = (config: AppConfig): (() => SecretBox) => {
     },
     {
       provide: WebhookDispatchers,
-      inject: [APP_CONFIG, EVENT_STORE, EVENT_SERIALIZER, WebhookRegistry, TARGET_POLICY, SECRET_BOX],
+      inject: [
+        APP_CONFIG,
+        EVENT_STORE,
+        EVENT_SERIALIZER,
+        WebhookRegistry,
+        TARGET_POLICY,
+        SECRET_BOX,
+      ],
       useFactory: (
         config: AppConfig,
         store: EventStore,

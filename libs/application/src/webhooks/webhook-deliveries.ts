@@ -1,4 +1,9 @@
-import { EventStore, JsonObject, PrincipalRecord, WrongExpectedRevisionError } from '@crm/event-store';
+import {
+  EventStore,
+  JsonObject,
+  PrincipalRecord,
+  WrongExpectedRevisionError,
+} from '@crm/event-store';
 import { randomUUID } from 'node:crypto';
 import { DeliveryRecord, readDeliveryLog } from './webhook-delivery-log';
 import { deliveryStream, RedeliveryRequestedData } from './webhook-events';

@@ -83,7 +83,14 @@ export const applyDeliveryEvent = (log: DeliveryLog, event: DeliveryLogEvent): v
     case 'WebhookDeliverySucceeded.v1': {
       const { delivery, trigger, attempt, at, statusCode, durationMs } = event.data;
       const record = recordOf(log, delivery, trigger);
-      record.attempts.push({ attempt, at, outcome: 'succeeded', statusCode, error: null, durationMs });
+      record.attempts.push({
+        attempt,
+        at,
+        outcome: 'succeeded',
+        statusCode,
+        error: null,
+        durationMs,
+      });
       Object.assign(record, { status: 'succeeded', trigger, roundAttempts: attempt });
       Object.assign(record, { nextAttemptAt: null, deliveredAt: at });
       ended(log, trigger);
@@ -134,7 +141,5 @@ export const readDeliveryLog = async (
 /** Whether the round this position started has ended (so it must not be attempted again). */
 export const roundEnded = (log: DeliveryLog, deliveryId: string, trigger: bigint): boolean => {
   const record = log.deliveries.get(deliveryId);
-  return (
-    record !== undefined && record.status !== 'pending' && BigInt(record.trigger) >= trigger
-  );
+  return record !== undefined && record.status !== 'pending' && BigInt(record.trigger) >= trigger;
 };

@@ -122,7 +122,11 @@ export class WebhookDispatcher {
         maxCount: 1,
       });
       if (!original) return undefined;
-      return { delivery, event: this.deps.serializer.deserialize(original), trigger: recorded.position };
+      return {
+        delivery,
+        event: this.deps.serializer.deserialize(original),
+        trigger: recorded.position,
+      };
     }
     const parsed = parseStreamName(recorded.streamName);
     if (!parsed || !isAggregateKind(parsed.kind) || parsed.tenantId !== this.webhook.tenantId) {
@@ -167,7 +171,11 @@ export class WebhookDispatcher {
         await this.record(log, [
           {
             type: 'WebhookDeliverySucceeded.v1',
-            data: { ...outcome, statusCode: answer.statusCode ?? 200, durationMs: answer.durationMs },
+            data: {
+              ...outcome,
+              statusCode: answer.statusCode ?? 200,
+              durationMs: answer.durationMs,
+            },
           },
         ]);
         return;
@@ -202,7 +210,11 @@ export class WebhookDispatcher {
    * attempt make a repeat a no-op. Answers false when another dispatcher ended the round.
    */
   private async record(log: DeliveryLog, events: DeliveryLogEvent[]): Promise<boolean> {
-    const { delivery, trigger, attempt } = events[0].data as { delivery: DeliverySubject; trigger: string; attempt: number };
+    const { delivery, trigger, attempt } = events[0].data as {
+      delivery: DeliverySubject;
+      trigger: string;
+      attempt: number;
+    };
     const stream = deliveryStream(this.webhook.id);
     for (;;) {
       try {

@@ -3,11 +3,7 @@ import { parseStreamName } from '../stream-name';
 import { signatureHeader } from './webhook-signature';
 
 /** The body a target receives: the delivery, and the event as the log holds it (upcast). */
-export const deliveryBody = (
-  webhookId: string,
-  deliveryId: string,
-  event: StoredEvent,
-): string => {
+export const deliveryBody = (webhookId: string, deliveryId: string, event: StoredEvent): string => {
   const parsed = parseStreamName(event.streamName);
   return JSON.stringify({
     deliveryId,

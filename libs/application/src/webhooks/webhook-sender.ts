@@ -13,7 +13,10 @@ export type WebhookResponse = {
   durationMs: number;
 };
 
-export type WebhookSender = (request: WebhookRequest, signal?: AbortSignal) => Promise<WebhookResponse>;
+export type WebhookSender = (
+  request: WebhookRequest,
+  signal?: AbortSignal,
+) => Promise<WebhookResponse>;
 
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
