@@ -3,6 +3,7 @@ import {
   EventSerializer,
   EventStore,
   JsonObject,
+  parseEventTypeName,
   RecordedEvent,
   StoredEvent,
   WrongExpectedRevisionError,
@@ -42,8 +43,13 @@ export type DispatcherDeps = {
   clock?: () => Date;
 };
 
-/** One round of attempts to do: the delivery, the event it carries, the position that started it. */
-type Round = { delivery: DeliverySubject; event: StoredEvent; trigger: bigint };
+/**
+ * One round of attempts to do: the delivery, the event it carries (or why it cannot be read),
+ * the position that started it.
+ */
+type Round = { delivery: DeliverySubject; trigger: bigint } & (
+  { event: StoredEvent; unreadable?: undefined } | { event?: undefined; unreadable: string }
+);
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -132,17 +138,41 @@ export class WebhookDispatcher {
     if (!parsed || !isAggregateKind(parsed.kind) || parsed.tenantId !== this.webhook.tenantId) {
       return undefined;
     }
-    const event = this.deps.serializer.deserialize(recorded);
     const types = this.webhook.eventTypes;
-    if (!types.includes('*') && !types.includes(event.type)) return undefined;
+    if (!types.includes('*') && !types.includes(parseEventTypeName(recorded.type).name)) {
+      return undefined;
+    }
     const delivery = subjectOf(deliveryIdOf(this.webhook.id, recorded.id), recorded);
-    return { delivery, event, trigger: recorded.position };
+    return { delivery, trigger: recorded.position, ...this.decode(recorded) };
   }
 
-  private async deliver(log: DeliveryLog, { delivery, event, trigger }: Round): Promise<void> {
+  /** An event the serializer cannot read is dead-lettered with the reason, not retried. */
+  private decode(
+    recorded: RecordedEvent,
+  ): { event: StoredEvent; unreadable?: undefined } | { event?: undefined; unreadable: string } {
+    try {
+      return { event: this.deps.serializer.deserialize(recorded) };
+    } catch (error) {
+      return { unreadable: `the event cannot be read: ${(error as Error).message}` };
+    }
+  }
+
+  private async deliver(log: DeliveryLog, round: Round): Promise<void> {
+    const { delivery, trigger } = round;
     const { signal } = this.abort;
     const { settings } = this.deps;
     if (roundEnded(log, delivery.deliveryId, trigger)) return;
+    if (round.event === undefined) {
+      const at = this.now.toISOString();
+      await this.record(log, [
+        {
+          type: 'WebhookDeliveryDeadLettered.v1',
+          data: { delivery, trigger: trigger.toString(), attempt: 0, at, error: round.unreadable },
+        },
+      ]);
+      return;
+    }
+    const { event } = round;
     const known = log.deliveries.get(delivery.deliveryId);
     const resumed = known !== undefined && known.trigger === trigger.toString();
     let attempt = resumed ? known.roundAttempts : 0;
