@@ -140,6 +140,25 @@ describe('webhooks', () => {
     expect(JSON.stringify(events.map((e) => e.data))).not.toContain(webhook.secret);
   });
 
+  it('records registrations and deletions in the tenant stream, chained, with the principal', async () => {
+    const webhook = await register();
+    await t.http().delete(`/webhooks/${webhook.id}`).expect(200);
+    const stream = await t.store.readStream('crm.webhooks.acme');
+    const own = stream.filter((e) => e.data.webhookId === webhook.id);
+    expect(own.map((e) => e.type)).toEqual(['WebhookRegistered.v1', 'WebhookDeleted.v1']);
+    for (const event of own) {
+      expect(event.metadata).toMatchObject({
+        tenantId: 'acme',
+        actorId: 'user-1',
+        principal: { kind: 'user', subject: 'user-1' },
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+    }
+    expect(String(own[0].data.sealedSecret)).toMatch(/^v1\./);
+    const { body } = await t.http().get(`/webhooks/${webhook.id}`).expect(200);
+    expect(body.deletedAt).toEqual(expect.any(String));
+  });
+
   it.each(['http://10.0.0.7/hook', 'http://169.254.169.254/latest', 'http://[::1]:8080/hook'])(
     'refuses the private target %s with 400, writing nothing',
     async (url) => {

@@ -1,10 +1,11 @@
 /**
  * Webhook registrations live in the log, one stream per tenant (`crm.webhooks.<tenant>`:
- * audited, hash-chained, the principal recorded), found through one index stream naming the
- * tenants that have any. Each webhook's deliveries are recorded in a bookkeeping stream of its
- * own; none of these names parses as a record's stream.
+ * audited, hash-chained, the principal recorded), found through one bookkeeping stream naming
+ * the tenants that have any. Each webhook's deliveries are recorded in a bookkeeping stream of
+ * its own. None of these names parses as a record's stream; the bookkeeping ones are process
+ * streams (`crmprocess-`), which the audit's chain check leaves out as it does checkpoints.
  */
-export const WEBHOOK_TENANTS_STREAM = 'crm.webhook-tenants';
+export const WEBHOOK_TENANTS_STREAM = 'crmprocess-webhook-tenants';
 export const webhookStream = (tenantId: string): string => `crm.webhooks.${tenantId}`;
 export const deliveryStream = (webhookId: string): string => `crmprocess-webhook.${webhookId}`;
 
