@@ -123,6 +123,18 @@ describe('webhooks', () => {
     const recordIds = receiver.received.map((r) => JSON.parse(r.body).event.recordId);
     expect([recordIds[0], recordIds[2]]).toEqual([first.id, second.id]);
 
+    const log = `/webhooks/${webhook.id}/deliveries`;
+    const { body: page } = await t.http().get(`${log}?limit=2`).expect(200);
+    expect(page.deliveries.map((d: Delivery) => d.deliveryId)).toEqual(
+      deliveries.slice(0, 2).map((d) => d.deliveryId),
+    );
+    const { body: rest } = await t.http().get(`${log}?limit=2&after=${page.next}`).expect(200);
+    expect(rest).toEqual({ deliveries: [deliveries[2]], next: null });
+    const { body: dead } = await t.http().get(`${log}?status=dead-lettered`).expect(200);
+    expect(dead.deliveries).toEqual([]);
+    const { body: bad } = await t.http().get(`${log}?limit=0&status=lost`).expect(400);
+    expect(bad.fields.map((f: { field: string }) => f.field).sort()).toEqual(['limit', 'status']);
+
     await t.http().delete(`/webhooks/${webhook.id}`).expect(200);
     await createContact();
     await new Promise((resolve) => setTimeout(resolve, 300));

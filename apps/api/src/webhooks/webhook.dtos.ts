@@ -1,14 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
+import { Omittable, QueryInteger } from '../http/field-rules';
 
 export class CreateWebhookDto {
   @ApiProperty({
@@ -58,4 +63,30 @@ export class CreateWebhookDto {
   @IsString()
   @MaxLength(200)
   description?: string;
+}
+
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'dead-lettered'] as const;
+
+/** A page of the delivery log: oldest first, after a position, optionally of one status. */
+export class DeliveryLogQueryDto {
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
+  @Omittable()
+  @IsIn(DELIVERY_STATUSES)
+  status?: (typeof DELIVERY_STATUSES)[number];
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
+  @Omittable()
+  @QueryInteger()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({
+    description: "only deliveries of events after this log position (the last page's `next`)",
+    pattern: '^\\d{1,19}$',
+  })
+  @Omittable()
+  @Matches(/^\d{1,19}$/, { message: 'after must be a log position' })
+  after?: string;
 }

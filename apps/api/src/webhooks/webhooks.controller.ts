@@ -9,12 +9,12 @@ import {
   WebhookNotFoundError,
   WebhookRegistry,
 } from '@crm/application';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
 import { principalOf } from '../auth/request-principal';
 import { ApiError } from '../http/api-error';
-import { CreateWebhookDto } from './webhook.dtos';
+import { CreateWebhookDto, DeliveryLogQueryDto } from './webhook.dtos';
 
 const notFound = (code: string, message: string): ApiError =>
   new ApiError({ statusCode: 404, code, message });
@@ -96,14 +96,28 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @ApiOperation({
-    summary: "The webhook's delivery log: every delivery in log order, with each attempt",
+    summary:
+      "The webhook's delivery log in log order, each delivery with every attempt; `next` is the " +
+      '`after` of the following page (null on the last)',
   })
   @ApiResponse({ status: 404, description: 'WEBHOOK_NOT_FOUND' })
-  async deliveryLog(@Param('id') id: string, @Req() request: FastifyRequest) {
+  async deliveryLog(
+    @Param('id') id: string,
+    @Query() query: DeliveryLogQueryDto,
+    @Req() request: FastifyRequest,
+  ) {
     this.checkId(id);
-    return {
-      deliveries: await this.deliveries.list(principalOf(request).tenant, id).catch(rethrow),
-    };
+    const all = await this.deliveries.list(principalOf(request).tenant, id).catch(rethrow);
+    const after = query.after === undefined ? -1n : BigInt(query.after);
+    const limit = query.limit ?? 100;
+    const matching = all.filter(
+      (delivery) =>
+        BigInt(delivery.position) > after &&
+        (query.status === undefined || delivery.status === query.status),
+    );
+    const page = matching.slice(0, limit);
+    const next = matching.length > limit ? page[page.length - 1].position : null;
+    return { deliveries: page, next };
   }
 
   @Post(':id/deliveries/:deliveryId/redeliver')
