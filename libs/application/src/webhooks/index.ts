@@ -1,5 +1,6 @@
 export * from './secret-sealing';
 export * from './target-safety';
+export * from './webhook-backoff';
 export * from './webhook-deliveries';
 export * from './webhook-delivery-log';
 export * from './webhook-dispatcher';

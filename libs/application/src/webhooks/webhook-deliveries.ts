@@ -25,6 +25,9 @@ export class DeliveryPendingError extends Error {
 
 export const DELIVERY_ID = /^dlv_[0-9a-f]{32}$/;
 
+/** A delivery as answered: the dispatcher's round bookkeeping left out. */
+export type DeliveryView = Omit<DeliveryRecord, 'trigger' | 'roundAttempts'>;
+
 /** A webhook's delivery log as answered, and redelivery on request. */
 export class WebhookDeliveries {
   constructor(
@@ -34,12 +37,12 @@ export class WebhookDeliveries {
   ) {}
 
   /** Every delivery of the webhook, in log order, with its attempts. */
-  async list(tenantId: string, webhookId: string): Promise<DeliveryRecord[]> {
+  async list(tenantId: string, webhookId: string): Promise<DeliveryView[]> {
     await this.registry.get(tenantId, webhookId);
     const log = await readDeliveryLog(this.store, webhookId);
-    return [...log.deliveries.values()].sort((a, b) =>
-      BigInt(a.position) < BigInt(b.position) ? -1 : 1,
-    );
+    return [...log.deliveries.values()]
+      .sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1))
+      .map(({ trigger: _trigger, roundAttempts: _round, ...view }) => view);
   }
 
   /**

@@ -8,7 +8,8 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SecretBox } from './secret-sealing';
 import { readDeliveryLog } from './webhook-delivery-log';
-import { backoffDelay, WebhookDispatcher } from './webhook-dispatcher';
+import { backoffDelay } from './webhook-backoff';
+import { WebhookDispatcher } from './webhook-dispatcher';
 import { deliveryStream } from './webhook-events';
 import { ActiveWebhook } from './webhook-registry';
 import { WebhookRequest, WebhookSender } from './webhook-sender';

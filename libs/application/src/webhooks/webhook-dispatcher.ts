@@ -2,31 +2,20 @@ import { isAggregateKind } from '@crm/domain';
 import {
   EventSerializer,
   EventStore,
-  JsonObject,
   parseEventTypeName,
   RecordedEvent,
   StoredEvent,
-  WrongExpectedRevisionError,
 } from '@crm/event-store';
 import { deterministicId } from '../deterministic-id';
 import { parseStreamName } from '../stream-name';
 import { SecretBox } from './secret-sealing';
-import {
-  applyDeliveryEvent,
-  DeliveryLog,
-  readDeliveryLog,
-  roundEnded,
-} from './webhook-delivery-log';
+import { backoffDelay, DispatchSettings, sleep } from './webhook-backoff';
+import { DeliveryLog, readDeliveryLog, roundEnded } from './webhook-delivery-log';
 import { DeliveryLogEvent, deliveryStream, DeliverySubject } from './webhook-events';
+import { recordOutcomes } from './webhook-outcome-recorder';
 import { deliveryBody, deliveryHeaders } from './webhook-payload';
 import { ActiveWebhook } from './webhook-registry';
 import { WebhookSender } from './webhook-sender';
-
-export type DispatchSettings = { maxAttempts: number; backoffMs: number; backoffMaxMs: number };
-
-/** Wait after the n-th failed attempt: doubling from the base, at most the maximum. */
-export const backoffDelay = (failedAttempt: number, settings: DispatchSettings): number =>
-  Math.min(settings.backoffMaxMs, settings.backoffMs * 2 ** (failedAttempt - 1));
 
 /** Stable for the event and the webhook: a receiver dedupes on it, whatever the attempt. */
 export const deliveryIdOf = (webhookId: string, eventId: string): string =>
@@ -50,18 +39,6 @@ export type DispatcherDeps = {
 type Round = { delivery: DeliverySubject; trigger: bigint } & (
   { event: StoredEvent; unreadable?: undefined } | { event?: undefined; unreadable: string }
 );
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted || ms <= 0) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 
 const subjectOf = (deliveryId: string, recorded: RecordedEvent): DeliverySubject => ({
   deliveryId,
@@ -164,7 +141,7 @@ export class WebhookDispatcher {
     if (roundEnded(log, delivery.deliveryId, trigger)) return;
     if (round.event === undefined) {
       const at = this.now.toISOString();
-      await this.record(log, [
+      await recordOutcomes(this.deps.store, this.webhook, log, this.now, [
         {
           type: 'WebhookDeliveryDeadLettered.v1',
           data: { delivery, trigger: trigger.toString(), attempt: 0, at, error: round.unreadable },
@@ -198,7 +175,7 @@ export class WebhookDispatcher {
       const at = this.now.toISOString();
       const outcome = { delivery, trigger: trigger.toString(), attempt, at };
       if (answer.ok) {
-        await this.record(log, [
+        await recordOutcomes(this.deps.store, this.webhook, log, this.now, [
           {
             type: 'WebhookDeliverySucceeded.v1',
             data: {
@@ -224,53 +201,14 @@ export class WebhookDispatcher {
       };
       if (attempt >= settings.maxAttempts) {
         failed.data.nextAttemptAt = at;
-        await this.record(log, [
+        await recordOutcomes(this.deps.store, this.webhook, log, this.now, [
           failed,
           { type: 'WebhookDeliveryDeadLettered.v1', data: { ...outcome, error } },
         ]);
         return;
       }
-      if (!(await this.record(log, [failed]))) return;
+      if (!(await recordOutcomes(this.deps.store, this.webhook, log, this.now, [failed]))) return;
       await sleep(wait, signal);
-    }
-  }
-
-  /**
-   * Appends outcome records at the revision the log was read at; ids derived from the round and
-   * attempt make a repeat a no-op. Answers false when another dispatcher ended the round.
-   */
-  private async record(log: DeliveryLog, events: DeliveryLogEvent[]): Promise<boolean> {
-    const { delivery, trigger, attempt } = events[0].data as {
-      delivery: DeliverySubject;
-      trigger: string;
-      attempt: number;
-    };
-    const stream = deliveryStream(this.webhook.id);
-    for (;;) {
-      try {
-        const result = await this.deps.store.appendToStream(
-          stream,
-          events.map((event) => ({
-            id: deterministicId(delivery.deliveryId, trigger, String(attempt), event.type),
-            type: event.type,
-            data: event.data as unknown as JsonObject,
-            metadata: {
-              tenantId: this.webhook.tenantId,
-              webhookId: this.webhook.id,
-              $causationId: delivery.eventId,
-              recordedAt: this.now.toISOString(),
-            },
-          })),
-          { expectedRevision: log.revision < 0n ? 'no_stream' : log.revision },
-        );
-        events.forEach((event) => applyDeliveryEvent(log, event));
-        log.revision = result.nextRevision;
-        return true;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        await readDeliveryLog(this.deps.store, this.webhook.id, log);
-        if (roundEnded(log, delivery.deliveryId, BigInt(trigger))) return false;
-      }
     }
   }
 }

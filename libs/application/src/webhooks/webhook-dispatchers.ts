@@ -1,7 +1,8 @@
 import { EventSerializer, EventStore } from '@crm/event-store';
 import { Logger } from '@nestjs/common';
 import { SecretBox } from './secret-sealing';
-import { DispatchSettings, WebhookDispatcher } from './webhook-dispatcher';
+import { DispatchSettings } from './webhook-backoff';
+import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookRegistry } from './webhook-registry';
 import { WebhookSender } from './webhook-sender';
 
