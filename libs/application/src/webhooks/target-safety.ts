@@ -55,6 +55,23 @@ export const parseAllowedTargets = (text: string | undefined): BlockList => {
   return allowed;
 };
 
+/** A resolver that does not answer does not hold a registration or a delivery for long. */
+const LOOKUP_TIMEOUT_MS = 3000;
+
+const withTimeout = async <T>(promise: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
 export class TargetRefusedError extends Error {
   readonly code = 'WEBHOOK_TARGET_REFUSED';
   constructor(reason: string) {
@@ -90,7 +107,7 @@ export class TargetPolicy {
     try {
       addresses = isIP(name)
         ? [{ address: name, family: isIP(name) }]
-        : await lookup(name, { all: true, verbatim: true });
+        : await withTimeout(lookup(name, { all: true, verbatim: true }), LOOKUP_TIMEOUT_MS);
     } catch (error) {
       throw new TargetRefusedError(`${name} does not resolve (${(error as Error).message})`);
     }
