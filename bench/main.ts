@@ -32,6 +32,7 @@ const RUN_ORDER: FigureId[] = [
   'command-path',
   'http',
   'read-your-writes',
+  'webhooks',
 ];
 
 const ROOT = resolve(__dirname, '..');
@@ -68,6 +69,7 @@ const FIGURES: Record<FigureId, (ctx: BenchContext) => Promise<FigureResult | un
   'command-path': simpleFigure('command-path'),
   http: simpleFigure('http'),
   'read-your-writes': simpleFigure('read-your-writes'),
+  webhooks: simpleFigure('webhooks'),
 };
 
 /** The workload's log from the cache, or built through the command path (and cached). */

@@ -8,6 +8,7 @@ export const FIGURE_IDS = [
   'queries',
   'read-your-writes',
   'disk',
+  'webhooks',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -19,6 +20,7 @@ export const FIGURE_TITLES: Record<FigureId, string> = {
   queries: '5. queries',
   'read-your-writes': '6. read-your-writes',
   disk: '7. disk',
+  webhooks: '8. webhooks',
 };
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -23,6 +23,8 @@ export type Settings = {
   rywSeconds: number;
   rywLoadConcurrency: number;
   rywProbePauseMs: number;
+  /** Events each webhook is sent in the webhooks figure. */
+  webhookEvents: number;
 };
 
 const PRESETS: Record<Preset, Omit<Settings, 'preset' | 'seed' | 'figures'>> = {
@@ -42,6 +44,7 @@ const PRESETS: Record<Preset, Omit<Settings, 'preset' | 'seed' | 'figures'>> = {
     rywSeconds: 3,
     rywLoadConcurrency: 16,
     rywProbePauseMs: 5,
+    webhookEvents: 1000,
   },
   full: {
     events: 1_000_000,
@@ -59,6 +62,7 @@ const PRESETS: Record<Preset, Omit<Settings, 'preset' | 'seed' | 'figures'>> = {
     rywSeconds: 10,
     rywLoadConcurrency: 16,
     rywProbePauseMs: 5,
+    webhookEvents: 5000,
   },
 };
 

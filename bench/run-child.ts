@@ -19,6 +19,7 @@ export const TASK_NAMES = [
   'http-server',
   'read-your-writes',
   'disk',
+  'webhooks',
 ] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 

@@ -6,6 +6,7 @@ import { httpServerTask, httpTask } from './figures/http';
 import { queriesTask } from './figures/queries';
 import { rawFloorTask } from './figures/raw-floor';
 import { readYourWritesTask } from './figures/read-your-writes';
+import { webhooksTask } from './figures/webhooks';
 import { TaskName } from './run-child';
 import { BuildWorkloadInput, buildWorkloadTask } from './workload';
 
@@ -25,4 +26,5 @@ export const TASKS: Record<TaskName, Task> = {
     httpServerTask(input as { dataDir: string; tenant: string }, channel),
   'read-your-writes': (input) => readYourWritesTask(input as BenchContext),
   disk: (input) => diskTask(input as BenchContext),
+  webhooks: (input) => webhooksTask(input as BenchContext),
 };

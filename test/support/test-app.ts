@@ -25,6 +25,7 @@ export type TestApp = {
 };
 
 export const TENANT = 'acme';
+export const TEST_SECRETS_KEY = '0f'.repeat(32);
 export const ACTOR = 'user-1';
 
 /**
@@ -59,6 +60,8 @@ export const startTestApp = async (
     CRM_RATE_LIMIT_PER_MINUTE: '1000000',
     CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
     ...TEST_AUTH_ENV,
+    // Webhook secrets are sealed with it, so no key file is written beside the suites.
+    CRM_SECRETS_KEY: TEST_SECRETS_KEY,
     ...(documentStore ? {} : testReadStoreSettings()),
     ...env,
   });

@@ -28,6 +28,7 @@ import { TaskViewsController } from './queries/task-views.controller';
 import { QuotesModule } from './quotes/quotes.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         QuotesModule,
         TicketsModule,
         TasksModule,
+        WebhooksModule,
         HealthModule,
         MetricsModule.forRoot(options.config),
       ],

@@ -16,3 +16,4 @@ export * from './logging';
 export * from './health';
 export * from './metrics';
 export * from './tracing';
+export * from './webhooks';

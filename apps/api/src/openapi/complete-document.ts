@@ -26,6 +26,7 @@ const PARAMETER_PATTERNS: Record<string, string> = {
   'header:If-Match': '^(W/)?"?\\d+(-[A-Za-z0-9_-]{1,64})?"?$',
   'path:id': RECORD_ID,
   'path:stageId': RECORD_ID,
+  'path:deliveryId': '^dlv_[0-9a-f]{32}$',
   'path:key': '^[A-Za-z0-9_.-]{1,64}$',
 };
 

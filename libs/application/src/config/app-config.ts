@@ -41,7 +41,7 @@ const wholeNumberFrom = (min: number, max?: number) =>
 /** Settings whose values may carry a password: never echoed as given. */
 const CONNECTION_STRINGS = ['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URI'];
 /** Settings that are secrets: a problem with one never shows its value. */
-const SECRETS = ['CRM_AUTH_JWT_SECRET'];
+const SECRETS = ['CRM_AUTH_JWT_SECRET', 'CRM_SECRETS_KEY'];
 
 /** Environment variables the processes read, validated once at start-up. */
 export class AppConfig {
@@ -207,6 +207,52 @@ export class AppConfig {
   @Min(1)
   CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE = 30;
 
+  /**
+   * Key sealing the secrets the system keeps (webhook signing secrets): 32 bytes as 64 hex
+   * digits or base64. Without it a key is generated once into `$CRM_DATA_DIR/secrets.key`.
+   */
+  @IsOptional()
+  @Matches(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+    message: 'CRM_SECRETS_KEY must be 32 bytes: 64 hex digits or 44 characters of base64',
+  })
+  CRM_SECRETS_KEY?: string;
+
+  /**
+   * Webhook targets allowed although private or loopback: comma-separated addresses or CIDR
+   * ranges (`127.0.0.1,10.0.0.0/8,::1`).
+   */
+  @IsOptional()
+  @Matches(/^[0-9A-Fa-f:./]+(\s*,\s*[0-9A-Fa-f:./]+)*$/, {
+    message: 'CRM_WEBHOOK_ALLOWED_TARGETS must be comma-separated IP addresses or CIDR ranges',
+  })
+  CRM_WEBHOOK_ALLOWED_TARGETS?: string;
+
+  /** Attempts of one webhook delivery before it is dead-lettered. */
+  @IntegerSetting()
+  @IsInt({ message: wholeNumberFrom(1, 100) })
+  @Min(1, { message: wholeNumberFrom(1, 100) })
+  @Max(100, { message: wholeNumberFrom(1, 100) })
+  CRM_WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** Wait after a delivery's first failed attempt; doubled after each further one. */
+  @IntegerSetting()
+  @IsInt({ message: wholeNumberFrom(0) })
+  @Min(0, { message: wholeNumberFrom(0) })
+  CRM_WEBHOOK_BACKOFF_MS = 1000;
+
+  /** Longest wait between two attempts of a delivery. */
+  @IntegerSetting()
+  @IsInt({ message: wholeNumberFrom(0) })
+  @Min(0, { message: wholeNumberFrom(0) })
+  CRM_WEBHOOK_BACKOFF_MAX_MS = 600_000;
+
+  /** Longest a webhook target may take to answer one attempt. */
+  @IntegerSetting()
+  @IsInt({ message: wholeNumberFrom(100, 120_000) })
+  @Min(100, { message: wholeNumberFrom(100, 120_000) })
+  @Max(120_000, { message: wholeNumberFrom(100, 120_000) })
+  CRM_WEBHOOK_TIMEOUT_MS = 10_000;
+
   /** 'off' hides /docs and /openapi.json; 'on' serves them without a credential. */
   @IsIn(['on', 'off'])
   CRM_DOCS: 'on' | 'off' = 'on';
@@ -245,6 +291,8 @@ const OPTIONAL = [
   'CRM_AUTH_ISSUER',
   'CRM_AUTH_AUDIENCE',
   'CRM_CORS_ORIGINS',
+  'CRM_SECRETS_KEY',
+  'CRM_WEBHOOK_ALLOWED_TARGETS',
 ];
 
 /** Reads the configuration from the environment; throws a ConfigError naming every bad variable. */
