@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../../test/process/free-port';
+import { treeCpuMs } from './process-cpu';
 
 const ROOT = join(__dirname, '..', '..');
 const POLL_MS = 10;
@@ -23,11 +24,14 @@ const live = async (port: number, exited: () => boolean): Promise<void> => {
   }
 };
 
+export type StartTiming = { ms: number; cpuMs?: number };
+
 /**
  * Milliseconds from spawning `command` (npm start, or node on the built entry) on a fresh data
- * directory to /health/live answering 200; then SIGTERM, and the exit awaited (code 0 required).
+ * directory to /health/live answering 200, with the CPU time the process tree used until then;
+ * then SIGTERM, and the exit awaited (code 0 required).
  */
-export const timeToLive = async (command: string, args: string[]): Promise<number> => {
+export const timeToLive = async (command: string, args: string[]): Promise<StartTiming> => {
   const dir = mkdtempSync(join(tmpdir(), 'crm-start-time-'));
   const port = await freePort();
   const started = performance.now();
@@ -40,10 +44,11 @@ export const timeToLive = async (command: string, args: string[]): Promise<numbe
   try {
     await live(port, () => child.exitCode !== null);
     const elapsed = performance.now() - started;
+    const cpuMs = child.pid === undefined ? undefined : treeCpuMs(child.pid);
     child.kill('SIGTERM');
     const code = await exit;
     if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code} on SIGTERM`);
-    return elapsed;
+    return { ms: elapsed, cpuMs };
   } finally {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -51,10 +56,10 @@ export const timeToLive = async (command: string, args: string[]): Promise<numbe
 };
 
 /** Milliseconds from spawning `command` to its exit (code 0 required). */
-export const timeToExit = async (command: string, args: string[]): Promise<number> => {
+export const timeToExit = async (command: string, args: string[]): Promise<StartTiming> => {
   const started = performance.now();
   const child = spawn(command, args, { cwd: ROOT, stdio: 'ignore' });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}`);
-  return performance.now() - started;
+  return { ms: performance.now() - started };
 };
