@@ -1,3 +1,4 @@
+/* global process, module */
 /**
  * Closes a jest run with one plain line, `Tests: N passed, N failed, N skipped`, after jest's own
  * summary: CI reads a run's closing line for its counts, and jest's own summary line puts the
