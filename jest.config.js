@@ -8,7 +8,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '\\.ferretdb\\.spec\\.ts$'],
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
   // Packages published as ES modules only, compiled to CommonJS for jest like our own sources.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/terminus|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/terminus|@nestjs/config|jose)/)'],
   moduleNameMapper: {
     '^@crm/(domain|event-store|application|testing|read-store|projections|queries|demo-data)$':
       '<rootDir>/libs/$1/src',

@@ -1,4 +1,4 @@
-import { createMongoDocumentStore } from '@crm/read-store';
+import { createMongoDocumentStore } from '@crm/read-store/mongodb/mongo-document-store';
 import { MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

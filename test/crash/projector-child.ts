@@ -10,11 +10,8 @@ import {
   createSqliteEventStore,
 } from '@crm/event-store';
 import { allProjections, ProjectionRunner } from '@crm/projections';
-import {
-  createEmbeddedDocumentStore,
-  createMongoDocumentStore,
-  DocumentStore,
-} from '@crm/read-store';
+import { createEmbeddedDocumentStore, DocumentStore } from '@crm/read-store';
+import { createMongoDocumentStore } from '@crm/read-store/mongodb/mongo-document-store';
 import { MongoClient } from 'mongodb';
 import { join } from 'node:path';
 

@@ -1,28 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, portIsFree } from './free-port';
-
-const ROOT = join(__dirname, '..', '..');
-
-/** `npm <args>` in the repository with this environment; output collected, exit awaited. */
-const npm = (args: string[], env: Record<string, string>) => {
-  const child: ChildProcess = spawn('npm', args, {
-    cwd: ROOT,
-    env: { ...process.env, CRM_LOG_FORMAT: 'json', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
-};
+import { npm, ownLines } from './npm-run';
 
 const answering = async (port: number, timeoutMs: number): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
@@ -37,10 +18,6 @@ const answering = async (port: number, timeoutMs: number): Promise<void> => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 };
-
-/** Lines of stderr that are ours: npm's own banner lines (`> ...`, `npm error`) left out. */
-const ownLines = (stderr: string): string[] =>
-  stderr.split('\n').filter((line) => line.trim() && !/^(>|npm )/.test(line));
 
 describe('npm start', () => {
   let dir: string;

@@ -1,7 +1,9 @@
 import {
+  AppConfig,
   ApplicationModuleOptions,
   createLogger,
   CrmMetrics,
+  loadConfiguration,
   PinoNestLogger,
 } from '@crm/application';
 import { INestApplication } from '@nestjs/common';
@@ -21,14 +23,17 @@ import { useRecordETags } from './http/record-etags';
 import { requestIdOf } from './http/request-id';
 import { setUpOpenApi } from './openapi';
 
-export type CreateAppOptions = ApplicationModuleOptions & {
+export type CreateAppOptions = Omit<ApplicationModuleOptions, 'config' | 'configModule'> & {
+  /** Already validated (the tests); otherwise ConfigModule validates the process environment. */
+  config?: AppConfig;
   /** false: no logging at all (the end-to-end suites); a logger: lines go there. */
   logger?: false | Logger;
 };
 
 /** Builds the HTTP application; main.ts listens, the end-to-end tests drive it in-process. */
 export const createApp = async (options: CreateAppOptions): Promise<NestFastifyApplication> => {
-  const { config } = options;
+  // A refused variable rejects here (ConfigError), before any store is opened.
+  const { config, module: configModule } = await loadConfiguration(options.config);
   const logger =
     options.logger === false
       ? undefined
@@ -40,7 +45,7 @@ export const createApp = async (options: CreateAppOptions): Promise<NestFastifyA
         }));
   const metrics = options.metrics ?? new CrmMetrics('api');
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ ...options, metrics }),
+    AppModule.forRoot({ ...options, config, configModule, metrics }),
     new FastifyAdapter({ bodyLimit: config.CRM_BODY_LIMIT_BYTES, genReqId: requestIdOf }),
     {
       // Our own JSON parser is registered below; Nest's would clash with it.

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import {
+  APP_CONFIG,
+  AppConfig,
   ApiKeyAdministration,
   ensureBootstrapAdminKey,
   CrmMetrics,
   listenOrExplain,
-  loadConfig,
   OpsServer,
   reportStartupFailure,
   startOpsServer,
@@ -15,10 +16,11 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './create-app';
 
 const bootstrap = async (): Promise<void> => {
-  const config = loadConfig();
   const tracing = await startTracing('api');
   const metrics = new CrmMetrics('api');
-  const app = await createApp({ config, metrics });
+  // The environment is validated by ConfigModule inside createApp; its result is APP_CONFIG.
+  const app = await createApp({ metrics });
+  const config = app.get<AppConfig>(APP_CONFIG);
   const bootstrapKey = await ensureBootstrapAdminKey(app.get(ApiKeyAdministration), {
     dataDir: config.CRM_DATA_DIR,
     tenantId: config.CRM_BOOTSTRAP_TENANT,

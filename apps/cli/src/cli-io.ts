@@ -3,6 +3,8 @@ export type CliIo = {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
+  /** Aborted (its reason the signal's name) when the process is asked to stop. */
+  stop?: AbortSignal;
 };
 
 export const EXIT_OK = 0;

@@ -1,7 +1,6 @@
 import { AppConfig, requiredSetting } from '@crm/application/config';
 import { createEmbeddedLeaseStore, LeaseStore, mongoLeaseStoreOn } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
-import { MongoClient } from 'mongodb';
 
 export type ConfiguredLeaseStore = { leases: LeaseStore; close(): Promise<void> };
 
@@ -19,6 +18,7 @@ export const openConfiguredLeaseStore = async (
     case 'embedded':
       return { leases: createEmbeddedLeaseStore(documents), close: async () => undefined };
     case 'mongodb': {
+      const { MongoClient } = await import('mongodb');
       const client = new MongoClient(requiredSetting(config, 'MONGODB_URI'), {
         appName: 'crm-projector',
       });

@@ -3,5 +3,4 @@ export * from './expected-revision';
 export * from './errors';
 export * from './serialization';
 export * from './sqlite/sqlite-event-store';
-export * from './esdb/esdb-event-store';
 export * from './chain';

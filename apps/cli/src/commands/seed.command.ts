@@ -40,7 +40,9 @@ export const runSeed = async (options: DemoDataOptions, io: CliIo): Promise<numb
       valueUnit: 'commands',
       rateUnit: 'commands',
     });
+    let sent = 0;
     for (const [index, item] of items.entries()) {
+      if (io.stop?.aborted) break;
       clock.advanceTo(item.at);
       const command = new ExecuteDomainCommand(
         item.kind,
@@ -62,14 +64,22 @@ export const runSeed = async (options: DemoDataOptions, io: CliIo): Promise<numb
         );
         return EXIT_FAILURE;
       }
-      progress.update(index + 1, index + 1);
+      sent = index + 1;
+      progress.update(sent, sent);
     }
     progress.stop();
+    if (sent < items.length) {
+      writeLine(
+        io.stderr,
+        `seed stopped by ${String(io.stop?.reason)} after ${sent}/${items.length} commands: ` +
+          'those are in the log; run seed again on an empty CRM_DATA_DIR for the whole data set',
+      );
+    }
     await context.app.get(ProcessManagers).waitUntilCaughtUp();
     const seconds = progress.elapsedSeconds();
     const appended = await countAppendedEvents(context.store, head, options.tenantId);
     const parked = totalParked(await processStatuses(context.store)) - parkedBefore;
-    printSeedSummary(io, options, items.length, appended, seconds, parked);
+    printSeedSummary(io, options, sent, appended, seconds, parked);
     return EXIT_OK;
   } finally {
     await context.close();

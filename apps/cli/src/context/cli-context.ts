@@ -59,7 +59,7 @@ export const openCliContext = async (options: CliContextOptions): Promise<CliCon
   });
   const documents =
     options.readStore === 'file'
-      ? createConfiguredDocumentStore(config)
+      ? await createConfiguredDocumentStore(config)
       : createEmbeddedDocumentStore({ path: ':memory:' });
   try {
     const app = await NestFactory.createApplicationContext(

@@ -253,6 +253,82 @@ describe('loadConfig', () => {
   ])('choices list what is accepted: %j', (env, message) => {
     expect(problemWith(env)).toBe(message);
   });
+
+  describe('every other refusal: the variable, what was given, what it must be', () => {
+    const JWT = { CRM_AUTH_ISSUER: 'https://issuer.example.com', CRM_AUTH_AUDIENCE: 'crm' };
+    it.each([
+      [{ CRM_DOCS: 'yes' }, 'CRM_DOCS="yes": must be one of on, off'],
+      [
+        { CRM_SQLITE_SYNCHRONOUS: 'OFF' },
+        'CRM_SQLITE_SYNCHRONOUS="OFF": must be one of FULL, NORMAL',
+      ],
+      [{ CRM_READ_STORE: 'redis' }, 'CRM_READ_STORE="redis": must be one of embedded, mongodb'],
+      [
+        { CRM_READ_STORE: 'mongodb', MONGODB_URI: 'mongodb://x', CRM_MONGODB_TRANSACTIONS: 'some' },
+        'CRM_MONGODB_TRANSACTIONS="some": must be one of auto, always, never',
+      ],
+      [{ CRM_READ_CACHE_MB: '0' }, 'CRM_READ_CACHE_MB=0: must be a whole number from 1 to 65536'],
+      [
+        { CRM_AUTH_CLOCK_TOLERANCE_SECONDS: '61' },
+        'CRM_AUTH_CLOCK_TOLERANCE_SECONDS=61: must be a whole number from 0 to 60',
+      ],
+      [
+        { CRM_AUTH_CLOCK_TOLERANCE_SECONDS: 'x' },
+        'CRM_AUTH_CLOCK_TOLERANCE_SECONDS="x": must be a whole number from 0 to 60',
+      ],
+      [
+        { CRM_RATE_LIMIT_PER_MINUTE: '0' },
+        'CRM_RATE_LIMIT_PER_MINUTE=0: must be a whole number, at least 1',
+      ],
+      [
+        { CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE: 'many' },
+        'CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE="many": must be a whole number, at least 1',
+      ],
+      [
+        { CRM_METRICS_HOST: 'local host' },
+        'CRM_METRICS_HOST="local host": must be a host name or address, such as 127.0.0.1',
+      ],
+      [
+        { CRM_BOOTSTRAP_TENANT: 'a b' },
+        'CRM_BOOTSTRAP_TENANT="a b": must be 1-64 letters, digits, _ or -, starting with a letter or digit',
+      ],
+      [
+        { CRM_AUTH_JWKS_URL: 'ftp://keys.example.com', ...JWT },
+        'CRM_AUTH_JWKS_URL="ftp://keys.example.com": must be an http:// or https:// URL',
+      ],
+      [
+        { CRM_AUTH_JWT_PUBLIC_KEY: 'abc', ...JWT },
+        'CRM_AUTH_JWT_PUBLIC_KEY="abc": must be a PEM public key (-----BEGIN PUBLIC KEY-----)',
+      ],
+      [
+        { CRM_AUTH_JWT_SECRET: 'short', ...JWT },
+        'CRM_AUTH_JWT_SECRET: must be at least 32 characters',
+      ],
+      [
+        { CRM_AUTH_JWT_SECRET: 'x'.repeat(32) },
+        'CRM_AUTH_ISSUER is required when JWTs are accepted\n' +
+          'CRM_AUTH_AUDIENCE is required when JWTs are accepted',
+      ],
+      [
+        { CRM_AUTH_JWT_SECRET: 'x'.repeat(32), CRM_AUTH_JWKS_URL: 'https://k.example.com', ...JWT },
+        'set only one of CRM_AUTH_JWKS_URL, CRM_AUTH_JWT_PUBLIC_KEY and CRM_AUTH_JWT_SECRET',
+      ],
+      [
+        { CRM_AUTH_TENANT_CLAIM: 'a b' },
+        'CRM_AUTH_TENANT_CLAIM="a b": must be a claim name: 1-200 letters, digits or _ : / . -',
+      ],
+      [
+        { CRM_AUTH_ROLES_CLAIM: 'a b' },
+        'CRM_AUTH_ROLES_CLAIM="a b": must be a claim name: 1-200 letters, digits or _ : / . -',
+      ],
+      [
+        { CRM_CORS_ORIGINS: 'crm.example.com' },
+        'CRM_CORS_ORIGINS="crm.example.com": must be comma-separated origins such as https://crm.example.com',
+      ],
+    ])('%j', (env, message) => {
+      expect(problemWith(env)).toBe(message);
+    });
+  });
 });
 
 describe('withEsdbScheme', () => {

@@ -32,6 +32,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const PORT_RANGE = 'must be a whole number from 0 to 65535';
 const BOOLEAN = 'must be true, false, 1 or 0';
+const CLAIM_NAME = 'must be a claim name: 1-200 letters, digits or _ : / . -';
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
 const wholeNumberFrom = (min: number, max?: number) =>
   max === undefined
@@ -133,8 +134,7 @@ export class AppConfig {
   @Max(65535, { message: PORT_RANGE })
   CRM_METRICS_PORT?: number;
 
-  @IsString()
-  @MinLength(1)
+  @Matches(/^\S+$/, { message: 'must be a host name or address, such as 127.0.0.1' })
   CRM_METRICS_HOST = '127.0.0.1';
 
   /** Run the process managers (lead conversion) in this process; the embedded default does. */
@@ -144,25 +144,28 @@ export class AppConfig {
 
   /** Tenant of the admin API key created on the first start, when no key exists at all. */
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
-    message: 'CRM_BOOTSTRAP_TENANT must be 1-64 letters, digits, _ or -',
+    message: 'must be 1-64 letters, digits, _ or -, starting with a letter or digit',
   })
   CRM_BOOTSTRAP_TENANT = 'default';
 
   /** JWTs: keys from this JWKS URL (cached, refreshed on an unknown kid). */
   @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_tld: false })
+  @IsUrl(
+    { protocols: ['https', 'http'], require_tld: false },
+    { message: 'must be an http:// or https:// URL' },
+  )
   CRM_AUTH_JWKS_URL?: string;
 
   /** JWTs: one public key, PEM (SPKI); its type pins the algorithms. */
   @IsOptional()
   @Matches(/-----BEGIN PUBLIC KEY-----/, {
-    message: 'CRM_AUTH_JWT_PUBLIC_KEY must be a PEM public key',
+    message: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)',
   })
   CRM_AUTH_JWT_PUBLIC_KEY?: string;
 
   /** JWTs signed with HS256 and this shared secret (development); at least 32 characters. */
   @IsOptional()
-  @MinLength(32, { message: 'CRM_AUTH_JWT_SECRET must be at least 32 characters' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
   CRM_AUTH_JWT_SECRET?: string;
 
   @ValidateIf((config: AppConfig) => jwtConfigured(config))
@@ -175,36 +178,36 @@ export class AppConfig {
   @IsString()
   CRM_AUTH_AUDIENCE?: string;
 
-  @Matches(/^[A-Za-z0-9_:/.-]{1,200}$/, { message: 'CRM_AUTH_TENANT_CLAIM must be a claim name' })
+  @Matches(/^[A-Za-z0-9_:/.-]{1,200}$/, { message: CLAIM_NAME })
   CRM_AUTH_TENANT_CLAIM = 'tenant';
 
-  @Matches(/^[A-Za-z0-9_:/.-]{1,200}$/, { message: 'CRM_AUTH_ROLES_CLAIM must be a claim name' })
+  @Matches(/^[A-Za-z0-9_:/.-]{1,200}$/, { message: CLAIM_NAME })
   CRM_AUTH_ROLES_CLAIM = 'roles';
 
   /** Leeway on a token's exp and nbf; at most a minute. */
   @IntegerSetting()
-  @IsInt()
-  @Min(0)
-  @Max(60)
+  @IsInt({ message: wholeNumberFrom(0, 60) })
+  @Min(0, { message: wholeNumberFrom(0, 60) })
+  @Max(60, { message: wholeNumberFrom(0, 60) })
   CRM_AUTH_CLOCK_TOLERANCE_SECONDS = 30;
 
   /** Origins (comma-separated) browsers may call the API from; CORS stays off when unset. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, {
-    message: 'CRM_CORS_ORIGINS must be comma-separated origins such as https://crm.example.com',
+    message: 'must be comma-separated origins such as https://crm.example.com',
   })
   CRM_CORS_ORIGINS?: string;
 
   /** Requests per minute one principal (or, without a credential, one address) may send. */
   @IntegerSetting()
-  @IsInt()
-  @Min(1)
+  @IsInt({ message: wholeNumberFrom(1) })
+  @Min(1, { message: wholeNumberFrom(1) })
   CRM_RATE_LIMIT_PER_MINUTE = 1200;
 
   /** Tighter, separate budget for expensive reads: reports computed `asOf` a past moment. */
   @IntegerSetting()
-  @IsInt()
-  @Min(1)
+  @IsInt({ message: wholeNumberFrom(1) })
+  @Min(1, { message: wholeNumberFrom(1) })
   CRM_RATE_LIMIT_EXPENSIVE_PER_MINUTE = 30;
 
   /**
@@ -254,7 +257,7 @@ export class AppConfig {
   CRM_WEBHOOK_TIMEOUT_MS = 10_000;
 
   /** 'off' hides /docs and /openapi.json; 'on' serves them without a credential. */
-  @IsIn(['on', 'off'])
+  @IsIn(['on', 'off'], { message: oneOf(['on', 'off']) })
   CRM_DOCS: 'on' | 'off' = 'on';
 
   /** JSON lines by default when the output is not a terminal, readable text on one. */

@@ -1,4 +1,11 @@
-import { MongoClient } from 'mongodb';
+import { createRequire } from 'node:module';
+
+type MongoDriver = typeof import('mongodb');
+
+/** The driver, loaded only to check a MongoDB URI: the embedded default starts without it. */
+let driver: MongoDriver | undefined;
+const mongoDriver = (): MongoDriver =>
+  (driver ??= createRequire(__filename)('mongodb') as MongoDriver);
 
 /**
  * Why the value is not a usable MongoDB connection string, or undefined when it is one. The
@@ -8,7 +15,7 @@ import { MongoClient } from 'mongodb';
 export const mongoUriProblem = (value: string): string | undefined => {
   if (!/^mongodb(\+srv)?:\/\//i.test(value)) return 'must start with mongodb:// or mongodb+srv://';
   try {
-    new MongoClient(value);
+    new (mongoDriver().MongoClient)(value);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -12,6 +12,7 @@ import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
 import { readSideProviders } from '../read-side/read-side.providers';
 import { ProcessManagers } from '../processes/process-managers';
+import { appConfigProvider, loadConfiguration } from './configuration';
 import { openConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
 import { ReadModels } from '@crm/queries';
@@ -31,7 +32,10 @@ import {
 } from './tokens';
 
 export type ApplicationModuleOptions = {
+  /** The validated configuration; it reaches the providers as APP_CONFIG through ConfigService. */
   config: AppConfig;
+  /** The ConfigModule that validated `config` (createApp's); built from `config` when absent. */
+  configModule?: DynamicModule;
   /** Overrides the configured stores (tests hand in in-memory ones). */
   eventStore?: EventStore;
   documentStore?: DocumentStore;
@@ -49,13 +53,17 @@ export class ApplicationModule implements OnApplicationShutdown {
     return {
       module: ApplicationModule,
       global: true,
-      imports: [CqrsModule.forRoot()],
+      imports: [
+        options.configModule ?? loadConfiguration(options.config).then(({ module }) => module),
+        CqrsModule.forRoot(),
+      ],
       providers: [
-        { provide: APP_CONFIG, useValue: options.config },
+        appConfigProvider,
         {
           provide: EVENT_STORE,
-          useFactory: async () => {
-            const store = options.eventStore ?? (await openConfiguredEventStore(options.config));
+          inject: [APP_CONFIG],
+          useFactory: async (config: AppConfig) => {
+            const store = options.eventStore ?? (await openConfiguredEventStore(config));
             return instrumentEventStore(store, options.metrics);
           },
         },

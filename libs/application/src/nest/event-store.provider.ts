@@ -1,4 +1,4 @@
-import { createEsdbEventStore, createSqliteEventStore, EventStore } from '@crm/event-store';
+import { createSqliteEventStore, EventStore } from '@crm/event-store';
 import { join } from 'node:path';
 import { AppConfig, requiredSetting } from '../config';
 import { withEsdbScheme } from '../config/esdb-connection-string';
@@ -9,8 +9,11 @@ import { ensureWritableDataDir } from '../startup/writable-data-dir';
 /** How long start-up waits for EventStoreDB to answer before giving up. */
 const REACH_TIMEOUT_MS = 10_000;
 
-/** The event store chosen by configuration; the embedded SQLite file is the default. */
-export const createConfiguredEventStore = (config: AppConfig): EventStore => {
+/**
+ * The event store chosen by configuration; the embedded SQLite file is the default. The
+ * EventStoreDB adapter (and its gRPC client) is loaded only when chosen.
+ */
+export const createConfiguredEventStore = async (config: AppConfig): Promise<EventStore> => {
   switch (config.CRM_EVENT_STORE) {
     case 'sqlite':
       ensureWritableDataDir(config.CRM_DATA_DIR);
@@ -18,10 +21,12 @@ export const createConfiguredEventStore = (config: AppConfig): EventStore => {
         path: join(config.CRM_DATA_DIR, 'events.sqlite'),
         synchronous: config.CRM_SQLITE_SYNCHRONOUS,
       });
-    case 'eventstoredb':
+    case 'eventstoredb': {
+      const { createEsdbEventStore } = await import('@crm/event-store/esdb/esdb-event-store');
       return createEsdbEventStore({
         connectionString: withEsdbScheme(requiredSetting(config, 'EVENTSTORE_CONNECTION_STRING')),
       });
+    }
   }
 };
 
@@ -30,7 +35,7 @@ export const createConfiguredEventStore = (config: AppConfig): EventStore => {
  * server stops the start-up with a line naming EVENTSTORE_CONNECTION_STRING.
  */
 export const openConfiguredEventStore = async (config: AppConfig): Promise<EventStore> => {
-  const store = createConfiguredEventStore(config);
+  const store = await createConfiguredEventStore(config);
   if (config.CRM_EVENT_STORE !== 'eventstoredb') return store;
   let timer: NodeJS.Timeout | undefined;
   try {

@@ -18,7 +18,7 @@ describe('configured document store on MongoDB', () => {
   const mongoConfig = (uri: string) => loadConfig({ CRM_READ_STORE: 'mongodb', MONGODB_URI: uri });
 
   it('closes the client it created when the store is closed', async () => {
-    const store = createConfiguredDocumentStore(mongoConfig('mongodb://127.0.0.1:27017'));
+    const store = await createConfiguredDocumentStore(mongoConfig('mongodb://127.0.0.1:27017'));
     expect(closes).not.toHaveBeenCalled();
     await store.close();
     expect(closes).toHaveBeenCalledTimes(1);

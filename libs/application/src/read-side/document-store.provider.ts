@@ -1,9 +1,5 @@
-import {
-  createEmbeddedDocumentStore,
-  createMongoDocumentStore,
-  DocumentStore,
-} from '@crm/read-store';
-import { MongoClient } from 'mongodb';
+import { createEmbeddedDocumentStore, DocumentStore } from '@crm/read-store';
+import type { MongoClient } from 'mongodb';
 import { join } from 'node:path';
 import { AppConfig, requiredSetting } from '../config';
 import { redactCredentials } from '../config/redact-credentials';
@@ -14,8 +10,9 @@ import { ensureWritableDataDir } from '../startup/writable-data-dir';
  * The document store chosen by configuration; the embedded file store is the default.
  * For MongoDB this creates the client and owns it: the store's close() closes the client too.
  * The client connects on first use; openConfiguredDocumentStore connects it before answering.
+ * The MongoDB adapter and driver are loaded only when chosen.
  */
-export const createConfiguredDocumentStore = (config: AppConfig): DocumentStore => {
+export const createConfiguredDocumentStore = async (config: AppConfig): Promise<DocumentStore> => {
   switch (config.CRM_READ_STORE) {
     case 'embedded':
       ensureWritableDataDir(config.CRM_DATA_DIR);
@@ -24,7 +21,7 @@ export const createConfiguredDocumentStore = (config: AppConfig): DocumentStore 
         cacheMiB: config.CRM_READ_CACHE_MB,
       });
     case 'mongodb':
-      return mongoStoreOwning(newMongoClient(config), config);
+      return mongoStoreOwning(await newMongoClient(config), config);
   }
 };
 
@@ -34,7 +31,7 @@ export const createConfiguredDocumentStore = (config: AppConfig): DocumentStore 
  */
 export const openConfiguredDocumentStore = async (config: AppConfig): Promise<DocumentStore> => {
   if (config.CRM_READ_STORE !== 'mongodb') return createConfiguredDocumentStore(config);
-  const client = newMongoClient(config);
+  const client = await newMongoClient(config);
   try {
     await client.connect();
   } catch (error) {
@@ -49,10 +46,13 @@ export const openConfiguredDocumentStore = async (config: AppConfig): Promise<Do
   return mongoStoreOwning(client, config);
 };
 
-const newMongoClient = (config: AppConfig): MongoClient =>
-  new MongoClient(requiredSetting(config, 'MONGODB_URI'), { appName: 'crm' });
+const newMongoClient = async (config: AppConfig): Promise<MongoClient> => {
+  const { MongoClient } = await import('mongodb');
+  return new MongoClient(requiredSetting(config, 'MONGODB_URI'), { appName: 'crm' });
+};
 
-const mongoStoreOwning = (client: MongoClient, config: AppConfig): DocumentStore => {
+const mongoStoreOwning = async (client: MongoClient, config: AppConfig): Promise<DocumentStore> => {
+  const { createMongoDocumentStore } = await import('@crm/read-store/mongodb/mongo-document-store');
   const store = createMongoDocumentStore({
     client,
     databaseName: config.MONGODB_DATABASE,

@@ -1,4 +1,5 @@
-import { createMongoDocumentStore, LeaseLostError, WriteBatch } from '@crm/read-store';
+import { LeaseLostError, WriteBatch } from '@crm/read-store';
+import { createMongoDocumentStore } from '@crm/read-store/mongodb/mongo-document-store';
 import { Db, MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';
 import { LEASES_COLLECTION, LeaseDocument } from './mongo-lease-operations';

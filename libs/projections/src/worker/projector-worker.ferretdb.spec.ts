@@ -6,11 +6,11 @@ import {
 } from '@crm/event-store';
 import {
   createEmbeddedDocumentStore,
-  createMongoDocumentStore,
   DocumentStore,
   LeaseLostError,
   WriteBatch,
 } from '@crm/read-store';
+import { createMongoDocumentStore } from '@crm/read-store/mongodb/mongo-document-store';
 import { Db, MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
-import { Query } from 'mingo';
 import { Document, Filter, FindOptions } from '../document-store';
+import { mingoQuery } from './mingo-query';
 
 /**
  * MongoDB's find over candidate documents, through mingo: filter, then sort, skip and limit,
@@ -12,7 +12,7 @@ export const findIn = (
   filter: Filter,
   options: FindOptions = {},
 ): Document[] => {
-  const cursor = new Query(filter).find<Document>(candidates, options.projection ?? {});
+  const cursor = mingoQuery(filter).find<Document>(candidates, options.projection ?? {});
   if (options.sort && Object.keys(options.sort).length > 0) cursor.sort(options.sort);
   const skip = checkedSkip(options);
   if (skip > 0) cursor.skip(skip);
@@ -33,5 +33,5 @@ export const effectiveLimit = (options: FindOptions): number => Math.abs(options
 /** Only the projection of `options`, for documents that already are the answer, in order. */
 export const projectAll = (documents: Document[], options: FindOptions): Document[] =>
   options.projection && Object.keys(options.projection).length > 0
-    ? new Query({}).find<Document>(documents, options.projection).all()
+    ? mingoQuery({}).find<Document>(documents, options.projection).all()
     : documents;

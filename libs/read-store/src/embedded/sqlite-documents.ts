@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { Query } from 'mingo';
 import { Document, Filter, FindOptions, IndexSpec } from '../document-store';
 import { CachedDocument, DocumentCache } from './document-cache';
 import { planQuery } from './filter-plan';
@@ -7,6 +6,7 @@ import { IndexEntry, indexEntriesOf } from './index-keys';
 import { checkedSkip, effectiveLimit, findIn, projectAll } from './run-query';
 import { SqlIndex } from './sql-index';
 import { SqlValue } from './sql-values';
+import { mingoQuery } from './mingo-query';
 
 type Row = { rid: number; id: string; doc: string };
 
@@ -188,7 +188,7 @@ export class SqliteDocuments {
         options,
       );
     }
-    const query = new Query(filter);
+    const query = mingoQuery(filter);
     const matches: Document[] = [];
     const stopAt = sorted ? Infinity : checkedSkip(options) + (effectiveLimit(options) || Infinity);
     for (const row of this.candidates(collection, plan)) {
@@ -210,7 +210,7 @@ export class SqliteDocuments {
     }
     if (Object.keys(filter).length === 0) return this.countAll.get(collection)?.n ?? 0;
     if (typeof filter['_id'] === 'string') return this.find(collection, filter).length;
-    const query = new Query(filter);
+    const query = mingoQuery(filter);
     let count = 0;
     for (const row of this.candidates(collection, plan)) {
       if (query.test(JSON.parse(row.doc))) count += 1;
