@@ -11,6 +11,7 @@ export * from './list-page';
 export * from './money-totals';
 export * from './pipeline-board';
 export * from './quote-summaries';
+export * from './read-scope';
 export * from './record-summaries';
 export * from './record-views';
 export * from './tasks-for-assignee';
