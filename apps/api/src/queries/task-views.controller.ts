@@ -1,6 +1,7 @@
-import { ReadModels, RecordViews, tasksForAssignee } from '@crm/queries';
+import { ReadModels, ReadScope, RecordViews, tasksForAssignee } from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
@@ -24,10 +25,12 @@ export class TaskViewsController {
   async list(
     @Query() { assigneeId, status, limit, offset, ...options }: TasksQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
     const request = { status, page: { limit, offset } };
-    return tasksForAssignee(this.readModels, tenantId, assigneeId, request, this.clock.now());
+    const readModels = this.readModels.within(scope);
+    return tasksForAssignee(readModels, tenantId, assigneeId, request, this.clock.now());
   }
 
   @Get(':id')
@@ -36,8 +39,9 @@ export class TaskViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    return recordOr404(this.records, 'task', tenantId, id, options);
+    return recordOr404(this.records.within(scope), 'task', tenantId, id, options);
   }
 }

@@ -2,6 +2,7 @@ import { Command, deciderFor } from '@crm/domain';
 import { EventStore } from '@crm/event-store';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { rowRuleCheck } from '../access/row-rules';
 import { runnableEntry } from '../catalogue/catalogued-command';
 import { CommandResult } from '../command-context';
 import { CommandExecutor, CommandWithoutMetadata } from '../command-executor';
@@ -43,6 +44,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<
       }
     }
     const command: CommandWithoutMetadata<Command> = { type: intent.type, data };
-    return this.executor.execute(kind, decider, recordId, command, context);
+    const check = context.caller && rowRuleCheck(context.caller, kind, recordId, entry.permission);
+    return this.executor.execute(kind, decider, recordId, command, context, check);
   }
 }
