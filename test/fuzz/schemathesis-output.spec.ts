@@ -2,8 +2,16 @@ import { caseCountsIn, isPytestStyleClosing, plainClosingLine } from './schemath
 
 describe('Schemathesis output', () => {
   it('recognises the pytest-style closing line and nothing else', () => {
-    expect(isPytestStyleClosing('============================= 3 warnings in 63.42s =============================')).toBe(true);
-    expect(isPytestStyleClosing('=================================== SUMMARY ====================================')).toBe(false);
+    expect(
+      isPytestStyleClosing(
+        '============================= 3 warnings in 63.42s =============================',
+      ),
+    ).toBe(true);
+    expect(
+      isPytestStyleClosing(
+        '=================================== SUMMARY ====================================',
+      ),
+    ).toBe(false);
     expect(isPytestStyleClosing('  8513 generated, 8513 passed')).toBe(false);
   });
 

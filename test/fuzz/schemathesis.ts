@@ -6,7 +6,12 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CaseCounts, caseCountsIn, isPytestStyleClosing, plainClosingLine } from './schemathesis-output';
+import {
+  CaseCounts,
+  caseCountsIn,
+  isPytestStyleClosing,
+  plainClosingLine,
+} from './schemathesis-output';
 
 /**
  * Schemathesis over every operation of the live API's /openapi.json, as part of `npm test`.

@@ -21,6 +21,7 @@ import { AccountViewsController } from './queries/account-views.controller';
 import { ContactViewsController } from './queries/contact-views.controller';
 import { DealViewsController } from './queries/deal-views.controller';
 import { PipelineViewsController } from './queries/pipeline-views.controller';
+import { RecordListsController } from './queries/record-lists.controller';
 import { RecordViewsController } from './queries/record-views.controller';
 import { ReportsController } from './queries/reports.controller';
 import { TaskViewsController } from './queries/task-views.controller';
@@ -59,6 +60,7 @@ export class AppModule {
         PipelineViewsController,
         TaskViewsController,
         RecordViewsController,
+        RecordListsController,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

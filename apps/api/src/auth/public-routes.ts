@@ -1,5 +1,9 @@
-/** Paths answered without a credential: liveness probes, and the API's own documentation. */
-const ALWAYS_PUBLIC = ['/health/live', '/health/ready', '/metrics'];
+/**
+ * Paths answered without a credential: liveness probes, and the API's own documentation. Metrics
+ * on the API's port need a credential (they name routes, commands and projections); on
+ * CRM_METRICS_PORT, an internal listener, they are open to the scraper.
+ */
+const ALWAYS_PUBLIC = ['/health/live', '/health/ready'];
 const DOCS = ['/openapi.json', '/docs'];
 
 const pathOf = (url: string): string => {

@@ -12,8 +12,8 @@ export class MetricsController {
   @ApiProduces('text/plain')
   @ApiOperation({
     summary:
-      'Prometheus metrics (text exposition); served here unless CRM_METRICS_PORT moves them ' +
-      'to a listener of their own',
+      'Prometheus metrics (text exposition), for credentials with system:read; served here ' +
+      'unless CRM_METRICS_PORT moves them to an internal listener of their own, open to the scraper',
   })
   async exposition(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { contentType, body } = await this.metrics.exposition();

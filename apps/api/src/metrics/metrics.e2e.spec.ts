@@ -1,7 +1,7 @@
 import { CrmMetrics, startOpsServer } from '@crm/application';
 import { allProjections } from '@crm/projections';
 import { parsePrometheusText, valueOf } from '../../../../test/support/prometheus-text';
-import { startTestApp, TestApp } from '../../../../test/support/test-app';
+import { startTestApp, TENANT, TestApp } from '../../../../test/support/test-app';
 
 const createContact = (t: TestApp) =>
   t.http().post('/contacts').send({ firstName: 'Ada', lastName: 'Lovelace' }).expect(201);
@@ -12,7 +12,7 @@ describe('GET /metrics', () => {
   afterAll(() => t.close());
 
   const scrape = async () => {
-    const response = await t.bare().get('/metrics').expect(200);
+    const response = await t.http().get('/metrics').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     return parsePrometheusText(response.text);
   };
@@ -39,6 +39,14 @@ describe('GET /metrics', () => {
         ),
       ).toBe(true);
     }
+  });
+
+  it('needs a credential with system:read on the API port', async () => {
+    const anonymous = await t.bare().get('/metrics').expect(401);
+    expect(anonymous.body.code).toBe('UNAUTHENTICATED');
+    const rep = await t.as(TENANT, { subject: 'rep-1', roles: ['sales-rep'] }).get('/metrics');
+    expect(rep.status).toBe(403);
+    expect(rep.body).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'system:read' } });
   });
 
   it('counters move with traffic', async () => {
@@ -79,7 +87,7 @@ describe('CRM_METRICS_PORT', () => {
     const t = await startTestApp({ CRM_METRICS_PORT: '0' });
     const ops = await startOpsServer({ host: '127.0.0.1', port: 0, metrics });
     try {
-      await t.bare().get('/metrics').expect(404);
+      await t.http().get('/metrics').expect(404);
       metrics.commands.inc({ type: 'CreateContact', outcome: 'ok' });
       const response = await fetch(`http://127.0.0.1:${ops.port}/metrics`);
       expect(response.status).toBe(200);

@@ -1,4 +1,4 @@
-import { ReadModels, ReadScope, RecordViews, tasksForAssignee } from '@crm/queries';
+import { listTasks, ReadModels, ReadScope, RecordViews } from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
@@ -21,16 +21,21 @@ export class TaskViewsController {
   ) {}
 
   @Get()
-  @QueryEndpoint("An assignee's open (or overdue) tasks, the earliest due first")
+  @QueryEndpoint(
+    'List tasks, the earliest due first, filtered by assignee, status (or overdue), due time and related record',
+  )
   async list(
-    @Query() { assigneeId, status, limit, offset, ...options }: TasksQuery,
+    @Query() { relatedKind, relatedId, ...query }: TasksQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(options);
-    const request = { status, page: { limit, offset } };
+    await this.gate.ready(query);
+    const relatedTo =
+      relatedKind !== undefined && relatedId !== undefined
+        ? { kind: relatedKind, id: relatedId }
+        : undefined;
     const readModels = this.readModels.within(scope);
-    return tasksForAssignee(readModels, tenantId, assigneeId, request, this.clock.now());
+    return listTasks(readModels, tenantId, { ...query, relatedTo }, this.clock.now());
   }
 
   @Get(':id')

@@ -1,17 +1,62 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
-import { Omittable } from '../http/field-rules';
-import { PageQueryDto } from './page-query.dto';
+import { TASK_ORDERS, TaskListStatus } from '@crm/queries';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsTimestamp, Omittable, SingleLine } from '../http/field-rules';
+import { RECORD_ID_PATTERN } from '../http/record-id';
+import { ListQueryDto } from './record-list-query.dtos';
 
-export class TasksQuery extends PageQueryDto {
-  @ApiProperty() @IsString() @Length(1, 64) assigneeId!: string;
+const STATUSES: TaskListStatus[] = ['open', 'overdue', 'completed', 'cancelled'];
+const RELATED_KINDS = ['account', 'contact', 'lead', 'deal', 'ticket', 'campaign'] as const;
+
+export class TasksQuery extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'one assignee; every assignee when absent' })
+  @Omittable()
+  @SingleLine()
+  @IsString()
+  @Length(1, 64)
+  assigneeId?: string;
 
   @ApiPropertyOptional({
-    enum: ['open', 'overdue'],
-    default: 'open',
-    description: 'overdue: open and due before now',
+    enum: STATUSES,
+    description: 'overdue: open and due before now; every status when absent',
   })
   @Omittable()
-  @IsIn(['open', 'overdue'])
-  status?: 'open' | 'overdue';
+  @IsIn(STATUSES)
+  status?: TaskListStatus;
+
+  @ApiPropertyOptional({ description: 'due at or after this moment' })
+  @Omittable()
+  @IsTimestamp()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ description: 'due at or before this moment' })
+  @Omittable()
+  @IsTimestamp()
+  dueTo?: string;
+
+  @ApiPropertyOptional({
+    enum: RELATED_KINDS,
+    description: 'with relatedId: tasks about that record',
+  })
+  @ValidateIf(
+    (query: TasksQuery) => query.relatedKind !== undefined || query.relatedId !== undefined,
+  )
+  @IsIn([...RELATED_KINDS], {
+    message: 'relatedKind must be given with relatedId, one of $constraint1',
+  })
+  relatedKind?: (typeof RELATED_KINDS)[number];
+
+  @ApiPropertyOptional({ description: 'with relatedKind' })
+  @ValidateIf(
+    (query: TasksQuery) => query.relatedKind !== undefined || query.relatedId !== undefined,
+  )
+  @Matches(RECORD_ID_PATTERN, {
+    message: 'relatedId must be given with relatedKind, 1-64 letters, digits, _ or -',
+  })
+  relatedId?: string;
+
+  @ApiPropertyOptional({ enum: Object.keys(TASK_ORDERS), default: 'dueAt' })
+  @Omittable()
+  @IsIn(Object.keys(TASK_ORDERS))
+  sort?: keyof typeof TASK_ORDERS;
 }

@@ -8,6 +8,11 @@ export type TaskDocument = {
   title: string;
   /** Overdue is a query-time fact: compare `dueAt` with the clock for open tasks. */
   dueAt: IsoDateTime;
+  /**
+   * `dueAt` in UTC, so that lists order and range over instants in the store: `dueAt` keeps the
+   * offset it was given. A store field (`_`), never in an answer.
+   */
+  _dueOrder: IsoDateTime;
   assigneeId: string;
   relatedTo?: RecordRef;
   notes?: string;

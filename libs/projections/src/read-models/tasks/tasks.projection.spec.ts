@@ -37,6 +37,7 @@ const scheduled = (data: Partial<TaskScheduled['data']> = {}, options: Options =
         taskId,
         title: 'Send the revised quote',
         dueAt: '2026-01-20T17:00:00.000Z',
+        _dueOrder: '2026-01-20T17:00:00.000Z',
         assigneeId: 'user-7',
         relatedTo: { kind: 'deal', id: 'deal-1' },
         notes: 'Include the 3-year option',
@@ -66,6 +67,7 @@ describe('tasks projection', () => {
     expect(tasksProjection.name).toBe('tasks');
     expect(tasksProjection.indexes).toEqual([
       { fields: ['tenantId', 'assigneeId', 'status'] },
+      { fields: ['tenantId', 'status', '_dueOrder'] },
       { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id'] },
     ]);
     expect([...tasksProjection.handles].sort()).toEqual([
@@ -89,6 +91,7 @@ describe('tasks projection', () => {
       taskId,
       title: 'Send the revised quote',
       dueAt: '2026-01-20T17:00:00.000Z',
+      _dueOrder: '2026-01-20T17:00:00.000Z',
       assigneeId: 'user-7',
       relatedTo: { kind: 'deal', id: 'deal-1' },
       notes: 'Include the 3-year option',
@@ -106,9 +109,14 @@ describe('tasks projection', () => {
       projectOne([
         scheduled(),
         rescheduled('2026-01-20T17:00:00.000Z', '2026-01-22T17:00:00.000Z'),
-        rescheduled('2026-01-22T17:00:00.000Z', '2026-01-27T09:00:00.000Z'),
+        rescheduled('2026-01-22T17:00:00.000Z', '2026-01-27T10:00:00+01:00'),
       ]),
-    ).toMatchObject({ status: 'open', dueAt: '2026-01-27T09:00:00.000Z', rescheduleCount: 2 });
+    ).toMatchObject({
+      status: 'open',
+      dueAt: '2026-01-27T10:00:00+01:00',
+      _dueOrder: '2026-01-27T09:00:00.000Z',
+      rescheduleCount: 2,
+    });
   });
 
   it('TaskCompleted completes the task', () => {

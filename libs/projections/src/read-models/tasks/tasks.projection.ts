@@ -17,6 +17,8 @@ const handles: ReadonlySet<string> = new Set(Object.keys(HANDLED));
 const isTaskEvent = (event: ProjectedEvent): event is ProjectedEvent<TaskEvent> =>
   handles.has(event.type);
 
+const inUtc = (time: string): string => new Date(time).toISOString();
+
 const scheduled = (event: On<'TaskScheduled'>, documentId: string): TaskDocument => {
   const { data } = event;
   return {
@@ -25,6 +27,7 @@ const scheduled = (event: On<'TaskScheduled'>, documentId: string): TaskDocument
     taskId: data.taskId,
     title: data.title,
     dueAt: data.dueAt,
+    _dueOrder: inUtc(data.dueAt),
     assigneeId: data.assigneeId,
     ...(data.relatedTo !== undefined && {
       relatedTo: { kind: data.relatedTo.kind, id: data.relatedTo.id },
@@ -45,7 +48,12 @@ const evolveTask = (
   if (current === undefined) return current;
   switch (event.type) {
     case 'TaskRescheduled':
-      return { ...current, dueAt: event.data.dueAt, rescheduleCount: current.rescheduleCount + 1 };
+      return {
+        ...current,
+        dueAt: event.data.dueAt,
+        _dueOrder: inUtc(event.data.dueAt),
+        rescheduleCount: current.rescheduleCount + 1,
+      };
     case 'TaskCompleted':
       return { ...current, status: 'completed', completedAt: event.data.completedAt };
     case 'TaskCancelled':
@@ -56,9 +64,10 @@ const evolveTask = (
 /** `tasks`: one document per task. */
 export const tasksProjection: Projection<TaskDocument> = {
   name: 'tasks',
-  version: 2,
+  version: 3,
   indexes: [
     { fields: ['tenantId', 'assigneeId', 'status'] },
+    { fields: ['tenantId', 'status', '_dueOrder'] },
     { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id'] },
   ],
   handles,
