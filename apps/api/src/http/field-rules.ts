@@ -159,6 +159,12 @@ export const QueryInteger = (): PropertyDecorator =>
     typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
   );
 
+/** `true` or `false` in a query string, as a boolean; any other text stays text and is refused. */
+export const QueryBoolean = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  );
+
 /**
  * An optional field an update may clear: left out, it stays as it is; `null` clears it; any other
  * value must pass the field's rules.

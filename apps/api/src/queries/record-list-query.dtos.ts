@@ -21,11 +21,22 @@ import {
 import { InteractionChannel } from '@crm/projections';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import {
   IsCalendarDate,
   IsTimestamp,
   Omittable,
+  QueryBoolean,
   QueryInteger,
   SingleLine,
 } from '../http/field-rules';
@@ -150,6 +161,15 @@ export class ListTicketsQuery extends ListQueryDto {
   @Omittable() @Principal() assigneeId?: string;
   @Omittable() @RecordId() contactId?: string;
   @Omittable() @RecordId() accountId?: string;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    description: 'true: a first-response or resolution target breached now; false: none breached',
+  })
+  @Omittable()
+  @QueryBoolean()
+  @IsBoolean()
+  slaBreached?: boolean;
 
   @ApiPropertyOptional({ enum: sortKeys(TICKET_ORDERS), default: '-openedAt' })
   @Omittable()

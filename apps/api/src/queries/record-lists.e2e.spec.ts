@@ -133,6 +133,9 @@ describe('record lists API', () => {
     const high = await page('/tickets?priority=high');
     expect(field(high, 'subject')).toEqual(['Broken']);
     expect(high.items[0]).toHaveProperty('sla.firstResponse.state');
+    // Just opened: nothing is breached yet.
+    expect((await page('/tickets?slaBreached=true')).total).toBe(0);
+    expect((await page('/tickets?slaBreached=false')).total).toBe(2);
     expect(field(await page('/campaigns?status=active'), 'name')).toEqual(['Spring']);
     expect(field(await page('/pipelines'), 'pipelineId')).toEqual([pipelineId]);
     expect(field(await page(`/interactions?contactId=${contactId}`), 'excerpt')).toEqual([
@@ -163,6 +166,8 @@ describe('record lists API', () => {
   it('refuses bad filters, sorts and cursors with the offending fields', async () => {
     const bad = await api.get('/leads?status=hot&scoreMin=1e3&sort=name&cursor=nope').expect(400);
     expect(fieldsOf(bad.body)).toEqual(['cursor', 'scoreMin', 'sort', 'status']);
+    const flag = await api.get('/tickets?slaBreached=yes').expect(400);
+    expect(fieldsOf(flag.body)).toEqual(['slaBreached']);
     const dates = await api.get('/deals?expectedCloseFrom=2026-02-30&ownerId=').expect(400);
     expect(fieldsOf(dates.body)).toEqual(['expectedCloseFrom', 'ownerId']);
     const forged = Buffer.from('["x"]').toString('base64url');

@@ -37,7 +37,6 @@ const scheduled = (data: Partial<TaskScheduled['data']> = {}, options: Options =
         taskId,
         title: 'Send the revised quote',
         dueAt: '2026-01-20T17:00:00.000Z',
-        _dueOrder: '2026-01-20T17:00:00.000Z',
         assigneeId: 'user-7',
         relatedTo: { kind: 'deal', id: 'deal-1' },
         notes: 'Include the 3-year option',

@@ -23,6 +23,9 @@ export type TicketDocument = {
   /** When the ticket was resolved; absent while it is open, a reopened one included. */
   resolvedAt?: IsoDateTime;
   closedAt?: IsoDateTime;
+  /** Store fields (never in an answer): a target reached after its deadline. */
+  _firstResponseLate?: true;
+  _resolutionLate?: true;
   /** 0 until the first escalation, then the level of the latest one. */
   escalationLevel: number;
   replyCount: { agent: number; customer: number };

@@ -120,10 +120,30 @@ const evolveTicket = (
   }
 };
 
+const reachedLate = (reachedAt: string | undefined, dueAt: string): boolean =>
+  reachedAt !== undefined && Date.parse(reachedAt) > Date.parse(dueAt);
+
+/**
+ * The ticket with `_firstResponseLate` / `_resolutionLate` set where a target was reached after
+ * its deadline (compared as instants), so that lists can filter breached tickets in the store;
+ * a target still pending is breached once its deadline passes, which the query compares.
+ */
+export const withSlaOutcome = (ticket: TicketDocument): TicketDocument => {
+  const { _firstResponseLate, _resolutionLate, ...rest } = ticket;
+  const resolvedAt = ticket.status === 'open' ? undefined : (ticket.resolvedAt ?? ticket.closedAt);
+  return {
+    ...rest,
+    ...(reachedLate(ticket.firstResponseAt, ticket.sla.firstResponseDueAt) && {
+      _firstResponseLate: true,
+    }),
+    ...(reachedLate(resolvedAt, ticket.sla.resolutionDueAt) && { _resolutionLate: true }),
+  };
+};
+
 /** `tickets`: one document per support ticket. */
 export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
-  version: 3,
+  version: 4,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
@@ -133,6 +153,9 @@ export const ticketsProjection: Projection<TicketDocument> = {
   handles,
   documentIds: (event) =>
     isTicketEvent(event) ? [documentIdFor(event.metadata.tenantId, event.data.ticketId)] : [],
-  evolve: (current, event, documentId) =>
-    isTicketEvent(event) ? evolveTicket(current, event, documentId) : current,
+  evolve: (current, event, documentId) => {
+    if (!isTicketEvent(event)) return current;
+    const next = evolveTicket(current, event, documentId);
+    return next === undefined ? next : withSlaOutcome(next);
+  },
 };

@@ -1,5 +1,6 @@
 import { TicketChannel, TicketPriority, TicketStatus } from '@crm/domain';
 import { TicketDocument } from '@crm/projections';
+import { Filter } from '@crm/read-store';
 import { ReadModels } from '../../read-models';
 import { readCollections } from '../read-model-collections';
 import { ticketSummary, TicketSummary } from '../record-summaries';
@@ -14,9 +15,27 @@ export type TicketListFilter = ListRequest & {
   assigneeId?: string;
   contactId?: string;
   accountId?: string;
+  /** Tickets with an SLA target breached at `now` (true), or none breached (false). */
+  slaBreached?: boolean;
   /** One of TICKET_ORDERS; the newest first when absent. */
   sort?: keyof typeof TICKET_ORDERS;
 };
+
+/** A ticket whose first response or resolution was late, or is overdue at `now`. */
+const breachedAt = (now: Date): Filter[] => {
+  const at = now.toISOString();
+  return [
+    { _firstResponseLate: true },
+    { firstResponseAt: { $exists: false }, 'sla.firstResponseDueAt': { $lt: at } },
+    { _resolutionLate: true },
+    { status: 'open', 'sla.resolutionDueAt': { $lt: at } },
+  ];
+};
+
+const slaConditions = (slaBreached: boolean | undefined, now: Date): Filter =>
+  slaBreached === undefined
+    ? {}
+    : { $and: [slaBreached ? { $or: breachedAt(now) } : { $nor: breachedAt(now) }] };
 
 /** The tenant's tickets matching every filter given, with their SLA at `now`, a page at a time. */
 export const listTickets = async (
@@ -29,14 +48,17 @@ export const listTickets = async (
     await readCollections(readModels).tickets(),
     {
       tenantId,
-      filter: definedConditions({
-        status: request.status,
-        priority: request.priority,
-        channel: request.channel,
-        assigneeId: request.assigneeId,
-        contactId: request.contactId,
-        accountId: request.accountId,
-      }),
+      filter: {
+        ...definedConditions({
+          status: request.status,
+          priority: request.priority,
+          channel: request.channel,
+          assigneeId: request.assigneeId,
+          contactId: request.contactId,
+          accountId: request.accountId,
+        }),
+        ...slaConditions(request.slaBreached, now),
+      },
       order: TICKET_ORDERS[request.sort ?? '-openedAt'],
       view: (ticket) => ticketSummary(ticket, now),
     },
