@@ -82,6 +82,18 @@ describe('row rules: two sales reps', () => {
       expect(lead.body.code).toBe('LEAD_NOT_FOUND');
     });
 
+    it('lists only their own deals and leads', async () => {
+      const deals = await read(me, '/deals').expect(200);
+      const dealIds = deals.body.items.map((d: { dealId: string }) => d.dealId).sort();
+      expect(dealIds).toEqual([records[me].open, records[me].won].sort());
+      expect(deals.body.total).toBe(2);
+      const leads = await read(me, '/leads').expect(200);
+      expect(leads.body.items.map((l: { leadId: string }) => l.leadId)).toEqual([records[me].lead]);
+      expect(leads.body.total).toBe(1);
+      const theirs = await read(me, `/deals?ownerId=${other}`).expect(200);
+      expect(theirs.body).toMatchObject({ items: [], total: 0 });
+    });
+
     it('sees only their own open deals on the board, without asking for an owner', async () => {
       const board = await read(me, `/pipelines/${pipelineId}/board`).expect(200);
       expect(mentions(board.body, all())).toEqual([records[me].open]);

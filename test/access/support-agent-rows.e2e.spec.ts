@@ -52,6 +52,13 @@ describe('row rules: two support agents', () => {
       expect(hidden.body.code).toBe('TICKET_NOT_FOUND');
     });
 
+    it('lists only those tickets', async () => {
+      const list = await read(me, '/tickets').expect(200);
+      const ids = list.body.items.map((item: TicketSummary) => item.ticketId).sort();
+      expect(ids).toEqual(visible());
+      expect(list.body.total).toBe(2);
+    });
+
     it('sees only those tickets, and no deals, in the 360s and timelines', async () => {
       for (const path of [`/contacts/${contactId}`, `/accounts/${accountId}`]) {
         const view = await read(me, `${path}/360`).expect(200);
