@@ -145,6 +145,14 @@ describe('row rules: two sales reps', () => {
         .send({ stageId: STAGES[1].stageId })
         .expect(404);
       expect(moved.body.code).toBe('DEAL_NOT_FOUND');
+      // Not even a reference to a missing quote (422 on a deal one may see) gives it away.
+      const quoted = await rep(me)
+        .post(`/deals/${records[other].open}/amount-from-quote`)
+        .send({ quoteId: 'no-such-quote' });
+      expect({ status: quoted.status, code: quoted.body.code }).toEqual({
+        status: 404,
+        code: 'DEAL_NOT_FOUND',
+      });
       await rep(me)
         .post(`/leads/${records[other].lead}/score`)
         .send({ delta: 5, reason: 'nudge' })
