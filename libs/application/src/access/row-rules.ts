@@ -14,11 +14,16 @@ const existing = (state: unknown): state is { exists: true } =>
  * `permission` as forbidden (PermissionDeniedError). A record that does not exist passes: the
  * decider answers for it.
  */
-export const rowRuleCheck =
-  (caller: Caller, kind: string, recordId: string, permission: string): StateCheck =>
-  (state) => {
+export const rowRuleCheck = (
+  caller: Caller,
+  kind: string,
+  recordId: string,
+  permission: string,
+): StateCheck => {
+  const ability = abilityFor(caller);
+  return (state) => {
     if (!existing(state)) return;
-    const ability = abilityFor(caller);
     if (!allowsOn(ability, `${kind}:read`, state)) throw new RecordNotVisibleError(kind, recordId);
     if (!allowsOn(ability, permission, state)) throw new PermissionDeniedError(permission);
   };
+};
