@@ -16,7 +16,15 @@ export type CommandContext = {
   requestHash?: string;
   /** From `If-Match`: apply only if the record is at exactly this revision. */
   expectedRevision?: bigint;
+  /**
+   * The caller whose roles' row rules must allow the command on the record's state (checked on
+   * the state it is decided on). Absent for processes and the CLI, which act on their own.
+   */
+  caller?: Caller;
 };
+
+/** Whose roles a command is checked against. */
+export type Caller = { subject: string; roles: readonly string[] };
 
 export type CommandResult = {
   recordId: string;

@@ -41,3 +41,25 @@ export class ReferenceNotFoundError extends Error {
     this.name = 'ReferenceNotFoundError';
   }
 }
+
+/** The record exists, but the caller's row rules do not let them read it: answered as absent. */
+export class RecordNotVisibleError extends Error {
+  readonly code: string;
+  constructor(
+    readonly kind: string,
+    readonly recordId: string,
+  ) {
+    super(`${kind} ${recordId} does not exist`);
+    this.name = 'RecordNotVisibleError';
+    this.code = `${kind.toUpperCase()}_NOT_FOUND`;
+  }
+}
+
+/** The caller may read the record, but their row rules do not grant the command's permission on it. */
+export class PermissionDeniedError extends Error {
+  readonly code = 'FORBIDDEN';
+  constructor(readonly permission: string) {
+    super(`this needs the ${permission} permission`);
+    this.name = 'PermissionDeniedError';
+  }
+}

@@ -21,6 +21,7 @@ import { KeyedSerializer } from './keyed-serializer';
 import { CommandOutcome } from './metrics/crm-metrics';
 import { activeTraceparent, inSpan } from './tracing/tracer';
 import { streamNameFor } from './stream-name';
+import type { StateCheck } from './access/row-rules';
 
 export type CommandWithoutMetadata<C extends Command> = C extends Command
   ? Omit<C, 'metadata'>
@@ -89,6 +90,7 @@ export class CommandExecutor {
     recordId: string,
     command: CommandWithoutMetadata<C>,
     context: CommandContext,
+    check?: StateCheck,
   ): Promise<CommandResult> {
     const streamName = streamNameFor(kind, context.tenantId, recordId);
     const attributes = {
@@ -99,7 +101,7 @@ export class CommandExecutor {
     };
     return inSpan(`command ${command.type}`, attributes, () => {
       const running = this.perStream.run(streamName, () =>
-        this.executeWithRetries(decider, streamName, recordId, command, context),
+        this.executeWithRetries(decider, streamName, recordId, command, context, check),
       );
       return this.observe ? this.observed(command.type, running) : running;
     });
@@ -128,11 +130,14 @@ export class CommandExecutor {
     recordId: string,
     command: CommandWithoutMetadata<C>,
     context: CommandContext,
+    check: StateCheck | undefined,
   ): Promise<CommandResult> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const record = await this.load(decider, streamName);
       const repeat = this.findEarlierResult(record, recordId, context);
       if (repeat) return repeat;
+      // On the state this attempt decides on, so a record changed since cannot slip through.
+      check?.(record.state);
       if (context.expectedRevision !== undefined && context.expectedRevision !== record.revision) {
         throw new PreconditionFailedError(context.expectedRevision, record.revision);
       }

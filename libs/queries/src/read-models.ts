@@ -1,18 +1,52 @@
+import { recordProjections, TimelineEntryDocument, timelineProjection } from '@crm/projections';
 import { Document, DocumentCollection, DocumentStore } from '@crm/read-store';
+import { kindOfCollection, ReadScope, UNSCOPED } from './views/read-scope';
+import { filteredCollection, scopedCollection } from './views/scoped-collection';
+import { visibleTimelineEntries } from './views/timeline-visibility';
 
 const GENERATION_CACHE_MS = 1000;
+
+type ActiveGenerations = Map<string, { physical: string; readAt: number }>;
 
 /**
  * Queries read collections by their logical name (`contacts`); this resolves the generation a
  * projection currently serves (`contacts@v1.2`). A rebuild switches generations in the store;
  * the mapping is re-read at most a second later, or at once after `refresh()`.
+ * Read `within` a caller's scope, every collection shows only what the caller may see.
  */
 export class ReadModels {
-  private readonly active = new Map<string, { physical: string; readAt: number }>();
+  constructor(
+    private readonly documents: DocumentStore,
+    readonly scope: ReadScope = UNSCOPED,
+    private readonly active: ActiveGenerations = new Map(),
+  ) {}
 
-  constructor(private readonly documents: DocumentStore) {}
+  /** The same read models as the caller of `scope` may see them. */
+  within(scope: ReadScope): ReadModels {
+    return new ReadModels(this.documents, scope, this.active);
+  }
 
   async collection<T extends Document>(logicalName: string): Promise<DocumentCollection<T>> {
+    const collection = await this.unscoped<T>(logicalName);
+    const kind = kindOfCollection(logicalName);
+    const filter = kind === undefined ? undefined : this.scope.filters[kind];
+    if (filter !== undefined) return scopedCollection(collection, filter);
+    if (logicalName !== timelineProjection.name || Object.keys(this.scope.filters).length === 0) {
+      return collection;
+    }
+    // Timeline entries carry no owner: each is as visible as the records it links.
+    const visible = visibleTimelineEntries(this.scope, (kind) =>
+      this.collection(recordProjections[kind].name),
+    );
+    const entries = collection as unknown as DocumentCollection<TimelineEntryDocument>;
+    return filteredCollection(entries, visible) as unknown as DocumentCollection<T>;
+  }
+
+  refresh(): void {
+    this.active.clear();
+  }
+
+  private async unscoped<T extends Document>(logicalName: string): Promise<DocumentCollection<T>> {
     const cached = this.active.get(logicalName);
     if (cached && Date.now() - cached.readAt < GENERATION_CACHE_MS) {
       return this.documents.collection<T>(cached.physical);
@@ -21,10 +55,6 @@ export class ReadModels {
     if (!physical) return emptyCollection<T>();
     this.active.set(logicalName, { physical, readAt: Date.now() });
     return this.documents.collection<T>(physical);
-  }
-
-  refresh(): void {
-    this.active.clear();
   }
 }
 

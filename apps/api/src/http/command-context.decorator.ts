@@ -70,6 +70,7 @@ export const commandContextOf = (request: FastifyRequest): CommandContext => {
           .digest('hex')
       : undefined,
     expectedRevision,
+    caller: { subject: principal.subject, roles: principal.roles },
   };
 };
 

@@ -2,8 +2,10 @@ import {
   ConcurrencyConflictError,
   IdempotencyConflictError,
   PreconditionFailedError,
+  PermissionDeniedError,
   PositionNotWrittenError,
   ReadModelsBehindError,
+  RecordNotVisibleError,
   ReferenceNotFoundError,
 } from '@crm/application';
 import { DomainError, domainErrorCodes, isDomainErrorCode } from '@crm/domain';
@@ -56,6 +58,17 @@ export const toErrorBody = (error: unknown): ApiErrorBody | undefined => {
       code: error.code,
       message: error.message,
       details: error.details,
+    };
+  }
+  if (error instanceof RecordNotVisibleError) {
+    return { statusCode: HttpStatus.NOT_FOUND, code: error.code, message: error.message };
+  }
+  if (error instanceof PermissionDeniedError) {
+    return {
+      statusCode: HttpStatus.FORBIDDEN,
+      code: error.code,
+      message: error.message,
+      details: { permission: error.permission },
     };
   }
   if (error instanceof ReferenceNotFoundError) {

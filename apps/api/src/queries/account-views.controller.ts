@@ -1,6 +1,14 @@
-import { account360, listAccounts, ReadModels, RecordViews, timeline } from '@crm/queries';
+import {
+  account360,
+  listAccounts,
+  ReadModels,
+  ReadScope,
+  RecordViews,
+  timeline,
+} from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, ReadOptionsDto, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
@@ -22,9 +30,13 @@ export class AccountViewsController {
 
   @Get()
   @QueryEndpoint('List accounts by name, filtered by name, tag, owner or status')
-  async list(@Query() query: ListAccountsQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async list(
+    @Query() query: ListAccountsQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return listAccounts(this.readModels, tenantId, query);
+    return listAccounts(this.readModels.within(scope), tenantId, query);
   }
 
   @Get(':id')
@@ -33,9 +45,10 @@ export class AccountViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    return recordOr404(this.records, 'account', tenantId, id, options);
+    return recordOr404(this.records.within(scope), 'account', tenantId, id, options);
   }
 
   @Get(':id/360')
@@ -47,9 +60,11 @@ export class AccountViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: ReadOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    return found(await account360(this.readModels, tenantId, id, this.clock.now()), 'account', id);
+    const readModels = this.readModels.within(scope);
+    return found(await account360(readModels, tenantId, id, this.clock.now()), 'account', id);
   }
 
   @Get(':id/timeline')
@@ -63,10 +78,11 @@ export class AccountViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() query: TimelineQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
     return found(
-      await timeline(this.readModels, tenantId, { accountId: id }, query),
+      await timeline(this.readModels.within(scope), tenantId, { accountId: id }, query),
       'account',
       id,
     );

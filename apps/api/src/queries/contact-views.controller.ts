@@ -1,6 +1,14 @@
-import { contact360, listContacts, ReadModels, RecordViews, timeline } from '@crm/queries';
+import {
+  contact360,
+  listContacts,
+  ReadModels,
+  ReadScope,
+  RecordViews,
+  timeline,
+} from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, ReadOptionsDto, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
@@ -22,9 +30,13 @@ export class ContactViewsController {
 
   @Get()
   @QueryEndpoint('List contacts by name, filtered by name, email, tag, owner or account')
-  async list(@Query() query: ListContactsQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async list(
+    @Query() query: ListContactsQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return listContacts(this.readModels, tenantId, query);
+    return listContacts(this.readModels.within(scope), tenantId, query);
   }
 
   @Get(':id')
@@ -33,9 +45,10 @@ export class ContactViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    return recordOr404(this.records, 'contact', tenantId, id, options);
+    return recordOr404(this.records.within(scope), 'contact', tenantId, id, options);
   }
 
   @Get(':id/360')
@@ -47,9 +60,11 @@ export class ContactViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: ReadOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    return found(await contact360(this.readModels, tenantId, id, this.clock.now()), 'contact', id);
+    const readModels = this.readModels.within(scope);
+    return found(await contact360(readModels, tenantId, id, this.clock.now()), 'contact', id);
   }
 
   @Get(':id/timeline')
@@ -63,10 +78,11 @@ export class ContactViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() query: TimelineQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
     return found(
-      await timeline(this.readModels, tenantId, { contactId: id }, query),
+      await timeline(this.readModels.within(scope), tenantId, { contactId: id }, query),
       'contact',
       id,
     );

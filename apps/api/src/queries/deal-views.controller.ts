@@ -1,6 +1,7 @@
-import { dealDetail, ReadModels, RecordViews, timeline } from '@crm/queries';
+import { dealDetail, ReadModels, ReadScope, RecordViews, timeline } from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
@@ -28,10 +29,14 @@ export class DealViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    if (options.asOf !== undefined) return recordOr404(this.records, 'deal', tenantId, id, options);
-    return found(await dealDetail(this.readModels, tenantId, id, this.clock.now()), 'deal', id);
+    if (options.asOf !== undefined) {
+      return recordOr404(this.records.within(scope), 'deal', tenantId, id, options);
+    }
+    const readModels = this.readModels.within(scope);
+    return found(await dealDetail(readModels, tenantId, id, this.clock.now()), 'deal', id);
   }
 
   @Get(':id/timeline')
@@ -40,8 +45,10 @@ export class DealViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() query: TimelineQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
-    return found(await timeline(this.readModels, tenantId, { dealId: id }, query), 'deal', id);
+    const readModels = this.readModels.within(scope);
+    return found(await timeline(readModels, tenantId, { dealId: id }, query), 'deal', id);
   }
 }

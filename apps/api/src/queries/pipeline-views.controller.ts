@@ -1,6 +1,7 @@
-import { pipelineBoard, ReadModels, RecordViews } from '@crm/queries';
+import { pipelineBoard, ReadModels, ReadScope, RecordViews } from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
@@ -27,9 +28,10 @@ export class PipelineViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    return recordOr404(this.records, 'pipeline', tenantId, id, options);
+    return recordOr404(this.records.within(scope), 'pipeline', tenantId, id, options);
   }
 
   @Get(':id/board')
@@ -41,9 +43,11 @@ export class PipelineViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() { ownerId, ...options }: PipelineBoardQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    const board = await pipelineBoard(this.readModels, tenantId, id, { ownerId }, this.clock.now());
+    const readModels = this.readModels.within(scope);
+    const board = await pipelineBoard(readModels, tenantId, id, { ownerId }, this.clock.now());
     return found(board, 'pipeline', id);
   }
 }

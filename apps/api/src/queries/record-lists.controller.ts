@@ -6,9 +6,11 @@ import {
   listPipelines,
   listTickets,
   ReadModels,
+  ReadScope,
 } from '@crm/queries';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate } from '../http/read-options';
 import { QueryEndpoint } from './query-endpoint.decorator';
@@ -35,9 +37,13 @@ export class RecordListsController {
   @Get('leads')
   @ApiTags('leads')
   @QueryEndpoint('List leads, filtered by status, source, campaign, owner, score and capture time')
-  async leads(@Query() query: ListLeadsQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async leads(
+    @Query() query: ListLeadsQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return listLeads(this.readModels, tenantId, query);
+    return listLeads(this.readModels.within(scope), tenantId, query);
   }
 
   @Get('deals')
@@ -45,9 +51,13 @@ export class RecordListsController {
   @QueryEndpoint(
     'List deals as summaries, filtered by pipeline, stage, status, owner, account, contact and expected close',
   )
-  async deals(@Query() query: ListDealsQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async deals(
+    @Query() query: ListDealsQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return listDeals(this.readModels, tenantId, query);
+    return listDeals(this.readModels.within(scope), tenantId, query);
   }
 
   @Get('tickets')
@@ -55,25 +65,37 @@ export class RecordListsController {
   @QueryEndpoint(
     'List tickets with their SLA now, filtered by status, priority, channel, assignee, contact and account',
   )
-  async tickets(@Query() query: ListTicketsQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async tickets(
+    @Query() query: ListTicketsQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return listTickets(this.readModels, tenantId, query, this.clock.now());
+    return listTickets(this.readModels.within(scope), tenantId, query, this.clock.now());
   }
 
   @Get('campaigns')
   @ApiTags('campaigns')
   @QueryEndpoint('List campaigns, filtered by status and channel')
-  async campaigns(@Query() query: ListCampaignsQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async campaigns(
+    @Query() query: ListCampaignsQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return listCampaigns(this.readModels, tenantId, query);
+    return listCampaigns(this.readModels.within(scope), tenantId, query);
   }
 
   @Get('pipelines')
   @ApiTags('pipelines')
   @QueryEndpoint('List pipelines with their stages')
-  async pipelines(@Query() query: ListPipelinesQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async pipelines(
+    @Query() query: ListPipelinesQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return listPipelines(this.readModels, tenantId, query);
+    return listPipelines(this.readModels.within(scope), tenantId, query);
   }
 
   @Get('interactions')
@@ -82,8 +104,9 @@ export class RecordListsController {
   async interactions(
     @Query() query: ListInteractionsQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
-    return listInteractions(this.readModels, tenantId, query);
+    return listInteractions(this.readModels.within(scope), tenantId, query);
   }
 }

@@ -1,7 +1,8 @@
 import { AggregateKind } from '@crm/domain';
-import { RecordViews } from '@crm/queries';
+import { ReadScope, RecordViews } from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
@@ -23,8 +24,9 @@ export class RecordViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    return this.read('lead', tenantId, id, options);
+    return this.read(scope, 'lead', tenantId, id, options);
   }
 
   @Get('tickets/:id')
@@ -33,8 +35,9 @@ export class RecordViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    return this.read('ticket', tenantId, id, options);
+    return this.read(scope, 'ticket', tenantId, id, options);
   }
 
   @Get('campaigns/:id')
@@ -43,8 +46,9 @@ export class RecordViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    return this.read('campaign', tenantId, id, options);
+    return this.read(scope, 'campaign', tenantId, id, options);
   }
 
   @Get('interactions/:id')
@@ -55,17 +59,19 @@ export class RecordViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    return this.read('interaction', tenantId, id, options);
+    return this.read(scope, 'interaction', tenantId, id, options);
   }
 
   private async read(
+    scope: ReadScope,
     kind: AggregateKind,
     tenantId: string,
     id: string,
     options: TimeTravelOptionsDto,
   ) {
     await this.gate.ready(options);
-    return recordOr404(this.records, kind, tenantId, id, options);
+    return recordOr404(this.records.within(scope), kind, tenantId, id, options);
   }
 }

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ReadScope } from '@crm/queries';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { ApiError } from '../http/api-error';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
@@ -21,16 +23,26 @@ export class ReportsController {
   @QueryEndpoint(
     'Leads captured, qualified, converted and won, with conversion rates, by source or campaign',
   )
-  async leadFunnel(@Query() query: LeadFunnelQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async leadFunnel(
+    @Query() query: LeadFunnelQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return this.source.run(query.asOf, (r) => r.leadFunnel(tenantId, { groupBy: query.groupBy }));
+    return this.source.run(query.asOf, scope, (r) =>
+      r.leadFunnel(tenantId, { groupBy: query.groupBy }),
+    );
   }
 
   @Get('win-rate')
   @QueryEndpoint('Won and lost deals, win rate and average deal size by owner and month of closing')
-  async winRate(@Query() query: PeriodQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async winRate(
+    @Query() query: PeriodQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return this.source.run(query.asOf, (r) => r.winRate(tenantId, periodOf(query)));
+    return this.source.run(query.asOf, scope, (r) => r.winRate(tenantId, periodOf(query)));
   }
 
   @Get('sales-cycle')
@@ -38,9 +50,10 @@ export class ReportsController {
   async salesCycle(
     @Query() query: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
-    return this.source.run(query.asOf, (r) => r.salesCycle(tenantId));
+    return this.source.run(query.asOf, scope, (r) => r.salesCycle(tenantId));
   }
 
   @Get('stage-conversion')
@@ -53,9 +66,10 @@ export class ReportsController {
   async stageConversion(
     @Query() query: StageConversionQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
-    const report = await this.source.run(query.asOf, (r) =>
+    const report = await this.source.run(query.asOf, scope, (r) =>
       r.stageConversion(tenantId, query.pipelineId),
     );
     if (!report) {
@@ -70,10 +84,16 @@ export class ReportsController {
 
   @Get('revenue-by-month')
   @QueryEndpoint('Won revenue by month of winning and currency')
-  async revenueByMonth(@Query() query: PeriodQuery, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async revenueByMonth(
+    @Query() query: PeriodQuery,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
     return {
-      rows: await this.source.run(query.asOf, (r) => r.revenueByMonth(tenantId, periodOf(query))),
+      rows: await this.source.run(query.asOf, scope, (r) =>
+        r.revenueByMonth(tenantId, periodOf(query)),
+      ),
     };
   }
 
@@ -84,16 +104,21 @@ export class ReportsController {
   async forecast(
     @Query() query: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
-    return { rows: await this.source.run(query.asOf, (r) => r.forecast(tenantId)) };
+    return { rows: await this.source.run(query.asOf, scope, (r) => r.forecast(tenantId)) };
   }
 
   @Get('tickets')
   @QueryEndpoint('First-response and resolution times, SLA breaches and backlog by priority')
-  async tickets(@Query() query: TimeTravelOptionsDto, @TenancyFromRequest() { tenantId }: Tenancy) {
+  async tickets(
+    @Query() query: TimeTravelOptionsDto,
+    @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
+  ) {
     await this.gate.ready(query);
-    return this.source.run(query.asOf, (r, now) => r.ticketReport(tenantId, { now }));
+    return this.source.run(query.asOf, scope, (r, now) => r.ticketReport(tenantId, { now }));
   }
 
   @Get('campaigns')
@@ -101,8 +126,9 @@ export class ReportsController {
   async campaigns(
     @Query() query: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
-    return { rows: await this.source.run(query.asOf, (r) => r.campaignReport(tenantId)) };
+    return { rows: await this.source.run(query.asOf, scope, (r) => r.campaignReport(tenantId)) };
   }
 }

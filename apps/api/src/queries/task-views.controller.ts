@@ -1,6 +1,7 @@
-import { listTasks, ReadModels, RecordViews } from '@crm/queries';
+import { listTasks, ReadModels, ReadScope, RecordViews } from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
@@ -26,13 +27,15 @@ export class TaskViewsController {
   async list(
     @Query() { relatedKind, relatedId, ...query }: TasksQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(query);
     const relatedTo =
       relatedKind !== undefined && relatedId !== undefined
         ? { kind: relatedKind, id: relatedId }
         : undefined;
-    return listTasks(this.readModels, tenantId, { ...query, relatedTo }, this.clock.now());
+    const readModels = this.readModels.within(scope);
+    return listTasks(readModels, tenantId, { ...query, relatedTo }, this.clock.now());
   }
 
   @Get(':id')
@@ -41,8 +44,9 @@ export class TaskViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    return recordOr404(this.records, 'task', tenantId, id, options);
+    return recordOr404(this.records.within(scope), 'task', tenantId, id, options);
   }
 }

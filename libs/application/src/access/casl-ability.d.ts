@@ -3,3 +3,6 @@
 declare module '@casl/ability' {
   export * from '@casl/ability/dist/types/index';
 }
+declare module '@casl/ability/extra' {
+  export * from '@casl/ability/dist/types/extra/index';
+}

@@ -1,4 +1,5 @@
 export * from './api-keys';
 export * from './principal';
 export * from './roles';
+export * from './row-rules';
 export * from './role-table';

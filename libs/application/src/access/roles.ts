@@ -38,7 +38,7 @@ export const ROLES = {
   },
   'sales-rep': {
     summary:
-      'accounts, contacts, tasks, interactions, quotes; deals and leads they own, unowned leads to claim',
+      'accounts, contacts, tasks, interactions, quotes; deals and leads they own, unowned leads to claim; reports over what they see',
     grants: [
       {
         permissions: [
@@ -48,6 +48,7 @@ export const ROLES = {
           'interaction:*',
           'quote:*',
           'pipeline:read',
+          'report:read',
           'pii:read',
         ],
       },
@@ -57,9 +58,19 @@ export const ROLES = {
     ],
   },
   'support-agent': {
-    summary: 'tickets assigned to them or unassigned, interactions; reads contacts and accounts',
+    summary:
+      'tickets assigned to them or unassigned, interactions; reads contacts and accounts; reports over what they see',
     grants: [
-      { permissions: ['ticket:open', 'interaction:*', 'contact:read', 'account:read', 'pii:read'] },
+      {
+        permissions: [
+          'ticket:open',
+          'interaction:*',
+          'contact:read',
+          'account:read',
+          'report:read',
+          'pii:read',
+        ],
+      },
       { permissions: ['ticket:*'], where: { assigneeId: ME } },
       { permissions: ['ticket:read', 'ticket:assign'], where: { assigneeId: { $exists: false } } },
     ],
@@ -68,7 +79,7 @@ export const ROLES = {
     summary: 'campaigns, lead capture, contacts that consented to email',
     grants: [
       { permissions: ['campaign:*', 'lead:capture', 'report:read', 'pii:read'] },
-      { permissions: ['contact:read'], where: { 'consents.email.status': 'granted' } },
+      { permissions: ['contact:read'], where: { 'consents.email.status': 'opted_in' } },
     ],
   },
   analyst: {
@@ -119,13 +130,6 @@ export const abilityFor = (principal: { subject: string; roles: readonly string[
 export const mayEver = (ability: Ability, permission: string): boolean => {
   const { action, kind } = splitPermission(permission);
   return ability.can(action, kind);
-};
-
-/** Whether only row rules grant it: then each record must be checked. */
-export const dependsOnRecord = (ability: Ability, permission: string): boolean => {
-  const { action, kind } = splitPermission(permission);
-  const rules = ability.rulesFor(action, kind);
-  return rules.length > 0 && rules.every((rule) => rule.conditions !== undefined);
 };
 
 /** Whether the permission is granted on this record (its current state). */

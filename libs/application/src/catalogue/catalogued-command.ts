@@ -12,6 +12,8 @@ import { commandCatalogue, IntentFor, isCommandType } from './command-catalogue'
 export type RunnableEntry = {
   kind: AggregateKind;
   creates?: true;
+  /** `<kind>:<action>`: what the caller's roles must grant on the record. */
+  permission: string;
   references?: readonly ReferenceCheck[];
   prepare?: (intent: never, context: CommandContext, lookup: RecordLookup) => Promise<object>;
   followedBy?: readonly string[];

@@ -2,6 +2,7 @@ import { Command, deciderFor } from '@crm/domain';
 import { EventStore } from '@crm/event-store';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { rowRuleCheck } from '../access/row-rules';
 import { runnableEntry } from '../catalogue/catalogued-command';
 import { CommandResult } from '../command-context';
 import { CommandExecutor, CommandWithoutMetadata } from '../command-executor';
@@ -27,6 +28,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<
     const entry = runnableEntry(kind, intent.type);
     const decider = deciderFor(kind);
     let data: object = intent.data;
+    const check = context.caller && rowRuleCheck(context.caller, kind, recordId, entry.permission);
     if (entry.references || entry.prepare) {
       const lookup = createRecordLookup(
         this.store,
@@ -38,11 +40,14 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<
       // "not found" before any check of the records it names.
       const targetMissing = !entry.creates && !(await lookup.exists(kind, recordId));
       if (!targetMissing) {
+        // Refused before the records it names are checked, so that no answer about them tells
+        // a hidden record exists; the executor checks again on the state it decides on.
+        if (check && !entry.creates) check(await lookup.state(kind, recordId));
         await requireReferences(data, entry.references ?? [], lookup);
         if (entry.prepare) data = await entry.prepare(data as never, context, lookup);
       }
     }
     const command: CommandWithoutMetadata<Command> = { type: intent.type, data };
-    return this.executor.execute(kind, decider, recordId, command, context);
+    return this.executor.execute(kind, decider, recordId, command, context, check);
   }
 }

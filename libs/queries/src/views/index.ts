@@ -12,6 +12,7 @@ export * from './lists';
 export * from './money-totals';
 export * from './pipeline-board';
 export * from './quote-summaries';
+export * from './read-scope';
 export * from './record-summaries';
 export * from './record-views';
 export * from './ticket-sla';

@@ -4,6 +4,7 @@ import { recordProjections } from '@crm/projections';
 import { Document } from '@crm/read-store';
 import { ReadModels } from '../read-models';
 import { recordAsOf } from '../time-travel';
+import { ReadScope, scopeAllows } from './read-scope';
 import { ownDocument, TenantDocument } from './tenant-documents';
 import { View, viewOf } from './view-json';
 
@@ -25,6 +26,16 @@ export class RecordViews {
     private readonly serializer: EventSerializer,
     private readonly streamNameFor: StreamNameFor,
   ) {}
+
+  /** The same views as the caller of `scope` may see them: a record outside it reads as absent. */
+  within(scope: ReadScope): RecordViews {
+    return new RecordViews(
+      this.readModels.within(scope),
+      this.events,
+      this.serializer,
+      this.streamNameFor,
+    );
+  }
 
   /** The record's document, now or at `asOf`; undefined when it does not (or did not yet) exist. */
   get(
@@ -65,6 +76,11 @@ export class RecordViews {
       recordId,
       asOf,
     );
-    return document === undefined || document.tenantId !== tenantId ? undefined : viewOf(document);
+    // As it was then, by the rule on the record as it was then.
+    return document === undefined ||
+      document.tenantId !== tenantId ||
+      !scopeAllows(this.readModels.scope, kind, document)
+      ? undefined
+      : viewOf(document);
   }
 }
