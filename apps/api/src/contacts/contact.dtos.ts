@@ -4,6 +4,7 @@ import {
   ConsentChannel,
   ConsentStatus,
   CustomFieldValue,
+  RECORD_LIMITS,
 } from '@crm/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -54,7 +55,7 @@ export class UpdateContactDto {
 
   @Omittable()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactEmails)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactEmailDto)
@@ -62,7 +63,7 @@ export class UpdateContactDto {
 
   @Omittable()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactPhones)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPhoneDto)
@@ -72,7 +73,7 @@ export class UpdateContactDto {
 
   @Omittable()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactSocialProfiles)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SocialProfileDto)
@@ -87,7 +88,7 @@ export class CreateContactDto extends CreatableDto {
 
   @ApiProperty({ type: [ContactEmailDto], required: false, default: [] })
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactEmails)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactEmailDto)
@@ -95,7 +96,7 @@ export class CreateContactDto extends CreatableDto {
 
   @ApiProperty({ type: [ContactPhoneDto], required: false, default: [] })
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactPhones)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPhoneDto)
@@ -105,7 +106,7 @@ export class CreateContactDto extends CreatableDto {
 
   @Omittable()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactSocialProfiles)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SocialProfileDto)
