@@ -29,6 +29,7 @@ import {
   IsTag,
   Clearable,
   ClearableNestedObject,
+  ClearedByNull,
 } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
@@ -122,7 +123,11 @@ export class LinkContactToAccountDto {
 }
 
 export class AssignContactOwnerDto {
-  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
+  @ClearedByNull('the new owner; null clears the owner')
+  @SingleLine()
+  @IsString()
+  @Length(1, 64)
+  ownerId!: string | null;
 }
 
 export class TagContactDto {

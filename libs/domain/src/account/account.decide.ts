@@ -54,6 +54,15 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
     case 'AssignAccountOwner': {
       const { accountId, ownerId } = command.data;
       const account = assertActive(state, accountId);
+      if (ownerId === null) {
+        if (account.ownerId === undefined) return [];
+        return [
+          {
+            type: 'AccountOwnerUnassigned',
+            data: { accountId, previousOwnerId: account.ownerId },
+          },
+        ];
+      }
       if (account.ownerId === ownerId) return [];
       return [
         {

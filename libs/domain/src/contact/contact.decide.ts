@@ -115,6 +115,15 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
     case 'AssignContactOwner': {
       const { contactId, ownerId } = command.data;
       const contact = assertActive(state, contactId);
+      if (ownerId === null) {
+        if (contact.ownerId === undefined) return [];
+        return [
+          {
+            type: 'ContactOwnerUnassigned',
+            data: { contactId, previousOwnerId: contact.ownerId },
+          },
+        ];
+      }
       if (contact.ownerId === ownerId) return [];
       return [
         {

@@ -12,6 +12,7 @@ const HANDLED: Record<ContactEventType, true> = {
   ContactLinkedToAccount: true,
   ContactUnlinkedFromAccount: true,
   ContactOwnerAssigned: true,
+  ContactOwnerUnassigned: true,
   ContactTagged: true,
   ContactUntagged: true,
   ContactCustomFieldSet: true,
@@ -136,6 +137,10 @@ const evolveContact = (
     }
     case 'ContactOwnerAssigned':
       return { ...current, ownerId: event.data.ownerId, updatedAt };
+    case 'ContactOwnerUnassigned': {
+      const { ownerId: _cleared, ...rest } = current;
+      return { ...rest, updatedAt };
+    }
     case 'ContactTagged':
       return current.tags.includes(event.data.tag)
         ? current
