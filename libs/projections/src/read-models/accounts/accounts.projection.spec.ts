@@ -77,6 +77,7 @@ describe('accountsProjection', () => {
       'AccountArchived',
       'AccountCustomFieldSet',
       'AccountOwnerAssigned',
+      'AccountOwnerUnassigned',
       'AccountProfileUpdated',
       'AccountRegistered',
       'AccountTagged',

@@ -97,6 +97,7 @@ describe('contactsProjection', () => {
         'ContactLinkedToAccount',
         'ContactMerged',
         'ContactOwnerAssigned',
+        'ContactOwnerUnassigned',
         'ContactTagged',
         'ContactUnlinkedFromAccount',
         'ContactUntagged',
