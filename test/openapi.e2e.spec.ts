@@ -28,7 +28,9 @@ describe('the OpenAPI document', () => {
   it('gives every answer a body schema, and every error status the error body', () => {
     const missing = operations.flatMap(({ route, operation }) =>
       Object.entries(operation.responses).flatMap(([status, response]) => {
-        const schema = response.content?.['application/json']?.schema;
+        const schema =
+          response.content?.['application/json']?.schema ??
+          response.content?.['text/plain']?.schema;
         if (status === '304') return schema ? [`${route} 304: a body schema on Not Modified`] : [];
         if (!schema) return [`${route} ${status}: no schema`];
         if (

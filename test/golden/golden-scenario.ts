@@ -239,4 +239,21 @@ export const goldenScenario: GoldenStep[] = [
   step('quote', 'q1', 'SendQuote'),
   step('quote', 'q1', 'AcceptQuote'),
   step('deal', 'd2', 'ApplyQuoteToDeal', { quoteId: 'q1' }),
+  // Added with the events that clear an owner or an agent: appended, so the older ones stay as they were.
+  step('account', 'a1', 'AssignAccountOwner', { ownerId: null }),
+  step('contact', 'c1', 'AssignContactOwner', { ownerId: null }),
+  step('lead', 'l3', 'CaptureLead', {
+    source: 'web',
+    contact: { firstName: 'Una', lastName: 'Owned', email: 'una@example.com' },
+    ownerId: 'u3',
+  }),
+  step('lead', 'l3', 'AssignLead', { ownerId: null }),
+  step('ticket', 't2', 'OpenTicket', {
+    contactId: 'c1',
+    channel: 'chat',
+    priority: 'low',
+    subject: 'Password reset',
+  }),
+  step('ticket', 't2', 'AssignTicket', { agentId: 'agent-2' }),
+  step('ticket', 't2', 'AssignTicket', { agentId: null }),
 ];

@@ -10,6 +10,7 @@ import {
   OptionalNestedObject,
   SingleLine,
   IsTag,
+  ClearedByNull,
 } from '../http/field-rules';
 
 export class RegisterAccountDto extends CreatableDto {
@@ -31,7 +32,11 @@ export class UpdateAccountProfileDto {
 }
 
 export class AssignAccountOwnerDto {
-  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
+  @ClearedByNull('the new owner; null clears the owner')
+  @SingleLine()
+  @IsString()
+  @Length(1, 64)
+  ownerId!: string | null;
 }
 
 export class TagAccountDto {

@@ -1,4 +1,10 @@
-import { CAMPAIGN_CHANNELS, CAMPAIGN_TOUCHES, CampaignChannel, CampaignTouch } from '@crm/domain';
+import {
+  CAMPAIGN_CHANNELS,
+  CAMPAIGN_TOUCHES,
+  CampaignChannel,
+  CampaignTouch,
+  RECORD_LIMITS,
+} from '@crm/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length } from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
@@ -23,7 +29,7 @@ export class CreateCampaignDto extends CreatableDto {
 export class CampaignMembersDto {
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(RECORD_LIMITS.campaignMembersPerCommand)
   @IsRecordId({ each: true })
   contactIds!: string[];
 }

@@ -4,6 +4,7 @@ import {
   ConsentChannel,
   ConsentStatus,
   CustomFieldValue,
+  RECORD_LIMITS,
 } from '@crm/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -28,6 +29,7 @@ import {
   IsTag,
   Clearable,
   ClearableNestedObject,
+  ClearedByNull,
 } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
@@ -54,7 +56,7 @@ export class UpdateContactDto {
 
   @Omittable()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactEmails)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactEmailDto)
@@ -62,7 +64,7 @@ export class UpdateContactDto {
 
   @Omittable()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactPhones)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPhoneDto)
@@ -72,7 +74,7 @@ export class UpdateContactDto {
 
   @Omittable()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactSocialProfiles)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SocialProfileDto)
@@ -87,7 +89,7 @@ export class CreateContactDto extends CreatableDto {
 
   @ApiProperty({ type: [ContactEmailDto], required: false, default: [] })
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactEmails)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactEmailDto)
@@ -95,7 +97,7 @@ export class CreateContactDto extends CreatableDto {
 
   @ApiProperty({ type: [ContactPhoneDto], required: false, default: [] })
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactPhones)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ContactPhoneDto)
@@ -105,7 +107,7 @@ export class CreateContactDto extends CreatableDto {
 
   @Omittable()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(RECORD_LIMITS.contactSocialProfiles)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SocialProfileDto)
@@ -121,7 +123,11 @@ export class LinkContactToAccountDto {
 }
 
 export class AssignContactOwnerDto {
-  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
+  @ClearedByNull('the new owner; null clears the owner')
+  @SingleLine()
+  @IsString()
+  @Length(1, 64)
+  ownerId!: string | null;
 }
 
 export class TagContactDto {

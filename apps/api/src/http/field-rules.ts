@@ -191,6 +191,16 @@ export const QueryBoolean = (): PropertyDecorator =>
   );
 
 /**
+ * A field that must be sent, where `null` clears what the record holds (an owner, an agent) and
+ * any other value must pass the field's rules.
+ */
+export const ClearedByNull = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ required: true, nullable: true, type: String, description }),
+    ValidateIf((_object: object, value: unknown) => value !== null),
+  );
+
+/**
  * An optional field an update may clear: left out, it stays as it is; `null` clears it; any other
  * value must pass the field's rules.
  */

@@ -3,6 +3,7 @@ import {
   CallOutcome,
   INTERACTION_DIRECTIONS,
   InteractionDirection,
+  RECORD_LIMITS,
 } from '@crm/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
@@ -60,7 +61,7 @@ export class LogEmailDto extends InteractionLinksDto {
 export class LogMeetingDto extends InteractionLinksDto {
   @SingleLine() @IsString() @Length(1, 500) subject!: string;
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(RECORD_LIMITS.meetingParticipants)
   @IsString({ each: true })
   @Length(1, 200, { each: true })
   participants!: string[];

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
 import {
+  ClearedByNull,
   IsCalendarDate,
   NestedObject,
   Omittable,
@@ -43,7 +44,11 @@ export class AdjustLeadScoreDto {
 }
 
 export class AssignLeadDto {
-  @SingleLine() @IsString() @Length(1, 64) ownerId!: string;
+  @ClearedByNull('the new owner; null unassigns the lead')
+  @SingleLine()
+  @IsString()
+  @Length(1, 64)
+  ownerId!: string | null;
 }
 
 export class QualifyLeadDto {

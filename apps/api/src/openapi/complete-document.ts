@@ -7,6 +7,7 @@ import {
 import { isPublicPath } from '../auth/public-routes';
 import { ERROR_BODY_SCHEMA, ERROR_STATUSES } from './error-body.schema';
 import { completeRecordRead } from './record-read-headers';
+import { completeAnswers } from './responses/complete-answers';
 
 type Status = keyof typeof ERROR_STATUSES;
 
@@ -137,5 +138,6 @@ export const completeDocument = (document: OpenAPIObject): OpenAPIObject => {
       completeRecordRead(path, method, operation);
     }
   }
+  completeAnswers(document);
   return document;
 };

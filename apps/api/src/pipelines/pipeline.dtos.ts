@@ -1,3 +1,4 @@
+import { RECORD_LIMITS } from '@crm/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +17,7 @@ import { CreatableDto } from '../http/common.dtos';
 import { NestedObject, Omittable, SingleLine } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
-const MAX_STAGES = 50;
+const MAX_STAGES = RECORD_LIMITS.pipelineStages;
 
 export class PipelineStageDto {
   @IsRecordId() stageId!: string;

@@ -9,7 +9,7 @@ import {
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { CreatableDto } from '../http/common.dtos';
-import { Omittable, SingleLine } from '../http/field-rules';
+import { ClearedByNull, Omittable, SingleLine } from '../http/field-rules';
 import { IsRecordId } from '../http/record-id';
 
 const PRIORITIES = Object.keys(TICKET_SLA_TARGETS);
@@ -29,7 +29,10 @@ export class OpenTicketDto extends CreatableDto {
 }
 
 export class AssignTicketDto {
-  @IsString() @Length(1, 64) agentId!: string;
+  @ClearedByNull('the agent; null unassigns the ticket')
+  @IsString()
+  @Length(1, 64)
+  agentId!: string | null;
 }
 
 export class ReplyToTicketDto {

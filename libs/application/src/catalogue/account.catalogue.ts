@@ -28,7 +28,7 @@ export const accountCatalogue = {
     route: {
       method: 'POST',
       path: '/accounts/:id/owner',
-      summary: 'Assign the owner of an account',
+      summary: 'Assign the owner of an account (ownerId null clears it)',
       handler: 'assignOwner',
     },
   },

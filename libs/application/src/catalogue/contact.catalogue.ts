@@ -44,7 +44,7 @@ export const contactCatalogue = {
     route: {
       method: 'POST',
       path: '/contacts/:id/owner',
-      summary: 'Assign the owner of a contact',
+      summary: 'Assign the owner of a contact (ownerId null clears it)',
       handler: 'assignOwner',
     },
   },

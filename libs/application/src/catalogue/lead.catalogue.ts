@@ -25,7 +25,7 @@ export const leadCatalogue = {
     route: {
       method: 'POST',
       path: '/leads/:id/assign',
-      summary: 'Assign a lead to an owner',
+      summary: 'Assign a lead to an owner (ownerId null unassigns it)',
       handler: 'assign',
     },
   },

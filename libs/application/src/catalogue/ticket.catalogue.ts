@@ -23,7 +23,7 @@ export const ticketCatalogue = {
     route: {
       method: 'POST',
       path: '/tickets/:id/assign',
-      summary: 'Assign a ticket to an agent',
+      summary: 'Assign a ticket to an agent (agentId null unassigns it)',
       handler: 'assign',
     },
   },

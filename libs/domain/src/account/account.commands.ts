@@ -29,9 +29,10 @@ export type UpdateAccountProfile = Command<
     address?: Address | null;
   }
 >;
+/** `ownerId: null` clears the owner. */
 export type AssignAccountOwner = Command<
   'AssignAccountOwner',
-  { accountId: string; ownerId: string }
+  { accountId: string; ownerId: string | null }
 >;
 export type TagAccount = Command<'TagAccount', { accountId: string; tag: string }>;
 export type UntagAccount = Command<'UntagAccount', { accountId: string; tag: string }>;

@@ -1,4 +1,4 @@
-import { customFieldValue, findTag, sameValue } from '../shared';
+import { customFieldValue, findTag, isFull, limitDetails, sameValue } from '../shared';
 import { accountErrors } from './account.errors';
 import { AccountCommand, UpdateAccountProfile } from './account.commands';
 import { AccountEvent } from './account.events';
@@ -54,6 +54,15 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
     case 'AssignAccountOwner': {
       const { accountId, ownerId } = command.data;
       const account = assertActive(state, accountId);
+      if (ownerId === null) {
+        if (account.ownerId === undefined) return [];
+        return [
+          {
+            type: 'AccountOwnerUnassigned',
+            data: { accountId, previousOwnerId: account.ownerId },
+          },
+        ];
+      }
       if (account.ownerId === ownerId) return [];
       return [
         {
@@ -69,6 +78,13 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
     case 'TagAccount': {
       const account = assertActive(state, command.data.accountId);
       if (findTag(account.tags, command.data.tag) !== undefined) return [];
+      if (isFull(account.tags.length, 'tags')) {
+        throw accountErrors.rule(
+          'ACCOUNT_TAGS_TOO_MANY',
+          `account ${account.accountId} already has the most tags an account may have`,
+          limitDetails('tags', 'tags', account.tags.length),
+        );
+      }
       return [{ type: 'AccountTagged', data: { ...command.data, tag: command.data.tag.trim() } }];
     }
     case 'UntagAccount': {
@@ -81,6 +97,17 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
       const account = assertActive(state, command.data.accountId);
       if (customFieldValue(account.customFields, command.data.key) === command.data.value)
         return [];
+      const fieldCount = Object.keys(account.customFields).length;
+      if (
+        !Object.hasOwn(account.customFields, command.data.key) &&
+        isFull(fieldCount, 'customFields')
+      ) {
+        throw accountErrors.rule(
+          'ACCOUNT_CUSTOM_FIELDS_TOO_MANY',
+          `account ${account.accountId} already has the most custom fields an account may have`,
+          limitDetails('customFields', 'customFields', fieldCount),
+        );
+      }
       return [{ type: 'AccountCustomFieldSet', data: { ...command.data } }];
     }
     case 'ArchiveAccount':

@@ -163,6 +163,20 @@ describe('Account decider', () => {
   });
 
   describe('AssignAccountOwner', () => {
+    it('clears the owner with null, naming who owned it', () =>
+      spec
+        .given([registered])
+        .when({ type: 'AssignAccountOwner', data: { accountId, ownerId: null } })
+        .then([
+          { type: 'AccountOwnerUnassigned', data: { accountId, previousOwnerId: 'user-1' } },
+        ]));
+
+    it('records nothing when an account without an owner is cleared', () =>
+      spec
+        .given([registeredWithoutOwner])
+        .when({ type: 'AssignAccountOwner', data: { accountId, ownerId: null } })
+        .thenNothingHappens());
+
     it('assigns a new owner and remembers the previous one', () =>
       spec
         .given([registered])
@@ -212,6 +226,21 @@ describe('Account decider', () => {
   });
 
   describe('TagAccount', () => {
+    it('refuses a tag past the limit, but not one the account carries', () => {
+      const tags = Array.from({ length: 100 }, (_, i): AccountEvent => ({
+        type: 'AccountTagged',
+        data: { accountId, tag: `t${i}` },
+      }));
+      spec
+        .given([registered, ...tags])
+        .when({ type: 'TagAccount', data: { accountId, tag: 'one-more' } })
+        .thenThrows('ACCOUNT_TAGS_TOO_MANY');
+      spec
+        .given([registered, ...tags])
+        .when({ type: 'TagAccount', data: { accountId, tag: 'T5' } })
+        .thenNothingHappens();
+    });
+
     it('tags an account', () =>
       spec
         .given([registered])

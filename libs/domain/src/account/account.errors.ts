@@ -5,6 +5,8 @@ export const ACCOUNT_ERROR_CODES = {
   ACCOUNT_NOT_FOUND: 'not_found',
   ACCOUNT_ALREADY_EXISTS: 'already_exists',
   ACCOUNT_ARCHIVED: 'rule',
+  ACCOUNT_CUSTOM_FIELDS_TOO_MANY: 'rule',
+  ACCOUNT_TAGS_TOO_MANY: 'rule',
 } as const;
 
 export const accountErrors = domainErrorsOf('account', ACCOUNT_ERROR_CODES);

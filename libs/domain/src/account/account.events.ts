@@ -30,6 +30,11 @@ export type AccountOwnerAssigned = DomainEvent<
   'AccountOwnerAssigned',
   { accountId: string; ownerId: string; previousOwnerId?: string }
 >;
+/** The account's owner was cleared: nobody owns it now. */
+export type AccountOwnerUnassigned = DomainEvent<
+  'AccountOwnerUnassigned',
+  { accountId: string; previousOwnerId: string }
+>;
 export type AccountTagged = DomainEvent<'AccountTagged', { accountId: string; tag: string }>;
 export type AccountUntagged = DomainEvent<'AccountUntagged', { accountId: string; tag: string }>;
 export type AccountCustomFieldSet = DomainEvent<
@@ -45,6 +50,7 @@ export type AccountEvent =
   | AccountRegistered
   | AccountProfileUpdated
   | AccountOwnerAssigned
+  | AccountOwnerUnassigned
   | AccountTagged
   | AccountUntagged
   | AccountCustomFieldSet

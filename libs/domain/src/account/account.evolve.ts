@@ -22,6 +22,8 @@ export const evolveAccount = (state: AccountState, event: AccountEvent): Account
       return state.exists ? withClearedFieldsRemoved({ ...state, ...event.data }) : state;
     case 'AccountOwnerAssigned':
       return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
+    case 'AccountOwnerUnassigned':
+      return state.exists ? { ...state, ownerId: undefined } : state;
     case 'AccountTagged':
       return state.exists ? { ...state, tags: [...state.tags, event.data.tag] } : state;
     case 'AccountUntagged':

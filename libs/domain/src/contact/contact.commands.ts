@@ -47,9 +47,10 @@ export type LinkContactToAccount = Command<
   { contactId: string; accountId: string }
 >;
 export type UnlinkContactFromAccount = Command<'UnlinkContactFromAccount', { contactId: string }>;
+/** `ownerId: null` clears the owner. */
 export type AssignContactOwner = Command<
   'AssignContactOwner',
-  { contactId: string; ownerId: string }
+  { contactId: string; ownerId: string | null }
 >;
 export type TagContact = Command<'TagContact', { contactId: string; tag: string }>;
 export type UntagContact = Command<'UntagContact', { contactId: string; tag: string }>;

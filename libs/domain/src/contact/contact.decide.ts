@@ -1,4 +1,4 @@
-import { customFieldValue, findTag, sameValue } from '../shared';
+import { customFieldValue, findTag, isFull, limitDetails, sameValue } from '../shared';
 import { contactErrors } from './contact.errors';
 import { ContactCommand, ContactEmail, UpdateContact } from './contact.commands';
 import { ContactEvent } from './contact.events';
@@ -115,6 +115,15 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
     case 'AssignContactOwner': {
       const { contactId, ownerId } = command.data;
       const contact = assertActive(state, contactId);
+      if (ownerId === null) {
+        if (contact.ownerId === undefined) return [];
+        return [
+          {
+            type: 'ContactOwnerUnassigned',
+            data: { contactId, previousOwnerId: contact.ownerId },
+          },
+        ];
+      }
       if (contact.ownerId === ownerId) return [];
       return [
         {
@@ -130,6 +139,13 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
     case 'TagContact': {
       const contact = assertActive(state, command.data.contactId);
       if (findTag(contact.tags, command.data.tag) !== undefined) return [];
+      if (isFull(contact.tags.length, 'tags')) {
+        throw contactErrors.rule(
+          'CONTACT_TAGS_TOO_MANY',
+          `contact ${command.data.contactId} already has the most tags a contact may have`,
+          limitDetails('tags', 'tags', contact.tags.length),
+        );
+      }
       return [{ type: 'ContactTagged', data: { ...command.data, tag: command.data.tag.trim() } }];
     }
     case 'UntagContact': {
@@ -142,6 +158,17 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
       const contact = assertActive(state, command.data.contactId);
       if (customFieldValue(contact.customFields, command.data.key) === command.data.value)
         return [];
+      const fieldCount = Object.keys(contact.customFields).length;
+      if (
+        !Object.hasOwn(contact.customFields, command.data.key) &&
+        isFull(fieldCount, 'customFields')
+      ) {
+        throw contactErrors.rule(
+          'CONTACT_CUSTOM_FIELDS_TOO_MANY',
+          `contact ${command.data.contactId} already has the most custom fields a contact may have`,
+          limitDetails('customFields', 'customFields', fieldCount),
+        );
+      }
       return [{ type: 'ContactCustomFieldSet', data: { ...command.data } }];
     }
     case 'RecordContactConsent':

@@ -392,6 +392,20 @@ describe('Contact decider', () => {
   });
 
   describe('AssignContactOwner', () => {
+    it('clears the owner with null, naming who owned it', () =>
+      spec
+        .given([created])
+        .when({ type: 'AssignContactOwner', data: { contactId, ownerId: null } })
+        .then([
+          { type: 'ContactOwnerUnassigned', data: { contactId, previousOwnerId: 'user-1' } },
+        ]));
+
+    it('records nothing when a contact without an owner is cleared', () =>
+      spec
+        .given([createdBare])
+        .when({ type: 'AssignContactOwner', data: { contactId, ownerId: null } })
+        .thenNothingHappens());
+
     it('assigns a new owner and remembers the previous one', () =>
       spec
         .given([created])

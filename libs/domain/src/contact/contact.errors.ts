@@ -4,6 +4,8 @@ import { domainErrorsOf } from '../shared';
 export const CONTACT_ERROR_CODES = {
   CONTACT_NOT_FOUND: 'not_found',
   CONTACT_ALREADY_EXISTS: 'already_exists',
+  CONTACT_CUSTOM_FIELDS_TOO_MANY: 'rule',
+  CONTACT_TAGS_TOO_MANY: 'rule',
   CONTACT_DUPLICATE_EMAIL: 'rule',
   CONTACT_MERGED: 'rule',
   CONTACT_MERGE_INTO_SELF: 'rule',

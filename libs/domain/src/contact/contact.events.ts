@@ -51,6 +51,11 @@ export type ContactOwnerAssigned = DomainEvent<
   'ContactOwnerAssigned',
   { contactId: string; ownerId: string; previousOwnerId?: string }
 >;
+/** The contact's owner was cleared: nobody owns it now. */
+export type ContactOwnerUnassigned = DomainEvent<
+  'ContactOwnerUnassigned',
+  { contactId: string; previousOwnerId: string }
+>;
 export type ContactTagged = DomainEvent<'ContactTagged', { contactId: string; tag: string }>;
 export type ContactUntagged = DomainEvent<'ContactUntagged', { contactId: string; tag: string }>;
 export type ContactCustomFieldSet = DomainEvent<
@@ -78,6 +83,7 @@ export type ContactEvent =
   | ContactLinkedToAccount
   | ContactUnlinkedFromAccount
   | ContactOwnerAssigned
+  | ContactOwnerUnassigned
   | ContactTagged
   | ContactUntagged
   | ContactCustomFieldSet

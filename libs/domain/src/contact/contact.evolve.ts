@@ -31,6 +31,8 @@ export const evolveContact = (state: ContactState, event: ContactEvent): Contact
       return state.exists ? { ...state, accountId: undefined } : state;
     case 'ContactOwnerAssigned':
       return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
+    case 'ContactOwnerUnassigned':
+      return state.exists ? { ...state, ownerId: undefined } : state;
     case 'ContactTagged':
       return state.exists ? { ...state, tags: [...state.tags, event.data.tag] } : state;
     case 'ContactUntagged':

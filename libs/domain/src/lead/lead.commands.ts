@@ -40,7 +40,8 @@ export type AdjustLeadScore = Command<
   'AdjustLeadScore',
   { leadId: string; delta: number; reason: string }
 >;
-export type AssignLead = Command<'AssignLead', { leadId: string; ownerId: string }>;
+/** `ownerId: null` unassigns the lead. */
+export type AssignLead = Command<'AssignLead', { leadId: string; ownerId: string | null }>;
 export type QualifyLead = Command<'QualifyLead', { leadId: string; note?: string }>;
 export type DisqualifyLead = Command<'DisqualifyLead', { leadId: string; reason: string }>;
 /** The ids (contact, account, deal) come in the command: the application layer derives them. */

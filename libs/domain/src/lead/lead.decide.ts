@@ -95,6 +95,10 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
     case 'AssignLead': {
       const { leadId, ownerId } = command.data;
       const lead = assertNotConverted(state, leadId);
+      if (ownerId === null) {
+        if (lead.ownerId === undefined) return [];
+        return [{ type: 'LeadUnassigned', data: { leadId, previousOwnerId: lead.ownerId } }];
+      }
       if (lead.ownerId === ownerId) return [];
       return [
         {

@@ -225,6 +225,18 @@ describe('Lead decider', () => {
         .when({ type: 'AssignLead', data: { leadId, ownerId: 'user-9' } })
         .thenThrows('LEAD_CONVERTED'));
 
+    it('unassigns the lead with a null owner, naming who owned it', () =>
+      spec
+        .given([captured])
+        .when({ type: 'AssignLead', data: { leadId, ownerId: null } })
+        .then([{ type: 'LeadUnassigned', data: { leadId, previousOwnerId: 'user-7' } }]));
+
+    it('records nothing when a lead without an owner is unassigned', () =>
+      spec
+        .given([captured, { type: 'LeadUnassigned', data: { leadId, previousOwnerId: 'user-7' } }])
+        .when({ type: 'AssignLead', data: { leadId, ownerId: null } })
+        .thenNothingHappens());
+
     it('refuses an unknown lead', () =>
       spec
         .given([])

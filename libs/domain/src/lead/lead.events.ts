@@ -21,6 +21,11 @@ export type LeadAssigned = DomainEvent<
   'LeadAssigned',
   { leadId: string; ownerId: string; previousOwnerId?: string }
 >;
+/** The lead's owner was cleared: nobody owns it now. */
+export type LeadUnassigned = DomainEvent<
+  'LeadUnassigned',
+  { leadId: string; previousOwnerId: string }
+>;
 export type LeadQualified = DomainEvent<
   'LeadQualified',
   { leadId: string; note?: string; qualifiedAt: IsoDateTime }
@@ -52,6 +57,7 @@ export type LeadEvent =
   | LeadCaptured
   | LeadScoreAdjusted
   | LeadAssigned
+  | LeadUnassigned
   | LeadQualified
   | LeadDisqualified
   | LeadConverted;

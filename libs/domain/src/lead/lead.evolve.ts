@@ -18,6 +18,8 @@ export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
       return state.exists ? { ...state, score: event.data.score } : state;
     case 'LeadAssigned':
       return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
+    case 'LeadUnassigned':
+      return state.exists ? { ...state, ownerId: undefined } : state;
     case 'LeadQualified':
       return state.exists ? { ...state, status: 'qualified' } : state;
     case 'LeadDisqualified':

@@ -1,3 +1,4 @@
+import { isFull, limitDetails } from '../shared';
 import { pipelineErrors } from './pipeline.errors';
 import { PipelineCommand, PipelineStage } from './pipeline.commands';
 import { PipelineEvent } from './pipeline.events';
@@ -73,6 +74,13 @@ const assertStageFits = (
   stages: readonly PipelineStage[],
   stage: PipelineStage,
 ): void => {
+  if (isFull(stages.length, 'pipelineStages')) {
+    throw pipelineErrors.rule(
+      'PIPELINE_STAGES_TOO_MANY',
+      `pipeline ${pipelineId} cannot have more than ${stages.length} stages`,
+      { pipelineId, ...limitDetails('stages', 'pipelineStages', stages.length) },
+    );
+  }
   assertIdFree(pipelineId, stages, stage.stageId);
   assertNameFree(pipelineId, stages, stage.name);
   assertProbability(pipelineId, stage.stageId, stage.probability);

@@ -135,6 +135,25 @@ describe('Pipeline decider', () => {
       probability: 0.25,
     };
 
+    it('refuses a stage past the limit, at definition and when added', () => {
+      const stages = (count: number): PipelineStage[] =>
+        Array.from({ length: count }, (_, i) => ({
+          stageId: `s${i}`,
+          name: `Stage ${i}`,
+          probability: 0.5,
+        }));
+      spec
+        .given([])
+        .when({ type: 'DefinePipeline', data: { pipelineId, name: 'Long', stages: stages(51) } })
+        .thenThrows('PIPELINE_STAGES_TOO_MANY');
+      spec
+        .given([
+          { type: 'PipelineDefined', data: { pipelineId, name: 'Full', stages: stages(50) } },
+        ])
+        .when({ type: 'AddPipelineStage', data: { pipelineId, stage: qualification } })
+        .thenThrows('PIPELINE_STAGES_TOO_MANY');
+    });
+
     it('adds a stage at the end by default', () =>
       spec
         .given([defined])

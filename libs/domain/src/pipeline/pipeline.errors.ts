@@ -13,6 +13,7 @@ export const PIPELINE_ERROR_CODES = {
   PIPELINE_REORDER_MISMATCH: 'rule',
   PIPELINE_STAGE_HAS_OPEN_DEALS: 'rule',
   PIPELINE_STAGE_NOT_FOUND: 'rule',
+  PIPELINE_STAGES_TOO_MANY: 'rule',
 } as const;
 
 export const pipelineErrors = domainErrorsOf('pipeline', PIPELINE_ERROR_CODES);

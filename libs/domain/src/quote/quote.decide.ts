@@ -1,4 +1,13 @@
-import { copyMoney, isCurrencyCode, isIsoDate, isPastDate, IsoDate, moneyProblem } from '../shared';
+import {
+  copyMoney,
+  isCurrencyCode,
+  isFull,
+  isIsoDate,
+  isPastDate,
+  IsoDate,
+  limitDetails,
+  moneyProblem,
+} from '../shared';
 import { QuoteCommand, QuoteLineInput } from './quote.commands';
 import { quoteErrors } from './quote.errors';
 import { QuoteEvent, QuoteLine, QuoteParties } from './quote.events';
@@ -158,6 +167,13 @@ export const decideQuote = (command: QuoteCommand, state: QuoteState): QuoteEven
           quoteId,
           lineId,
         });
+      }
+      if (isFull(quote.lines.length, 'quoteLines')) {
+        throw quoteErrors.rule(
+          'QUOTE_LINES_TOO_MANY',
+          `quote ${quoteId} already has the most lines a quote may have`,
+          { quoteId, ...limitDetails('lines', 'quoteLines', quote.lines.length) },
+        );
       }
       return [
         { type: 'QuoteLineAdded', data: { quoteId, line: pricedLine(quote, lineId, input) } },

@@ -12,6 +12,7 @@ export const QUOTE_ERROR_CODES = {
   QUOTE_INVALID_DISCOUNT: 'rule',
   QUOTE_DUPLICATE_LINE: 'rule',
   QUOTE_LINE_NOT_FOUND: 'rule',
+  QUOTE_LINES_TOO_MANY: 'rule',
   QUOTE_NOT_DRAFT: 'rule',
   QUOTE_NO_LINES: 'rule',
   QUOTE_NOT_SENT: 'rule',

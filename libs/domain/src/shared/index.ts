@@ -7,3 +7,4 @@ export * from './money';
 export * from './tags';
 export * from './cleared-fields';
 export * from './calendar-date';
+export * from './record-limits';

@@ -18,7 +18,8 @@ export type OpenTicket = Command<
     description?: string;
   }
 >;
-export type AssignTicket = Command<'AssignTicket', { ticketId: string; agentId: string }>;
+/** `agentId: null` unassigns the ticket. */
+export type AssignTicket = Command<'AssignTicket', { ticketId: string; agentId: string | null }>;
 export type ReplyToTicket = Command<
   'ReplyToTicket',
   { ticketId: string; author: TicketReplyAuthor; authorId: string; body: string }

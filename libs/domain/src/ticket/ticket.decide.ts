@@ -45,12 +45,20 @@ export const decideTicket = (command: TicketCommand, state: TicketState): Ticket
       ];
     case 'AssignTicket': {
       const ticket = assertOpen(state, command.data.ticketId);
-      if (ticket.assigneeId === command.data.agentId) return [];
+      const { ticketId, agentId } = command.data;
+      if (agentId === null) {
+        if (ticket.assigneeId === undefined) return [];
+        return [
+          { type: 'TicketUnassigned', data: { ticketId, previousAgentId: ticket.assigneeId } },
+        ];
+      }
+      if (ticket.assigneeId === agentId) return [];
       return [
         {
           type: 'TicketAssigned',
           data: {
-            ...command.data,
+            ticketId,
+            agentId,
             ...(ticket.assigneeId !== undefined && { previousAgentId: ticket.assigneeId }),
           },
         },

@@ -149,6 +149,18 @@ describe('Ticket decider', () => {
   });
 
   describe('AssignTicket', () => {
+    it('unassigns with a null agent, naming who had it', () =>
+      spec
+        .given([opened, assigned])
+        .when({ type: 'AssignTicket', data: { ticketId, agentId: null } })
+        .then([{ type: 'TicketUnassigned', data: { ticketId, previousAgentId: 'agent-1' } }]));
+
+    it('records nothing when an unassigned ticket is unassigned', () =>
+      spec
+        .given([opened])
+        .when({ type: 'AssignTicket', data: { ticketId, agentId: null } })
+        .thenNothingHappens());
+
     it('assigns an unassigned ticket', () =>
       spec
         .given([opened])

@@ -20,6 +20,11 @@ export type TicketAssigned = DomainEvent<
   'TicketAssigned',
   { ticketId: string; agentId: string; previousAgentId?: string }
 >;
+/** The ticket's agent was cleared: nobody is assigned now. */
+export type TicketUnassigned = DomainEvent<
+  'TicketUnassigned',
+  { ticketId: string; previousAgentId: string }
+>;
 /** `isFirstResponse` is true on the ticket's first agent reply only (the first-response SLA). */
 export type TicketReplied = DomainEvent<
   'TicketReplied',
@@ -54,6 +59,7 @@ export type TicketClosed = DomainEvent<'TicketClosed', { ticketId: string; close
 export type TicketEvent =
   | TicketOpened
   | TicketAssigned
+  | TicketUnassigned
   | TicketReplied
   | TicketPriorityChanged
   | TicketEscalated

@@ -15,6 +15,8 @@ export const evolveTicket = (state: TicketState, event: TicketEvent): TicketStat
       };
     case 'TicketAssigned':
       return state.exists ? { ...state, assigneeId: event.data.agentId } : state;
+    case 'TicketUnassigned':
+      return state.exists ? { ...state, assigneeId: undefined } : state;
     case 'TicketReplied':
       return state.exists && event.data.isFirstResponse
         ? { ...state, firstRespondedAt: event.data.repliedAt }

@@ -78,6 +78,7 @@ describe('accountsProjection', () => {
       'AccountArchived',
       'AccountCustomFieldSet',
       'AccountOwnerAssigned',
+      'AccountOwnerUnassigned',
       'AccountProfileUpdated',
       'AccountRegistered',
       'AccountTagged',

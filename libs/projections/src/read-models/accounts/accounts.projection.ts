@@ -11,6 +11,7 @@ const HANDLED: Record<AccountEventType, true> = {
   AccountRegistered: true,
   AccountProfileUpdated: true,
   AccountOwnerAssigned: true,
+  AccountOwnerUnassigned: true,
   AccountTagged: true,
   AccountUntagged: true,
   AccountCustomFieldSet: true,
@@ -76,6 +77,10 @@ const evolveAccount = (
       return profileUpdated(current, event);
     case 'AccountOwnerAssigned':
       return { ...current, ownerId: event.data.ownerId, updatedAt };
+    case 'AccountOwnerUnassigned': {
+      const { ownerId: _cleared, ...rest } = current;
+      return { ...rest, updatedAt };
+    }
     case 'AccountTagged':
       return current.tags.includes(event.data.tag)
         ? current

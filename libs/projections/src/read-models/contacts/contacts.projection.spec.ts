@@ -98,6 +98,7 @@ describe('contactsProjection', () => {
         'ContactLinkedToAccount',
         'ContactMerged',
         'ContactOwnerAssigned',
+        'ContactOwnerUnassigned',
         'ContactTagged',
         'ContactUnlinkedFromAccount',
         'ContactUntagged',

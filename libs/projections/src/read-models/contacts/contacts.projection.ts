@@ -13,6 +13,7 @@ const HANDLED: Record<ContactEventType, true> = {
   ContactLinkedToAccount: true,
   ContactUnlinkedFromAccount: true,
   ContactOwnerAssigned: true,
+  ContactOwnerUnassigned: true,
   ContactTagged: true,
   ContactUntagged: true,
   ContactCustomFieldSet: true,
@@ -137,6 +138,10 @@ const evolveContact = (
     }
     case 'ContactOwnerAssigned':
       return { ...current, ownerId: event.data.ownerId, updatedAt };
+    case 'ContactOwnerUnassigned': {
+      const { ownerId: _cleared, ...rest } = current;
+      return { ...rest, updatedAt };
+    }
     case 'ContactTagged':
       return current.tags.includes(event.data.tag)
         ? current

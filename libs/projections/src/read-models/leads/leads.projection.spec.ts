@@ -93,6 +93,7 @@ describe('leadsProjection', () => {
       'LeadDisqualified',
       'LeadQualified',
       'LeadScoreAdjusted',
+      'LeadUnassigned',
     ]);
     expect(leadsProjection.handles.has('ContactCreated')).toBe(false);
   });

@@ -11,6 +11,7 @@ const HANDLED: Record<LeadEventType, true> = {
   LeadCaptured: true,
   LeadScoreAdjusted: true,
   LeadAssigned: true,
+  LeadUnassigned: true,
   LeadQualified: true,
   LeadDisqualified: true,
   LeadConverted: true,
@@ -73,6 +74,10 @@ const evolveLead = (
       return { ...current, score: event.data.score, updatedAt };
     case 'LeadAssigned':
       return { ...current, ownerId: event.data.ownerId, updatedAt };
+    case 'LeadUnassigned': {
+      const { ownerId: _cleared, ...rest } = current;
+      return { ...rest, updatedAt };
+    }
     case 'LeadQualified': {
       const { qualificationNote: _previous, ...rest } = current;
       const { note, qualifiedAt } = event.data;

@@ -101,6 +101,7 @@ describe('tickets projection', () => {
       'TicketReopened',
       'TicketReplied',
       'TicketResolved',
+      'TicketUnassigned',
     ]);
     expect(ticketsProjection.handles.has('NoteLogged')).toBe(false);
     expect(

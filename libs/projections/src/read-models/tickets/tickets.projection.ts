@@ -9,6 +9,7 @@ type On<T extends TicketEventType> = ProjectedEvent<Extract<TicketEvent, { type:
 const HANDLED: Record<TicketEventType, true> = {
   TicketOpened: true,
   TicketAssigned: true,
+  TicketUnassigned: true,
   TicketReplied: true,
   TicketPriorityChanged: true,
   TicketEscalated: true,
@@ -78,6 +79,10 @@ const evolveTicket = (
   switch (event.type) {
     case 'TicketAssigned':
       return { ...current, assigneeId: event.data.agentId, lastActivityAt: recordedAt };
+    case 'TicketUnassigned': {
+      const { assigneeId: _cleared, ...rest } = current;
+      return { ...rest, lastActivityAt: recordedAt };
+    }
     case 'TicketReplied':
       return replied(current, event);
     case 'TicketPriorityChanged':

@@ -13,6 +13,7 @@ export const accountTimeline: TimelineFacts<AccountEvent> = {
   },
   AccountProfileUpdated: null,
   AccountOwnerAssigned: null,
+  AccountOwnerUnassigned: null,
   AccountTagged: null,
   AccountUntagged: null,
   AccountCustomFieldSet: null,

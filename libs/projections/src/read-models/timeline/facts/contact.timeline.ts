@@ -28,6 +28,7 @@ export const contactTimeline: TimelineFacts<ContactEvent> = {
   },
   ContactUnlinkedFromAccount: null,
   ContactOwnerAssigned: null,
+  ContactOwnerUnassigned: null,
   ContactTagged: null,
   ContactUntagged: null,
   ContactCustomFieldSet: null,

@@ -45,6 +45,7 @@ export const leadTimeline: TimelineFacts<LeadEvent> = {
   },
   LeadScoreAdjusted: null,
   LeadAssigned: null,
+  LeadUnassigned: null,
   LeadQualified: (event) => {
     return {
       occurredAt: event.data.qualifiedAt,

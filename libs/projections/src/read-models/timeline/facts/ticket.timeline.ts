@@ -13,6 +13,7 @@ export const ticketTimeline: TimelineFacts<TicketEvent> = {
     };
   },
   TicketAssigned: null,
+  TicketUnassigned: null,
   TicketReplied: (event) => {
     const { ticketId, author, body, repliedAt, isFirstResponse } = event.data;
     const who = author === 'agent' ? 'Agent' : 'Customer';
