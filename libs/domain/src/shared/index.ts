@@ -4,6 +4,8 @@ export * from './values';
 export * from './custom-fields';
 export * from './same-value';
 export * from './money';
+export * from './money-arithmetic';
+export * from './rounding';
 export * from './tags';
 export * from './cleared-fields';
 export * from './calendar-date';
