@@ -9,3 +9,4 @@ export * from './rounding';
 export * from './tags';
 export * from './cleared-fields';
 export * from './calendar-date';
+export * from './decimal-text';

@@ -2,7 +2,7 @@ import { currencyExponent, isCurrencyCode } from './currency';
 import { decimalText, scaledInteger } from './decimal-text';
 
 export { currencyExponent, isCurrencyCode } from './currency';
-export { decimalPlaces } from './decimal-text';
+
 
 /**
  * Money as events, aggregate states and read models hold it: an integer count of the currency's

@@ -1,8 +1,14 @@
 import { Document } from '@crm/read-store';
+import { answerMoney, MoneyAnswered } from './money-answers';
 
-/** A document as views answer it: without the store's own fields (`_id`, `_position`). */
-export type View<T extends Document> = T extends Document ? Omit<T, '_id'> : never;
+/**
+ * A document as views answer it: without the store's own fields (`_id`, `_position`), its money
+ * in major units.
+ */
+export type View<T extends Document> = T extends Document ? MoneyAnswered<Omit<T, '_id'>> : never;
 
-/** A copy of the document without the fields whose names start with `_`. */
+/** A copy of the document without the fields whose names start with `_`, money answered. */
 export const viewOf = <T extends Document>(document: T): View<T> =>
-  Object.fromEntries(Object.entries(document).filter(([key]) => !key.startsWith('_'))) as View<T>;
+  answerMoney(
+    Object.fromEntries(Object.entries(document).filter(([key]) => !key.startsWith('_'))),
+  ) as View<T>;
