@@ -11,7 +11,11 @@ export const isJsonObject = (value: JsonValue | undefined): value is JsonObject 
  * error (the projection runner's rule for an event it cannot decode), never silently changed.
  */
 export const moneyV1toV2 = (value: JsonValue | undefined, where: string): JsonObject => {
-  if (!isJsonObject(value) || typeof value.amount !== 'number' || typeof value.currency !== 'string')
+  if (
+    !isJsonObject(value) ||
+    typeof value.amount !== 'number' ||
+    typeof value.currency !== 'string'
+  )
     throw new Error(`${where} is not a v1 amount ({ amount, currency })`);
   const { amount, currency } = value;
   const minor = minorUnitsOf({ amount, currency });
