@@ -1,4 +1,10 @@
-import { ConvertLead, LeadConversionAccount, LeadState, MoneyInput, PipelineState } from '@crm/domain';
+import {
+  ConvertLead,
+  LeadConversionAccount,
+  LeadState,
+  MoneyInput,
+  PipelineState,
+} from '@crm/domain';
 import { CommandContext } from '../command-context';
 import { ReferenceNotFoundError } from '../command-errors';
 import { deterministicId } from '../deterministic-id';

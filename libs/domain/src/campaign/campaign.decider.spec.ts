@@ -47,7 +47,11 @@ describe('Campaign decider', () => {
         .then([
           {
             type: 'CampaignCreated',
-            data: { ...campaign, budget: { amountMinor: 0, currency: 'EUR' }, endsOn: '2026-03-01' },
+            data: {
+              ...campaign,
+              budget: { amountMinor: 0, currency: 'EUR' },
+              endsOn: '2026-03-01',
+            },
           },
         ]));
 

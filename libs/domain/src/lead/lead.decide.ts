@@ -158,7 +158,9 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
             leadId,
             contactId,
             ...(account !== undefined ? { account: { ...account } } : {}),
-            ...(deal !== undefined ? { deal: { ...deal, amount: dealAmount(leadId, deal.amount) } } : {}),
+            ...(deal !== undefined
+              ? { deal: { ...deal, amount: dealAmount(leadId, deal.amount) } }
+              : {}),
             contact: cleanContact(lead.contact),
             ...(lead.ownerId !== undefined ? { ownerId: lead.ownerId } : {}),
             source: lead.source,

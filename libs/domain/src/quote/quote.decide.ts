@@ -68,10 +68,7 @@ const pricedLine = (quote: ExistingQuote, lineId: string, input: QuoteLineInput)
     );
   }
   const problem = moneyProblem(unitPrice) ?? amountProblem(unitPrice);
-  if (
-    problem !== undefined ||
-    toMoney(unitPrice).amountMinor * quantity > MAX_MINOR_UNITS
-  ) {
+  if (problem !== undefined || toMoney(unitPrice).amountMinor * quantity > MAX_MINOR_UNITS) {
     throw quoteErrors.rule(
       'QUOTE_INVALID_PRICE',
       "a unit price is 0 or more, in the currency's minor units at most, and a line at most " +

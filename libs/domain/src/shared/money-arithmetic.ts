@@ -42,16 +42,12 @@ export const weightedSumMoney = (
     sums.set(amount.currency, (sums.get(amount.currency) ?? 0n) + scaled);
   }
   const denominator = 10n ** BigInt(places);
-  for (const [currency, sum] of sums)
-    sums.set(currency, divideHalfAwayFromZero(sum, denominator));
+  for (const [currency, sum] of sums) sums.set(currency, divideHalfAwayFromZero(sum, denominator));
   return totalsOf(sums);
 };
 
 /** A total divided by a count (a share, a mean), rounded once, half away from zero. */
-export const divideMoney = (
-  money: Money | MoneyTotal,
-  divisor: number | bigint,
-): MoneyTotal => ({
+export const divideMoney = (money: Money | MoneyTotal, divisor: number | bigint): MoneyTotal => ({
   amountMinor: divideHalfAwayFromZero(BigInt(money.amountMinor), BigInt(divisor)),
   currency: money.currency,
 });

@@ -3,7 +3,6 @@ import { decimalText, scaledInteger } from './decimal-text';
 
 export { currencyExponent, isCurrencyCode } from './currency';
 
-
 /**
  * Money as events, aggregate states and read models hold it: an integer count of the currency's
  * minor units (ISO 4217: cents for EUR, yen for JPY, fils for KWD). Exact by construction.

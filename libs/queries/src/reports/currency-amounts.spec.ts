@@ -3,7 +3,13 @@ import { averagePerCurrency, sumPerCurrency, totalIn } from './currency-amounts'
 import { eur, usd } from './reports.test-kit';
 
 describe('amounts per currency', () => {
-  const amounts = [eur(0.1), usd(10), eur(0.2), toMoney({ amount: 5, currency: 'CHF' }), usd(15.01)];
+  const amounts = [
+    eur(0.1),
+    usd(10),
+    eur(0.2),
+    toMoney({ amount: 5, currency: 'CHF' }),
+    usd(15.01),
+  ];
 
   it('sums each currency apart, in currency order, to cents', () => {
     expect(sumPerCurrency(amounts)).toEqual([

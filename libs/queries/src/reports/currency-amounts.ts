@@ -18,6 +18,5 @@ export const averagePerCurrency = (amounts: readonly Money[]): CurrencyAmounts =
 
 /** The one total of amounts all in `currency` (a group already split by currency), in major units. */
 export const totalIn = (currency: string, totals: readonly MoneyTotal[]): number =>
-  toMoneyInput(
-    totals.find((total) => total.currency === currency) ?? { amountMinor: 0n, currency },
-  ).amount;
+  toMoneyInput(totals.find((total) => total.currency === currency) ?? { amountMinor: 0n, currency })
+    .amount;

@@ -147,7 +147,10 @@ describe('deals projection', () => {
         amount: { amountMinor: 1500000, currency: 'USD' },
       },
     });
-    expect(projectOne([opened(), changed])?.amount).toEqual({ amountMinor: 1500000, currency: 'USD' });
+    expect(projectOne([opened(), changed])?.amount).toEqual({
+      amountMinor: 1500000,
+      currency: 'USD',
+    });
   });
 
   it('DealExpectedCloseChanged replaces the expected close date', () => {
@@ -327,7 +330,11 @@ describe('deals projection', () => {
       projectedEvent<DealWon>(
         {
           type: 'DealWon',
-          data: { dealId, amount: { amountMinor: 1200000, currency: 'EUR' }, wonAt: '2026-02-01T00:00Z' },
+          data: {
+            dealId,
+            amount: { amountMinor: 1200000, currency: 'EUR' },
+            wonAt: '2026-02-01T00:00Z',
+          },
         },
         { tenantId: 'globex' },
       ),
