@@ -113,6 +113,55 @@ describe('Quote decider', () => {
         .thenThrows('QUOTE_INVALID_QUANTITY'),
     );
 
+    it("prices in the quote currency's own minor unit: whole yen, thousandths of a dinar", () => {
+      const inCurrency = (currency: string): QuoteEvent => ({
+        type: 'QuoteCreated',
+        data: {
+          ...(created.data as Extract<QuoteEvent, { type: 'QuoteCreated' }>['data']),
+          currency,
+        },
+      });
+      const line = (amount: number, currency: string) => ({
+        type: 'AddQuoteLine' as const,
+        data: { quoteId, ...seatInput, lineId: 'line-9', unitPrice: { amount, currency } },
+      });
+      spec
+        .given([inCurrency('JPY')])
+        .when(line(0.5, 'JPY'))
+        .thenThrows('QUOTE_INVALID_PRICE');
+      spec
+        .given([inCurrency('KWD')])
+        .when(line(1.234, 'KWD'))
+        .then([
+          {
+            type: 'QuoteLineAdded',
+            data: {
+              quoteId,
+              line: {
+                ...seats,
+                lineId: 'line-9',
+                unitPrice: { amountMinor: 1234, currency: 'KWD' },
+              },
+            },
+          },
+        ]);
+    });
+
+    it('refuses a line whose gross is beyond the exact range', () =>
+      spec
+        .given([created])
+        .when({
+          type: 'AddQuoteLine',
+          data: {
+            quoteId,
+            ...seatInput,
+            lineId: 'line-9',
+            quantity: 1_000_000,
+            unitPrice: { amount: 1e10, currency: 'EUR' },
+          },
+        })
+        .thenThrows('QUOTE_INVALID_PRICE'));
+
     it.each([-0.01, 1.005, Number.NaN])('refuses unit price %p', (amount) =>
       spec
         .given([created])
