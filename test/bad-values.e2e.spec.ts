@@ -51,14 +51,20 @@ describe('bad values refused', () => {
     }
   });
 
-  it('accepts amounts in the minor units of their currency, stored as sent', async () => {
-    for (const amount of [
-      { amount: 1234.5, currency: 'EUR' },
-      { amount: 1.234, currency: 'KWD' },
+  it('accepts amounts in the minor units of their currency, stored as integer minor units', async () => {
+    for (const [amount, stored] of [
+      [
+        { amount: 1234.5, currency: 'EUR' },
+        { amountMinor: 123450, currency: 'EUR' },
+      ],
+      [
+        { amount: 1.234, currency: 'KWD' },
+        { amountMinor: 1234, currency: 'KWD' },
+      ],
     ]) {
       await t.http().post(`/deals/${dealId}/amount`).send({ amount }).expect(200);
       const last = (await eventsOf(t, 'deal', dealId)).at(-1);
-      expect(last?.data).toMatchObject({ amount });
+      expect(last?.data).toMatchObject({ amount: stored });
     }
   });
 

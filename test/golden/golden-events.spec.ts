@@ -5,7 +5,8 @@ import {
   loadConfig,
   parseStreamName,
 } from '@crm/application';
-import { deciderFor, isAggregateKind } from '@crm/domain';
+import { EVENT_VERSIONS } from '@crm/application/event-upcasters';
+import { deciderFor, DomainEventType, isAggregateKind } from '@crm/domain';
 import {
   createSqliteEventStore,
   EventSerializer,
@@ -22,11 +23,14 @@ import { CommandSender } from '../../apps/api/src/http/command-sender';
 import { goldenScenario } from './golden-scenario';
 
 /**
- * The golden fixture: the scenario's events exactly as the log stores them. Once committed, an
- * event in it must load forever: changing an event's shape means a new version and an upcaster,
- * never an edit of this file. `GOLDEN_UPDATE=1` writes the file when it does not exist yet.
+ * The golden fixtures: the scenario's events exactly as the log stored them. Once committed, an
+ * event in one must load forever: changing an event's shape means a new version and an upcaster,
+ * never an edit of a fixture. `events.v1.json` is the first form (amounts as major-unit numbers,
+ * before principals and the hash chain); `events.v2.json` is what the command path writes today
+ * (money in minor units). `GOLDEN_UPDATE=1` writes a fixture that does not exist yet.
  */
 const FIXTURE = join(__dirname, 'events.v1.json');
+const FIXTURE_V2 = join(__dirname, 'events.v2.json');
 const GOLDEN_PRINCIPAL = { kind: 'user', subject: 'golden-actor' } as const;
 
 type StoredForm = {
@@ -94,30 +98,69 @@ const domainEventTypes = (): string[] => {
     );
 };
 
+const readFixture = async (path: string): Promise<StoredForm[]> => {
+  if (!existsSync(path) && process.env.GOLDEN_UPDATE === '1') {
+    writeFileSync(path, `${JSON.stringify(await runScenario(), null, 2)}\n`);
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as StoredForm[];
+};
+
+/** A fixture's events in a fresh store, with the app (and its serializer) over it. */
+const loadFixture = async (events: readonly StoredForm[]) => {
+  const store = createSqliteEventStore({ path: ':memory:' });
+  for (const event of events) {
+    await store.appendToStream(event.streamName, [event], {
+      expectedRevision: event.revision === 0 ? 'no_stream' : BigInt(event.revision - 1),
+    });
+  }
+  const documents = createEmbeddedDocumentStore({ path: ':memory:' });
+  const app = await createApp({
+    config: loadConfig({ CRM_RUN_PROJECTIONS: 'false', CRM_RUN_PROCESSES: 'false' }),
+    eventStore: store,
+    documentStore: documents,
+    logger: false,
+  });
+  return { store, documents, app, serializer: app.get<EventSerializer>(EVENT_SERIALIZER) };
+};
+
 describe('golden events', () => {
   let fixture: StoredForm[];
+  let fixtureV2: StoredForm[];
   beforeAll(async () => {
-    if (!existsSync(FIXTURE) && process.env.GOLDEN_UPDATE === '1') {
-      writeFileSync(FIXTURE, `${JSON.stringify(await runScenario(), null, 2)}\n`);
-    }
-    fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as StoredForm[];
+    fixture = await readFixture(FIXTURE);
+    fixtureV2 = await readFixture(FIXTURE_V2);
   });
 
-  it('holds every event type the domain declares', () => {
+  it.each([
+    ['v1', () => fixture],
+    ['v2', () => fixtureV2],
+  ])('%s holds every event type the domain declares', (_name, events) => {
     const declared = domainEventTypes();
     expect(declared.length).toBeGreaterThan(50);
-    const stored = new Set(fixture.map((e) => e.type.replace(/\.v\d+$/, '')));
+    const stored = new Set(events().map((e) => e.type.replace(/\.v\d+$/, '')));
     expect(declared.filter((type) => !stored.has(type))).toEqual([]);
   });
 
   it('is still what the command path writes today (an event shape changed without a new version?)', async () => {
-    // The fixture predates principals and the hash chain: it stays the legacy form, and the
-    // two metadata keys added since are checked on their own below.
-    const withoutLaterMetadata = ({ metadata, ...event }: StoredForm): StoredForm => {
-      const { principal: _principal, hash: _hash, ...rest } = metadata;
-      return { ...event, metadata: rest };
-    };
-    expect((await runScenario()).map(withoutLaterMetadata)).toEqual(fixture);
+    expect(await runScenario()).toEqual(fixtureV2);
+  });
+
+  it('writes every event at the version EVENT_VERSIONS names, and v1 upcasts to exactly the v2 data', async () => {
+    const written = new Map(fixtureV2.map((e) => [e.id, e]));
+    expect(
+      fixtureV2.filter(
+        (e) =>
+          e.type !==
+          `${e.type.replace(/\.v\d+$/, '')}.v${EVENT_VERSIONS[e.type.replace(/\.v\d+$/, '') as DomainEventType]}`,
+      ),
+    ).toEqual([]);
+    const { store, app, serializer } = await loadFixture(fixture);
+    const mismatches = (await store.readAll({ maxCount: 10_000 })).filter(
+      (recorded) =>
+        !isDeepStrictEqual(serializer.deserialize(recorded).data, written.get(recorded.id)?.data),
+    );
+    await app.close();
+    expect(mismatches.map((r) => r.type)).toEqual([]);
   });
 
   it('records the principal on every event and chains every stream', async () => {
@@ -127,6 +170,21 @@ describe('golden events', () => {
     );
     const verifiers = new Map<string, StreamChainVerifier>();
     const results = written.map((e) => {
+      const verifier = verifiers.get(e.streamName) ?? new StreamChainVerifier(e.streamName);
+      verifiers.set(e.streamName, verifier);
+      return verifier.add({
+        ...e,
+        revision: BigInt(e.revision),
+        position: 0n,
+        recordedAt: new Date(),
+      }).verified;
+    });
+    expect(results.every((verified) => verified === true)).toBe(true);
+  });
+
+  it('verifies the v2 fixture as chained streams', () => {
+    const verifiers = new Map<string, StreamChainVerifier>();
+    const results = fixtureV2.map((e) => {
       const verifier = verifiers.get(e.streamName) ?? new StreamChainVerifier(e.streamName);
       verifiers.set(e.streamName, verifier);
       return verifier.add({
@@ -151,39 +209,32 @@ describe('golden events', () => {
     expect(all.reduce((n, v) => n + v.unchained, 0)).toBe(fixture.length);
   });
 
-  it('loads forever: every stored event upcasts, folds into its record and projects without parking', async () => {
-    const store = createSqliteEventStore({ path: ':memory:' });
-    for (const event of fixture) {
-      await store.appendToStream(event.streamName, [event], {
-        expectedRevision: event.revision === 0 ? 'no_stream' : BigInt(event.revision - 1),
-      });
-    }
-    const documents = createEmbeddedDocumentStore({ path: ':memory:' });
-    const app = await createApp({
-      config: loadConfig({ CRM_RUN_PROJECTIONS: 'false', CRM_RUN_PROCESSES: 'false' }),
-      eventStore: store,
-      documentStore: documents,
-      logger: false,
-    });
-    const serializer = app.get<EventSerializer>(EVENT_SERIALIZER);
+  it.each([
+    ['v1', () => fixture],
+    ['v2', () => fixtureV2],
+  ])(
+    '%s loads forever: every stored event upcasts, folds into its record and projects without parking',
+    async (_name, events) => {
+      const { store, documents, app, serializer } = await loadFixture(events());
 
-    const states = new Map<string, { exists: boolean }>();
-    for (const recorded of await store.readAll({ maxCount: 10_000 })) {
-      const stream = parseStreamName(recorded.streamName);
-      if (!stream || !isAggregateKind(stream.kind))
-        throw new Error(`unexpected stream ${recorded.streamName}`);
-      const decider = deciderFor(stream.kind);
-      const state = states.get(recorded.streamName) ?? decider.initialState();
-      states.set(
-        recorded.streamName,
-        decider.evolve(state, serializer.deserialize(recorded)) as { exists: boolean },
-      );
-    }
-    expect([...states.values()].every((state) => state.exists)).toBe(true);
+      const states = new Map<string, { exists: boolean }>();
+      for (const recorded of await store.readAll({ maxCount: 10_000 })) {
+        const stream = parseStreamName(recorded.streamName);
+        if (!stream || !isAggregateKind(stream.kind))
+          throw new Error(`unexpected stream ${recorded.streamName}`);
+        const decider = deciderFor(stream.kind);
+        const state = states.get(recorded.streamName) ?? decider.initialState();
+        states.set(
+          recorded.streamName,
+          decider.evolve(state, serializer.deserialize(recorded)) as { exists: boolean },
+        );
+      }
+      expect([...states.values()].every((state) => state.exists)).toBe(true);
 
-    const runner = new ProjectionRunner(store, documents, serializer, allProjections);
-    await runner.runToHead();
-    expect(runner.status().parked).toBe(0);
-    await app.close();
-  });
+      const runner = new ProjectionRunner(store, documents, serializer, allProjections);
+      await runner.runToHead();
+      expect(runner.status().parked).toBe(0);
+      await app.close();
+    },
+  );
 });

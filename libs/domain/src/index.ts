@@ -10,3 +10,4 @@ export * from './pipeline';
 export * from './task';
 export * from './ticket';
 export * from './quote';
+export * from './domain-events';

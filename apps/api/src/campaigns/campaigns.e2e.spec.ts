@@ -65,7 +65,7 @@ describe('campaigns API', () => {
           campaignId: 'campaign-1',
           name: 'Spring launch',
           channel: 'email',
-          budget: { amount: 5000, currency: 'EUR' },
+          budget: { amountMinor: 500_000, currency: 'EUR' },
           startsOn: '2026-03-01',
           endsOn: '2026-03-31',
         },

@@ -60,7 +60,7 @@ describe('deals API', () => {
         dealId: response.body.id,
         title: 'Analytical Engines - 50 seats',
         accountId,
-        amount: { amount: 50000, currency: 'EUR' },
+        amount: { amountMinor: 5_000_000, currency: 'EUR' },
         pipelineId,
         stageId: 'discovery',
         probability: 0.1,
@@ -161,8 +161,8 @@ describe('deals API', () => {
     expect(await lastEvent(dealId)).toMatchObject({
       type: 'DealAmountChanged',
       data: {
-        previousAmount: { amount: 50000, currency: 'EUR' },
-        amount: { amount: 42000.5, currency: 'USD' },
+        previousAmount: { amountMinor: 5_000_000, currency: 'EUR' },
+        amount: { amountMinor: 4_200_050, currency: 'USD' },
       },
     });
     const sameAmount = await t
@@ -263,7 +263,7 @@ describe('deals API', () => {
       expect(won.body).toMatchObject({ id: dealId, revision: 2, appended: 1 });
       expect(await lastEvent(dealId)).toMatchObject({
         type: 'DealWon',
-        data: { dealId, amount: { amount: 9000, currency: 'EUR' } },
+        data: { dealId, amount: { amountMinor: 900_000, currency: 'EUR' } },
       });
       expect((await refused('post', `/deals/${dealId}/win`, {}, 422)).code).toBe('DEAL_CLOSED');
       expect((await refused('post', `/deals/${dealId}/lose`, { reason: 'x' }, 422)).code).toBe(

@@ -263,7 +263,12 @@ describe('leads API', () => {
         leadId,
         contactId: derived(leadId, 'contact'),
         account: { accountId: derived(leadId, 'account'), createWithName: 'Analytical Engines' },
-        deal: { ...deal, dealId: derived(leadId, 'deal'), stageId: 'discovery' },
+        deal: {
+          ...deal,
+          amount: { amountMinor: 5_000_000, currency: 'EUR' },
+          dealId: derived(leadId, 'deal'),
+          stageId: 'discovery',
+        },
         contact,
         ownerId: 'user-7',
         source: 'webinar',

@@ -107,7 +107,7 @@ describe('quotes API', () => {
       .expect(200);
     expect((await eventsOf(t, 'deal', dealId)).at(-1)).toMatchObject({
       type: 'DealAmountChanged',
-      data: { amount: { amount: 8225.38, currency: 'EUR' }, quoteId },
+      data: { amount: { amountMinor: 822_538, currency: 'EUR' }, quoteId },
     });
     const at = `minPosition=${applied.body.position}`;
     const detail = (await t.http().get(`/deals/${dealId}?${at}`).expect(200)).body;

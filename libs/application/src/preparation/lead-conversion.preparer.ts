@@ -1,4 +1,10 @@
-import { ConvertLead, LeadConversionAccount, LeadState, Money, PipelineState } from '@crm/domain';
+import {
+  ConvertLead,
+  LeadConversionAccount,
+  LeadState,
+  MoneyInput,
+  PipelineState,
+} from '@crm/domain';
 import { CommandContext } from '../command-context';
 import { ReferenceNotFoundError } from '../command-errors';
 import { deterministicId } from '../deterministic-id';
@@ -16,7 +22,7 @@ export type ConvertLeadRequest = {
     pipelineId: string;
     /** Defaults to the pipeline's first stage. */
     stageId?: string;
-    amount: Money;
+    amount: MoneyInput;
     expectedCloseDate: string;
   };
 };

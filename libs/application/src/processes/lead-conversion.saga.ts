@@ -1,4 +1,4 @@
-import { AggregateKind, LeadConverted } from '@crm/domain';
+import { AggregateKind, LeadConverted, toMoneyInput } from '@crm/domain';
 import { StoredEvent } from '@crm/event-store';
 import { createHash } from 'node:crypto';
 import { concatMap, filter, from, Observable } from 'rxjs';
@@ -70,7 +70,7 @@ export const conversionCommands = (event: ConvertedEvent): CommandRequest[] => {
           title: deal.title,
           accountId: account?.accountId,
           contactId,
-          amount: deal.amount,
+          amount: toMoneyInput(deal.amount),
           pipelineId: deal.pipelineId,
           stageId: deal.stageId,
           expectedCloseDate: deal.expectedCloseDate,

@@ -144,7 +144,7 @@ describe('lead conversion process manager', () => {
       data: { firstName: 'Ada', accountId: account.accountId, origin: { leadId } },
     });
     expect(dealEvent).toMatchObject({
-      type: 'DealOpened.v1',
+      type: 'DealOpened.v2',
       data: { contactId, stageId: 'new', probability: 0.1 },
     });
     for (const event of [accountEvent, contactEvent, dealEvent]) {

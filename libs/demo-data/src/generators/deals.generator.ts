@@ -1,4 +1,4 @@
-import { Money } from '@crm/domain';
+import { MoneyInput } from '@crm/domain';
 import { GeneratorContext } from '../demo-world';
 import { DAY, HOUR, daysLater, isoDate } from '../time';
 import { LOSS_REASONS, PRODUCTS } from '../vocabulary';
@@ -19,7 +19,7 @@ export const planDeals = ({ rng, plan, world, options }: GeneratorContext): void
       const contact = contacts.length > 0 ? rng.pick(contacts) : undefined;
       const ownerId = account.ownerId;
       const since = Math.max(account.at, contact?.at ?? account.at);
-      let amount: Money = { amount: rng.int(5, 250) * 1000, currency: 'EUR' };
+      let amount: MoneyInput = { amount: rng.int(5, 250) * 1000, currency: 'EUR' };
       let expectedClose = since + rng.int(45, 150) * DAY;
       let stage = rng.chance(0.8) ? 0 : 1;
       let at = plan.add(

@@ -1,4 +1,4 @@
-import { Command, IsoDate, IsoDateTime, Money } from '../shared';
+import { Command, IsoDate, IsoDateTime, MoneyInput } from '../shared';
 
 export const CAMPAIGN_CHANNELS = [
   'email',
@@ -19,7 +19,7 @@ export type CreateCampaign = Command<
     campaignId: string;
     name: string;
     channel: CampaignChannel;
-    budget: Money;
+    budget: MoneyInput;
     startsOn: IsoDate;
     endsOn: IsoDate;
   }

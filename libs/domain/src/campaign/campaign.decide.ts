@@ -1,4 +1,4 @@
-import { amountProblem, isIsoDate, moneyProblem } from '../shared';
+import { amountProblem, isIsoDate, moneyProblem, toMoney } from '../shared';
 import { campaignErrors } from './campaign.errors';
 import { CampaignCommand, CreateCampaign } from './campaign.commands';
 import { CampaignEvent } from './campaign.events';
@@ -66,7 +66,7 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
       return [
         {
           type: 'CampaignCreated',
-          data: { ...command.data, budget: { ...command.data.budget } },
+          data: { ...command.data, budget: toMoney(command.data.budget) },
         },
       ];
     case 'AddCampaignMembers': {

@@ -12,7 +12,10 @@ const campaign = {
   startsOn: '2026-03-01',
   endsOn: '2026-03-31',
 };
-const created: CampaignEvent = { type: 'CampaignCreated', data: campaign };
+const created: CampaignEvent = {
+  type: 'CampaignCreated',
+  data: { ...campaign, budget: { amountMinor: 500000, currency: 'EUR' } },
+};
 const membersAdded: CampaignEvent = {
   type: 'CampaignMembersAdded',
   data: { campaignId, contactIds: ['contact-1', 'contact-2'] },
@@ -44,7 +47,11 @@ describe('Campaign decider', () => {
         .then([
           {
             type: 'CampaignCreated',
-            data: { ...campaign, budget: { amount: 0, currency: 'EUR' }, endsOn: '2026-03-01' },
+            data: {
+              ...campaign,
+              budget: { amountMinor: 0, currency: 'EUR' },
+              endsOn: '2026-03-01',
+            },
           },
         ]));
 

@@ -1,4 +1,4 @@
-import { Command, IsoDate, Money } from '../shared';
+import { Command, IsoDate, Money, MoneyInput } from '../shared';
 import { PipelineStage } from '../pipeline/pipeline.commands';
 
 /** Where a deal came from, when a lead conversion opened it. */
@@ -15,7 +15,7 @@ export type OpenDeal = Command<
     title: string;
     accountId?: string;
     contactId?: string;
-    amount: Money;
+    amount: MoneyInput;
     pipelineId: string;
     stageId: string;
     pipelineStages: PipelineStage[];
@@ -24,7 +24,7 @@ export type OpenDeal = Command<
     origin?: DealOrigin;
   }
 >;
-export type ChangeDealAmount = Command<'ChangeDealAmount', { dealId: string; amount: Money }>;
+export type ChangeDealAmount = Command<'ChangeDealAmount', { dealId: string; amount: MoneyInput }>;
 export type ChangeDealExpectedClose = Command<
   'ChangeDealExpectedClose',
   { dealId: string; expectedCloseDate: IsoDate }

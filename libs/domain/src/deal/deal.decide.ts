@@ -4,8 +4,10 @@ import {
   IsoDate,
   isIsoDate,
   Money,
+  MoneyInput,
   moneyProblem,
   sameMoney,
+  toMoney,
 } from '../shared';
 import { dealErrors } from './deal.errors';
 import { PipelineStage } from '../pipeline/pipeline.commands';
@@ -48,7 +50,8 @@ const findStage = (
   return stage;
 };
 
-const assertValidAmount = (dealId: string, amount: Money): void => {
+/** The amount in minor units, once it is a valid, exact amount of its currency. */
+const validAmount = (dealId: string, amount: MoneyInput): Money => {
   switch (moneyProblem(amount)) {
     case 'not_finite':
       throw dealErrors.rule('DEAL_INVALID_AMOUNT', `deal amount must be a finite number`, {
@@ -74,6 +77,7 @@ const assertValidAmount = (dealId: string, amount: Money): void => {
       amount: String(amount.amount),
     });
   }
+  return toMoney(amount);
 };
 
 const assertValidCloseDate = (dealId: string, expectedCloseDate: IsoDate): void => {
@@ -101,7 +105,7 @@ export const decideDeal = (command: DealCommand, state: DealState): DealEvent[] 
         });
       }
       const stage = findStage(dealId, pipelineStages, stageId);
-      assertValidAmount(dealId, amount);
+      const exact = validAmount(dealId, amount);
       assertValidCloseDate(dealId, command.data.expectedCloseDate);
       const { title, pipelineId, expectedCloseDate, ownerId, origin } = command.data;
       return [
@@ -112,7 +116,7 @@ export const decideDeal = (command: DealCommand, state: DealState): DealEvent[] 
             title,
             ...(accountId !== undefined ? { accountId } : {}),
             ...(contactId !== undefined ? { contactId } : {}),
-            amount: copyMoney(amount),
+            amount: exact,
             pipelineId,
             stageId,
             probability: stage.probability,
@@ -127,12 +131,12 @@ export const decideDeal = (command: DealCommand, state: DealState): DealEvent[] 
     case 'ChangeDealAmount': {
       const { dealId, amount } = command.data;
       const deal = assertOpen(state, dealId);
-      assertValidAmount(dealId, amount);
-      if (sameMoney(deal.amount, amount)) return [];
+      const exact = validAmount(dealId, amount);
+      if (sameMoney(deal.amount, exact)) return [];
       return [
         {
           type: 'DealAmountChanged',
-          data: { dealId, previousAmount: copyMoney(deal.amount), amount: copyMoney(amount) },
+          data: { dealId, previousAmount: copyMoney(deal.amount), amount: exact },
         },
       ];
     }

@@ -11,14 +11,17 @@ const pipelineStages: PipelineStage[] = [
   { stageId: 'stage-proposal', name: 'Proposal', probability: 0.5 },
   { stageId: 'stage-negotiation', name: 'Negotiation', probability: 0.8 },
 ];
+/** The amount as a command gives it, and as events and the state hold it. */
 const amount = { amount: 12000, currency: 'EUR' };
+const exact = { amountMinor: 1_200_000, currency: 'EUR' };
+const minor = (amountMinor: number, currency = 'EUR') => ({ amountMinor, currency });
 const opened: DealEvent = {
   type: 'DealOpened',
   data: {
     dealId,
     title: 'Analytical Engines - 50 seats',
     accountId: 'account-1',
-    amount,
+    amount: exact,
     pipelineId: 'pipeline-1',
     stageId: 'stage-discovery',
     probability: 0.1,
@@ -48,7 +51,7 @@ const movedToProposal: DealEvent = {
     movedAt: at,
   },
 };
-const won: DealEvent = { type: 'DealWon', data: { dealId, amount, wonAt: at } };
+const won: DealEvent = { type: 'DealWon', data: { dealId, amount: exact, wonAt: at } };
 const lost: DealEvent = {
   type: 'DealLost',
   data: { dealId, reason: 'went with a competitor', lostAt: at },
@@ -81,7 +84,7 @@ describe('Deal decider', () => {
               dealId,
               title: 'Analytical Engines - 50 seats',
               contactId: 'contact-1',
-              amount: { amount: 0, currency: 'USD' },
+              amount: minor(0, 'USD'),
               pipelineId: 'pipeline-1',
               stageId: 'stage-proposal',
               probability: 0.5,
@@ -153,7 +156,7 @@ describe('Deal decider', () => {
   });
 
   describe('ApplyQuoteToDeal', () => {
-    const quote = { status: 'accepted', dealId, total: { amount: 9876.54, currency: 'EUR' } };
+    const quote = { status: 'accepted', dealId, total: minor(987_654) };
     const apply = (overrides: Partial<typeof quote> = {}) => ({
       type: 'ApplyQuoteToDeal' as const,
       data: { dealId, quoteId: 'quote-1', quote: { ...quote, ...overrides } },
@@ -166,14 +169,14 @@ describe('Deal decider', () => {
         .then([
           {
             type: 'DealAmountChanged',
-            data: { dealId, previousAmount: amount, amount: quote.total, quoteId: 'quote-1' },
+            data: { dealId, previousAmount: exact, amount: quote.total, quoteId: 'quote-1' },
           },
         ]));
 
     it('does nothing when the amount already is the total', () =>
       spec
         .given([opened])
-        .when(apply({ total: amount }))
+        .when(apply({ total: exact }))
         .thenNothingHappens());
 
     it('refuses a quote not accepted, one for another deal, another currency, a closed deal', () => {
@@ -187,7 +190,7 @@ describe('Deal decider', () => {
         .thenThrows('DEAL_QUOTE_FOR_OTHER_DEAL');
       spec
         .given([opened])
-        .when(apply({ total: { amount: 1, currency: 'USD' } }))
+        .when(apply({ total: minor(100, 'USD') }))
         .thenThrows('DEAL_CURRENCY_MISMATCH');
       spec.given([opened, won]).when(apply()).thenThrows('DEAL_CLOSED');
     });
@@ -204,7 +207,7 @@ describe('Deal decider', () => {
         .then([
           {
             type: 'DealAmountChanged',
-            data: { dealId, previousAmount: amount, amount: { amount: 15000, currency: 'EUR' } },
+            data: { dealId, previousAmount: exact, amount: minor(1_500_000) },
           },
         ]));
 
@@ -218,7 +221,7 @@ describe('Deal decider', () => {
         .then([
           {
             type: 'DealAmountChanged',
-            data: { dealId, previousAmount: amount, amount: { amount: 12000, currency: 'USD' } },
+            data: { dealId, previousAmount: exact, amount: minor(1_200_000, 'USD') },
           },
         ]));
 
@@ -398,14 +401,14 @@ describe('Deal decider', () => {
           opened,
           {
             type: 'DealAmountChanged',
-            data: { dealId, previousAmount: amount, amount: { amount: 9000, currency: 'EUR' } },
+            data: { dealId, previousAmount: exact, amount: minor(900_000) },
           },
         ])
         .when({ type: 'WinDeal', data: { dealId } })
         .then([
           {
             type: 'DealWon',
-            data: { dealId, amount: { amount: 9000, currency: 'EUR' }, wonAt: at },
+            data: { dealId, amount: minor(900_000), wonAt: at },
           },
         ]));
 
@@ -558,7 +561,7 @@ describe('Deal decider', () => {
         pipelineId: 'pipeline-1',
         stageId: 'stage-proposal',
         probability: 0.5,
-        amount,
+        amount: exact,
         expectedCloseDate: '2026-03-31',
         ownerId: 'user-7',
       });

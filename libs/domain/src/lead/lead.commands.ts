@@ -1,4 +1,4 @@
-import { Command, IsoDate, Money } from '../shared';
+import { Command, IsoDate, MoneyInput } from '../shared';
 
 /** The person behind a lead, as captured. Reaching them needs an email or a phone. */
 export type LeadContact = {
@@ -19,7 +19,7 @@ export type LeadConversionDeal = {
   title: string;
   pipelineId: string;
   stageId: string;
-  amount: Money;
+  amount: MoneyInput;
   expectedCloseDate: IsoDate;
 };
 

@@ -1,3 +1,4 @@
+import { amountProblem, Money, MoneyInput, moneyProblem, toMoney } from '../shared';
 import { leadErrors } from './lead.errors';
 import { LeadCommand, LeadContact } from './lead.commands';
 import { LeadEvent } from './lead.events';
@@ -20,6 +21,19 @@ const assertNotConverted = (state: LeadState, leadId: string): ExistingLead => {
     });
   }
   return lead;
+};
+
+/** The converted deal's amount in minor units, refused when it is not exact in its currency. */
+const dealAmount = (leadId: string, amount: MoneyInput): Money => {
+  const problem = moneyProblem(amount) ?? amountProblem(amount);
+  if (problem !== undefined) {
+    throw leadErrors.rule('LEAD_INVALID_DEAL_AMOUNT', `the deal amount is invalid: ${problem}`, {
+      leadId,
+      amount: String(amount.amount),
+      currency: amount.currency,
+    });
+  }
+  return toMoney(amount);
 };
 
 const isFilled = (value: string | undefined): boolean =>
@@ -148,7 +162,9 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
             leadId,
             contactId,
             ...(account !== undefined ? { account: { ...account } } : {}),
-            ...(deal !== undefined ? { deal: { ...deal, amount: { ...deal.amount } } } : {}),
+            ...(deal !== undefined
+              ? { deal: { ...deal, amount: dealAmount(leadId, deal.amount) } }
+              : {}),
             contact: cleanContact(lead.contact),
             ...(lead.ownerId !== undefined ? { ownerId: lead.ownerId } : {}),
             source: lead.source,

@@ -337,7 +337,7 @@ describe('Lead decider', () => {
               leadId,
               contactId: 'contact-1',
               account: { accountId: 'account-1', createWithName: 'Analytical Engines' },
-              deal,
+              deal: { ...deal, amount: { amountMinor: 5_000_000, currency: 'EUR' } },
               contact,
               ownerId: 'user-9',
               source: 'webinar',
@@ -346,6 +346,19 @@ describe('Lead decider', () => {
             },
           },
         ]));
+
+    it('refuses a deal amount that is not exact in its currency', () =>
+      spec
+        .given([captured, qualified])
+        .when({
+          type: 'ConvertLead',
+          data: {
+            leadId,
+            contactId: 'contact-1',
+            deal: { ...deal, amount: { amount: 10.005, currency: 'EUR' } },
+          },
+        })
+        .thenThrows('LEAD_INVALID_DEAL_AMOUNT'));
 
     it('refuses a new lead', () =>
       spec

@@ -5,6 +5,7 @@ export const LEAD_ERROR_CODES = {
   LEAD_NOT_FOUND: 'not_found',
   LEAD_ALREADY_EXISTS: 'already_exists',
   LEAD_CONVERTED: 'rule',
+  LEAD_INVALID_DEAL_AMOUNT: 'rule',
   LEAD_INVALID_SCORE: 'rule',
   LEAD_NOT_QUALIFIED: 'rule',
   LEAD_NO_CONTACT_CHANNEL: 'rule',

@@ -1,4 +1,4 @@
-import { DomainEvent, IsoDateTime } from '../shared';
+import { DomainEvent, IsoDateTime, Money } from '../shared';
 import { LeadContact, LeadConversionAccount, LeadConversionDeal } from './lead.commands';
 
 export type LeadCaptured = DomainEvent<
@@ -34,6 +34,9 @@ export type LeadDisqualified = DomainEvent<
   'LeadDisqualified',
   { leadId: string; reason: string; disqualifiedAt: IsoDateTime }
 >;
+/** The deal a conversion opens, its amount in minor units. */
+export type LeadConvertedDeal = Omit<LeadConversionDeal, 'amount'> & { amount: Money };
+
 /**
  * Carries everything a process manager needs to create the contact, the account and the deal
  * from the event alone.
@@ -44,7 +47,7 @@ export type LeadConverted = DomainEvent<
     leadId: string;
     contactId: string;
     account?: LeadConversionAccount;
-    deal?: LeadConversionDeal;
+    deal?: LeadConvertedDeal;
     contact: LeadContact;
     ownerId?: string;
     source: string;

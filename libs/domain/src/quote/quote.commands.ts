@@ -1,11 +1,11 @@
-import { Command, IsoDate, Money } from '../shared';
+import { Command, IsoDate, MoneyInput } from '../shared';
 
 /** A line as the client prices it: `unitPrice` in the quote's currency, `discountPercent` 0-100. */
 export type QuoteLineInput = {
   productName: string;
   /** A whole number of units, 1 or more. */
   quantity: number;
-  unitPrice: Money;
+  unitPrice: MoneyInput;
   /** Defaults to 0; at most two decimals. */
   discountPercent?: number;
 };

@@ -1,17 +1,21 @@
 import {
-  copyMoney,
+  amountProblem,
   isCurrencyCode,
   isFull,
   isIsoDate,
   isPastDate,
   IsoDate,
   limitDetails,
+  MAX_MINOR_UNITS,
   moneyProblem,
+  sameMoney,
+  toMoney,
+  toMoneyInput,
 } from '../shared';
 import { QuoteCommand, QuoteLineInput } from './quote.commands';
 import { quoteErrors } from './quote.errors';
 import { QuoteEvent, QuoteLine, QuoteParties } from './quote.events';
-import { percentInHundredths, quoteTotals, toHundredths } from './quote-pricing';
+import { percentInHundredths, quoteTotals } from './quote-pricing';
 import { QuoteState, QuoteStatus } from './quote.state';
 
 type ExistingQuote = Extract<QuoteState, { exists: true }>;
@@ -65,10 +69,12 @@ const pricedLine = (quote: ExistingQuote, lineId: string, input: QuoteLineInput)
       },
     );
   }
-  if (moneyProblem(unitPrice) !== undefined || toHundredths(unitPrice.amount) === undefined) {
+  const problem = moneyProblem(unitPrice) ?? amountProblem(unitPrice);
+  if (problem !== undefined || toMoney(unitPrice).amountMinor * quantity > MAX_MINOR_UNITS) {
     throw quoteErrors.rule(
       'QUOTE_INVALID_PRICE',
-      'a unit price is 0 or more, in hundredths at most',
+      "a unit price is 0 or more, in the currency's minor units at most, and a line at most " +
+        `${MAX_MINOR_UNITS} minor units`,
       {
         quoteId,
         lineId,
@@ -84,7 +90,7 @@ const pricedLine = (quote: ExistingQuote, lineId: string, input: QuoteLineInput)
     );
   }
   assertDiscount(quoteId, discountPercent, lineId);
-  return { lineId, productName, quantity, unitPrice: copyMoney(unitPrice), discountPercent };
+  return { lineId, productName, quantity, unitPrice: toMoney(unitPrice), discountPercent };
 };
 
 const assertDiscount = (quoteId: string, discountPercent: number, lineId?: string): void => {
@@ -186,13 +192,13 @@ export const decideQuote = (command: QuoteCommand, state: QuoteState): QuoteEven
       const line = pricedLine(quote, lineId, {
         productName: changes.productName ?? current.productName,
         quantity: changes.quantity ?? current.quantity,
-        unitPrice: changes.unitPrice ?? current.unitPrice,
+        unitPrice: changes.unitPrice ?? toMoneyInput(current.unitPrice),
         discountPercent: changes.discountPercent ?? current.discountPercent,
       });
       const same =
         line.productName === current.productName &&
         line.quantity === current.quantity &&
-        line.unitPrice.amount === current.unitPrice.amount &&
+        sameMoney(line.unitPrice, current.unitPrice) &&
         line.discountPercent === current.discountPercent;
       return same ? [] : [{ type: 'QuoteLineChanged', data: { quoteId, line } }];
     }

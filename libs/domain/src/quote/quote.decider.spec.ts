@@ -30,12 +30,12 @@ const seats: QuoteLine = {
   lineId: 'line-1',
   productName: 'Engine seat licence',
   quantity: 50,
-  unitPrice: { amount: 240.5, currency: 'EUR' },
+  unitPrice: { amountMinor: 24_050, currency: 'EUR' },
   discountPercent: 10,
 };
 const lineAdded: QuoteEvent = { type: 'QuoteLineAdded', data: { quoteId, line: seats } };
 // 50 x 240.50 = 12025.00, less 10 % = 10822.50
-const total = { amount: 10822.5, currency: 'EUR' };
+const total = { amountMinor: 1_082_250, currency: 'EUR' };
 const sent: QuoteEvent = {
   type: 'QuoteSent',
   data: { quoteId, ...parties, version: 1, total, sentAt: at },
@@ -46,7 +46,9 @@ const accepted: QuoteEvent = {
 };
 const afterValidity = new Date('2026-03-01T00:00:00.000Z');
 const spec = DeciderSpecification.for(quoteDecider);
-const { lineId: _lineId, ...seatInput } = seats;
+/** The line as a command prices it: the unit price in major units. */
+const seatsInput = { ...seats, unitPrice: { amount: 240.5, currency: 'EUR' } };
+const { lineId: _lineId, ...seatInput } = seatsInput;
 
 describe('Quote decider', () => {
   describe('CreateQuote', () => {
@@ -101,22 +103,71 @@ describe('Quote decider', () => {
     it('refuses a second line with the same id', () =>
       spec
         .given([created, lineAdded])
-        .when({ type: 'AddQuoteLine', data: { quoteId, ...seats } })
+        .when({ type: 'AddQuoteLine', data: { quoteId, ...seatsInput } })
         .thenThrows('QUOTE_DUPLICATE_LINE'));
 
     it.each([0, -1, 1.5, 1_000_001])('refuses quantity %p', (quantity) =>
       spec
         .given([created])
-        .when({ type: 'AddQuoteLine', data: { quoteId, ...seats, quantity } })
+        .when({ type: 'AddQuoteLine', data: { quoteId, ...seatsInput, quantity } })
         .thenThrows('QUOTE_INVALID_QUANTITY'),
     );
+
+    it("prices in the quote currency's own minor unit: whole yen, thousandths of a dinar", () => {
+      const inCurrency = (currency: string): QuoteEvent => ({
+        type: 'QuoteCreated',
+        data: {
+          ...(created.data as Extract<QuoteEvent, { type: 'QuoteCreated' }>['data']),
+          currency,
+        },
+      });
+      const line = (amount: number, currency: string) => ({
+        type: 'AddQuoteLine' as const,
+        data: { quoteId, ...seatInput, lineId: 'line-9', unitPrice: { amount, currency } },
+      });
+      spec
+        .given([inCurrency('JPY')])
+        .when(line(0.5, 'JPY'))
+        .thenThrows('QUOTE_INVALID_PRICE');
+      spec
+        .given([inCurrency('KWD')])
+        .when(line(1.234, 'KWD'))
+        .then([
+          {
+            type: 'QuoteLineAdded',
+            data: {
+              quoteId,
+              line: {
+                ...seats,
+                lineId: 'line-9',
+                unitPrice: { amountMinor: 1234, currency: 'KWD' },
+              },
+            },
+          },
+        ]);
+    });
+
+    it('refuses a line whose gross is beyond the exact range', () =>
+      spec
+        .given([created])
+        .when({
+          type: 'AddQuoteLine',
+          data: {
+            quoteId,
+            ...seatInput,
+            lineId: 'line-9',
+            quantity: 1_000_000,
+            unitPrice: { amount: 1e10, currency: 'EUR' },
+          },
+        })
+        .thenThrows('QUOTE_INVALID_PRICE'));
 
     it.each([-0.01, 1.005, Number.NaN])('refuses unit price %p', (amount) =>
       spec
         .given([created])
         .when({
           type: 'AddQuoteLine',
-          data: { quoteId, ...seats, unitPrice: { amount, currency: 'EUR' } },
+          data: { quoteId, ...seatsInput, unitPrice: { amount, currency: 'EUR' } },
         })
         .thenThrows('QUOTE_INVALID_PRICE'),
     );
@@ -126,14 +177,14 @@ describe('Quote decider', () => {
         .given([created])
         .when({
           type: 'AddQuoteLine',
-          data: { quoteId, ...seats, unitPrice: { amount: 10, currency: 'USD' } },
+          data: { quoteId, ...seatsInput, unitPrice: { amount: 10, currency: 'USD' } },
         })
         .thenThrows('QUOTE_CURRENCY_MISMATCH'));
 
     it.each([-1, 100.01, 12.345])('refuses discount %p %', (discountPercent) =>
       spec
         .given([created])
-        .when({ type: 'AddQuoteLine', data: { quoteId, ...seats, discountPercent } })
+        .when({ type: 'AddQuoteLine', data: { quoteId, ...seatsInput, discountPercent } })
         .thenThrows('QUOTE_INVALID_DISCOUNT'),
     );
 
@@ -167,7 +218,7 @@ describe('Quote decider', () => {
     it('refuses any line change once the quote is sent', () => {
       spec
         .given([created, lineAdded, sent])
-        .when({ type: 'AddQuoteLine', data: { quoteId, ...seats, lineId: 'line-2' } })
+        .when({ type: 'AddQuoteLine', data: { quoteId, ...seatsInput, lineId: 'line-2' } })
         .thenThrows('QUOTE_NOT_DRAFT');
       spec
         .given([created, lineAdded, sent])
@@ -186,7 +237,7 @@ describe('Quote decider', () => {
     it('refuses a line on a quote that does not exist', () =>
       spec
         .given([])
-        .when({ type: 'AddQuoteLine', data: { quoteId, ...seats } })
+        .when({ type: 'AddQuoteLine', data: { quoteId, ...seatsInput } })
         .thenThrows('QUOTE_NOT_FOUND', 'not_found'));
   });
 
@@ -223,7 +274,7 @@ describe('Quote decider', () => {
                 lineId: 'line-2',
                 productName: 'Punched cards (box)',
                 quantity: 3,
-                unitPrice: { amount: 0.1, currency: 'EUR' },
+                unitPrice: { amountMinor: 10, currency: 'EUR' },
                 discountPercent: 0,
               },
             },
@@ -239,7 +290,7 @@ describe('Quote decider', () => {
               quoteId,
               ...parties,
               version: 1,
-              total: { amount: 7215.56, currency: 'EUR' },
+              total: { amountMinor: 721_556, currency: 'EUR' },
               sentAt: at,
             },
           },

@@ -1,5 +1,5 @@
 /** Value types shared by several aggregates. All plain JSON. */
-export type { Money } from './money';
+export type { Money, MoneyInput } from './money';
 
 export type Address = {
   street?: string;

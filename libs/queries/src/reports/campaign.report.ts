@@ -1,4 +1,4 @@
-import { CampaignChannel, divideMoney, Money } from '@crm/domain';
+import { CampaignChannel, divideMoney, MoneyInput, toMoneyInput } from '@crm/domain';
 import {
   CampaignDocument,
   CampaignTouchCounts,
@@ -25,9 +25,9 @@ export type CampaignReportRow = {
   wonDeals: number;
   /** The won deals' amounts, per currency. */
   revenue: CurrencyAmounts;
-  budget: Money;
+  budget: MoneyInput;
   /** The budget divided by the leads, in the budget's currency, to cents; null without leads. */
-  costPerLead: Money | null;
+  costPerLead: MoneyInput | null;
 };
 
 /**
@@ -65,8 +65,11 @@ export const campaignReport = (
         deals: dealIds.length,
         wonDeals: won.length,
         revenue: sumPerCurrency(won.map((deal) => deal.amount)),
-        budget: { amount: budget.amount, currency: budget.currency },
-        costPerLead: campaignLeads.length === 0 ? null : divideMoney(budget, campaignLeads.length),
+        budget: toMoneyInput(budget),
+        costPerLead:
+          campaignLeads.length === 0
+            ? null
+            : toMoneyInput(divideMoney(budget, campaignLeads.length)),
       };
     });
 };

@@ -1,18 +1,22 @@
-import { averageMoney, Money, sumMoney } from '@crm/domain';
+import { averageMoney, Money, MoneyInput, MoneyTotal, sumMoney, toMoneyInput } from '@crm/domain';
 
 /**
- * Amounts per currency, one `{ currency, amount }` row each, in currency order. Different
- * currencies are never added together.
+ * Amounts per currency, one `{ currency, amount }` row each (major units, as the API answers
+ * money), in currency order. Different currencies are never added together.
  */
-export type CurrencyAmounts = Money[];
+export type CurrencyAmounts = MoneyInput[];
 
-/** The sum per currency, exact. */
-export const sumPerCurrency = (amounts: readonly Money[]): CurrencyAmounts => sumMoney(amounts);
+const answered = (totals: readonly MoneyTotal[]): CurrencyAmounts => totals.map(toMoneyInput);
 
-/** The mean per currency, rounded to the currency's minor unit. */
+/** The sum per currency, exact in minor units. */
+export const sumPerCurrency = (amounts: readonly Money[]): CurrencyAmounts =>
+  answered(sumMoney(amounts));
+
+/** The mean per currency, rounded once to the currency's minor unit. */
 export const averagePerCurrency = (amounts: readonly Money[]): CurrencyAmounts =>
-  averageMoney(amounts);
+  answered(averageMoney(amounts));
 
-/** The one total of amounts all in `currency` (a group already split by currency). */
-export const totalIn = (currency: string, amounts: readonly Money[]): number =>
-  sumMoney(amounts).find((total) => total.currency === currency)?.amount ?? 0;
+/** The one total of amounts all in `currency` (a group already split by currency), in major units. */
+export const totalIn = (currency: string, totals: readonly MoneyTotal[]): number =>
+  toMoneyInput(totals.find((total) => total.currency === currency) ?? { amountMinor: 0n, currency })
+    .amount;

@@ -1,4 +1,4 @@
-import { weightedSumMoney } from '@crm/domain';
+import { sumMoney, weightedSumMoney } from '@crm/domain';
 import { DealDocument } from '@crm/projections';
 import { compareText } from '../views/compare';
 import { compositeKey, groupBy } from './grouping';
@@ -32,14 +32,13 @@ export const forecast = (
       month: monthOf(group[0].expectedCloseDate),
       currency: group[0].amount.currency,
       deals: group.length,
-      pipelineAmount: totalIn(
+      pipelineAmount: totalIn(group[0].amount.currency, sumMoney(group.map((deal) => deal.amount))),
+      weightedAmount: totalIn(
         group[0].amount.currency,
-        group.map((deal) => deal.amount),
-      ),
-      weightedAmount:
         weightedSumMoney(
           group.map((deal) => ({ amount: deal.amount, weight: probabilityOf(deal) })),
-        )[0]?.amount ?? 0,
+        ),
+      ),
     }))
     .sort((a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency));
 };

@@ -73,10 +73,18 @@ describe('ReportQueries', () => {
           won: 1,
           lost: 1,
           winRate: 0.5,
-          averageWonAmount: [eur(1000)],
+          averageWonAmount: [{ amount: 1000, currency: 'EUR' }],
         },
       ],
-      owners: [{ ownerId: 'ann', won: 1, lost: 1, winRate: 0.5, averageWonAmount: [eur(1000)] }],
+      owners: [
+        {
+          ownerId: 'ann',
+          won: 1,
+          lost: 1,
+          winRate: 0.5,
+          averageWonAmount: [{ amount: 1000, currency: 'EUR' }],
+        },
+      ],
     });
     // d1 opened 2026-01-01T00:00Z, won 2026-01-10T00:00Z: 9 days
     expect((await reports.salesCycle(TENANT)).overall).toEqual({
@@ -120,8 +128,8 @@ describe('ReportQueries', () => {
         leads: 1,
         deals: 1,
         wonDeals: 1,
-        revenue: [eur(1000)],
-        costPerLead: eur(300),
+        revenue: [{ amount: 1000, currency: 'EUR' }],
+        costPerLead: { amount: 300, currency: 'EUR' },
       },
     ]);
   });

@@ -1,4 +1,4 @@
-import { computeTicketSla, Money } from '@crm/domain';
+import { computeTicketSla, Money, toMoney } from '@crm/domain';
 import {
   CampaignDocument,
   DealDocument,
@@ -14,8 +14,9 @@ import {
 
 export const TENANT = 'acme';
 
-export const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
-export const usd = (amount: number): Money => ({ amount, currency: 'USD' });
+/** An amount as read models hold it, from the major units a spec reads best in. */
+export const eur = (amount: number): Money => toMoney({ amount, currency: 'EUR' });
+export const usd = (amount: number): Money => toMoney({ amount, currency: 'USD' });
 
 const OPENED_AT = '2026-01-01T00:00:00.000Z';
 

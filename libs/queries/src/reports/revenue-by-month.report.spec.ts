@@ -9,7 +9,7 @@ describe('revenueByMonth', () => {
     aWonDeal('r4', '2026-02-01T00:00:00.000Z', { amount: usd(250) }),
     aWonDeal('r5', '2026-02-14T00:00:00.000Z', { amount: usd(0.1) }),
     aWonDeal('r6', '2026-02-15T00:00:00.000Z', { amount: usd(0.2) }),
-    aWonDeal('r7', '2026-02-20T00:00:00.000Z', { amount: { amount: 99.99, currency: 'GBP' } }),
+    aWonDeal('r7', '2026-02-20T00:00:00.000Z', { amount: { amountMinor: 9999, currency: 'GBP' } }),
     aLostDeal('lost', '2026-01-10T00:00:00.000Z', { amount: eur(5000) }),
     aDeal('open', { amount: eur(7000) }),
     aDeal('reopened', { amount: eur(9000), reopenCount: 1, wonAt: '2026-01-10T00:00:00.000Z' }),

@@ -1,3 +1,4 @@
+import { sumMoney } from '@crm/domain';
 import { DealDocument } from '@crm/projections';
 import { compareText } from '../views/compare';
 import { DateRange, isWithin } from './date-range';
@@ -33,7 +34,7 @@ export const revenueByMonth = (
       currency: group[0].deal.amount.currency,
       revenue: totalIn(
         group[0].deal.amount.currency,
-        group.map(({ deal }) => deal.amount),
+        sumMoney(group.map(({ deal }) => deal.amount)),
       ),
       deals: group.length,
     }))

@@ -1,4 +1,4 @@
-import { Money, weightedSumMoney } from '@crm/domain';
+import { majorAmountOf, Money, weightedSumMoney } from '@crm/domain';
 
 /** Amounts summed per currency: `{ EUR: 1250.5, USD: 300 }`. */
 export type MoneyTotals = Record<string, number>;
@@ -10,6 +10,6 @@ export type MoneyTotals = Record<string, number>;
 export const sumByCurrency = (items: readonly { amount: Money; weight?: number }[]): MoneyTotals =>
   Object.fromEntries(
     weightedSumMoney(items.map(({ amount, weight = 1 }) => ({ amount, weight }))).map(
-      ({ currency, amount }) => [currency, amount],
+      ({ currency, amountMinor }) => [currency, majorAmountOf(amountMinor, currency)],
     ),
   );

@@ -1,4 +1,4 @@
-import { IsoDate, Money } from '@crm/domain';
+import { IsoDate, MoneyInput, toMoneyInput } from '@crm/domain';
 import { DealDocument, PipelineDocument, PipelineStageView } from '@crm/projections';
 import { ReadModels } from '../read-models';
 import { compareText } from './compare';
@@ -11,7 +11,7 @@ import { wholeDaysBetween } from './time-spans';
 export type BoardDeal = {
   dealId: string;
   title: string;
-  amount: Money;
+  amount: MoneyInput;
   ownerId: string;
   expectedCloseDate: IsoDate;
   accountId?: string;
@@ -47,7 +47,7 @@ export type PipelineBoardFilter = { ownerId?: string };
 const boardDeal = (deal: DealDocument, now: Date): BoardDeal => ({
   dealId: deal.dealId,
   title: deal.title,
-  amount: { amount: deal.amount.amount, currency: deal.amount.currency },
+  amount: toMoneyInput(deal.amount),
   ownerId: deal.ownerId,
   expectedCloseDate: deal.expectedCloseDate,
   ...(deal.accountId !== undefined && { accountId: deal.accountId }),

@@ -1,10 +1,10 @@
 import { QuoteDocument } from '@crm/projections';
 import { DocumentCollection } from '@crm/read-store';
+import { answerMoney, MoneyAnswered } from './money-answers';
 
 /** A quote in short, as a deal or an account lists it. */
-export type QuoteSummary = Pick<
-  QuoteDocument,
-  'quoteId' | 'title' | 'status' | 'version' | 'validUntil' | 'total'
+export type QuoteSummary = MoneyAnswered<
+  Pick<QuoteDocument, 'quoteId' | 'title' | 'status' | 'version' | 'validUntil' | 'total'>
 >;
 
 /** The quotes of one deal or account, newest first. */
@@ -23,6 +23,6 @@ export const quotesOf = async (
       status,
       version,
       validUntil,
-      total,
+      total: answerMoney(total),
     }));
 };

@@ -1,4 +1,4 @@
-import { IsoDate, IsoDateTime, Money } from '@crm/domain';
+import { IsoDate, IsoDateTime, MoneyInput, toMoneyInput } from '@crm/domain';
 import { DealDocument, InteractionDocument, TaskDocument, TicketDocument } from '@crm/projections';
 import { ticketSlaAt, TicketSlaView } from './ticket-sla';
 import { timeOf } from './time-spans';
@@ -9,7 +9,7 @@ import { View, viewOf } from './view-json';
 export type DealSummary = {
   dealId: string;
   title: string;
-  amount: Money;
+  amount: MoneyInput;
   status: DealDocument['status'];
   pipelineId: string;
   stageId: string;
@@ -26,7 +26,7 @@ export type DealSummary = {
 export const dealSummary = (deal: DealDocument): DealSummary => ({
   dealId: deal.dealId,
   title: deal.title,
-  amount: { amount: deal.amount.amount, currency: deal.amount.currency },
+  amount: toMoneyInput(deal.amount),
   status: deal.status,
   pipelineId: deal.pipelineId,
   stageId: deal.stageId,

@@ -5,7 +5,7 @@ import {
   CreateContact,
   DefinePipeline,
   deciderFor,
-  Money,
+  MoneyInput,
   OpenDeal,
   PipelineStage,
   RegisterAccount,
@@ -138,7 +138,7 @@ export const createContact = (
 
 export type DealSeed = Partial<Omit<OpenDeal['data'], 'pipelineStages' | 'amount'>> & {
   pipelineId: string;
-  amount: Money;
+  amount: MoneyInput;
 };
 
 export const openDeal = (
@@ -165,5 +165,5 @@ export const openDeal = (
     tenantId,
   );
 
-export const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
-export const usd = (amount: number): Money => ({ amount, currency: 'USD' });
+export const eur = (amount: number): MoneyInput => ({ amount, currency: 'EUR' });
+export const usd = (amount: number): MoneyInput => ({ amount, currency: 'USD' });

@@ -1,4 +1,4 @@
-import { CampaignEvent } from '@crm/domain';
+import { CampaignEvent, copyMoney } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { CampaignDocument } from './campaigns.document';
 
@@ -27,7 +27,7 @@ const created = (event: On<'CampaignCreated'>, documentId: string): CampaignDocu
     campaignId: data.campaignId,
     name: data.name,
     channel: data.channel,
-    budget: { amount: data.budget.amount, currency: data.budget.currency },
+    budget: copyMoney(data.budget),
     startsOn: data.startsOn,
     endsOn: data.endsOn,
     status: 'active',
@@ -86,7 +86,7 @@ const evolveCampaign = (
 
 export const campaignsProjection: Projection<CampaignDocument> = {
   name: 'campaigns',
-  version: 2,
+  version: 3,
   indexes: [{ fields: ['tenantId', 'status'] }],
   handles,
   documentIds(event) {

@@ -46,7 +46,7 @@ const opened = (data: Partial<DealOpened['data']> = {}, options: Options = {}) =
         title: 'Analytical Engines - 50 seats',
         accountId: 'account-1',
         contactId: 'contact-1',
-        amount: { amount: 12000, currency: 'EUR' },
+        amount: { amountMinor: 1200000, currency: 'EUR' },
         pipelineId: 'pipeline-1',
         stageId: 'stage-discovery',
         probability: 0.1,
@@ -63,7 +63,7 @@ const moved = (fromStageId: string, toStageId: string, probability: number, move
     type: 'DealStageMoved',
     data: { dealId, fromStageId, toStageId, probability, movedAt },
   });
-const won = (wonAt: string, amount = { amount: 12000, currency: 'EUR' }) =>
+const won = (wonAt: string, amount = { amountMinor: 1200000, currency: 'EUR' }) =>
   projectedEvent<DealWon>({ type: 'DealWon', data: { dealId, amount, wonAt } });
 const lost = (lostAt: string, reason = 'went with a competitor') =>
   projectedEvent<DealLost>({ type: 'DealLost', data: { dealId, reason, lostAt } });
@@ -116,7 +116,7 @@ describe('deals projection', () => {
       title: 'Analytical Engines - 50 seats',
       accountId: 'account-1',
       contactId: 'contact-1',
-      amount: { amount: 12000, currency: 'EUR' },
+      amount: { amountMinor: 1200000, currency: 'EUR' },
       pipelineId: 'pipeline-1',
       stageId: 'stage-discovery',
       probability: 0.1,
@@ -143,11 +143,14 @@ describe('deals projection', () => {
       type: 'DealAmountChanged',
       data: {
         dealId,
-        previousAmount: { amount: 12000, currency: 'EUR' },
-        amount: { amount: 15000, currency: 'USD' },
+        previousAmount: { amountMinor: 1200000, currency: 'EUR' },
+        amount: { amountMinor: 1500000, currency: 'USD' },
       },
     });
-    expect(projectOne([opened(), changed])?.amount).toEqual({ amount: 15000, currency: 'USD' });
+    expect(projectOne([opened(), changed])?.amount).toEqual({
+      amountMinor: 1500000,
+      currency: 'USD',
+    });
   });
 
   it('DealExpectedCloseChanged replaces the expected close date', () => {
@@ -194,13 +197,13 @@ describe('deals projection', () => {
     const deal = projectOne([
       opened(),
       moved('stage-discovery', 'stage-proposal', 0.5, '2026-01-10T09:00:00.000Z'),
-      won('2026-02-01T12:00:00.000Z', { amount: 11000, currency: 'EUR' }),
+      won('2026-02-01T12:00:00.000Z', { amountMinor: 1100000, currency: 'EUR' }),
     ]);
     expect(deal).toMatchObject({
       status: 'won',
       closedAt: '2026-02-01T12:00:00.000Z',
       wonAt: '2026-02-01T12:00:00.000Z',
-      amount: { amount: 11000, currency: 'EUR' },
+      amount: { amountMinor: 1100000, currency: 'EUR' },
       stageId: 'stage-proposal',
       stageEnteredAt: '2026-01-10T09:00:00.000Z',
     });
@@ -327,7 +330,11 @@ describe('deals projection', () => {
       projectedEvent<DealWon>(
         {
           type: 'DealWon',
-          data: { dealId, amount: { amount: 12000, currency: 'EUR' }, wonAt: '2026-02-01T00:00Z' },
+          data: {
+            dealId,
+            amount: { amountMinor: 1200000, currency: 'EUR' },
+            wonAt: '2026-02-01T00:00Z',
+          },
         },
         { tenantId: 'globex' },
       ),

@@ -1,4 +1,4 @@
-import { DealEvent, IsoDateTime } from '@crm/domain';
+import { copyMoney, DealEvent, IsoDateTime } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { DealDocument } from './deals.document';
 
@@ -29,7 +29,7 @@ const opened = (event: On<'DealOpened'>, documentId: string): DealDocument => {
     title: data.title,
     ...(data.accountId !== undefined && { accountId: data.accountId }),
     ...(data.contactId !== undefined && { contactId: data.contactId }),
-    amount: { amount: data.amount.amount, currency: data.amount.currency },
+    amount: copyMoney(data.amount),
     pipelineId: data.pipelineId,
     stageId: data.stageId,
     probability: data.probability,
@@ -65,7 +65,7 @@ const won = (deal: DealDocument, event: On<'DealWon'>): DealDocument => {
   const { amount, wonAt } = event.data;
   return {
     ...rest,
-    amount: { amount: amount.amount, currency: amount.currency },
+    amount: copyMoney(amount),
     status: 'won',
     closedAt: wonAt,
     wonAt,
@@ -107,8 +107,7 @@ const evolveDeal = (
   if (current === undefined) return current;
   switch (event.type) {
     case 'DealAmountChanged': {
-      const { amount, currency } = event.data.amount;
-      return { ...current, amount: { amount, currency } };
+      return { ...current, amount: copyMoney(event.data.amount) };
     }
     case 'DealExpectedCloseChanged':
       return { ...current, expectedCloseDate: event.data.expectedCloseDate };
@@ -130,7 +129,7 @@ const evolveDeal = (
 /** `deals`: one document per deal. */
 export const dealsProjection: Projection<DealDocument> = {
   name: 'deals',
-  version: 3,
+  version: 4,
   indexes: [
     { fields: ['tenantId', 'pipelineId', 'status'] },
     { fields: ['tenantId', 'contactId'] },

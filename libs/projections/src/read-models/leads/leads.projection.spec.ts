@@ -200,7 +200,7 @@ describe('leadsProjection', () => {
           title: 'Engine licence',
           pipelineId: 'p-1',
           stageId: 's-1',
-          amount: { amount: 5000, currency: 'GBP' },
+          amount: { amountMinor: 500000, currency: 'GBP' },
           expectedCloseDate: '2026-03-01',
         },
         contact: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },

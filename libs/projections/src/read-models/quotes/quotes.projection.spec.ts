@@ -1,10 +1,11 @@
-import { QuoteEvent, QuoteLine } from '@crm/domain';
+import { QuoteEvent, QuoteLine, toMoney } from '@crm/domain';
 import { projectedEvent, ProjectionSpecification } from '@crm/testing';
 import { QuoteDocument, quotesProjection } from './quotes.projection';
 
 const quoteId = 'q-1';
 const parties = { accountId: 'a-1', dealId: 'd-1' };
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
+/** Minor units, from the major units the figures read best in. */
+const eur = (amount: number) => toMoney({ amount, currency: 'EUR' });
 const on = (event: QuoteEvent, tenantId = 'acme') => projectedEvent(event, { tenantId });
 const seats: QuoteLine = {
   lineId: 'l-1',

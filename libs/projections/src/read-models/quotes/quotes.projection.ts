@@ -80,7 +80,7 @@ const plainLines = (quote: QuoteDocument): QuoteLine[] =>
 
 const created = (event: On<'QuoteCreated'>, documentId: string): QuoteDocument => {
   const { data } = event;
-  const zero = { amount: 0, currency: data.currency };
+  const zero = { amountMinor: 0, currency: data.currency };
   return {
     _id: documentId,
     tenantId: event.metadata.tenantId,
@@ -157,7 +157,7 @@ const evolveQuote = (
 /** `quotes`: one document per quote, with its lines and totals. */
 export const quotesProjection: Projection<QuoteDocument> = {
   name: 'quotes',
-  version: 2,
+  version: 3,
   indexes: [{ fields: ['tenantId', 'dealId'] }, { fields: ['tenantId', 'accountId'] }],
   handles,
   documentIds: (event) =>

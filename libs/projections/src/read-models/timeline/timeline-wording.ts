@@ -1,4 +1,4 @@
-import { IsoDateTime, Money } from '@crm/domain';
+import { IsoDateTime, majorAmountOf, Money } from '@crm/domain';
 
 /** How the timeline words its facts: short, one line, plain English. */
 export const SUMMARY_TEXT_LIMIT = 120;
@@ -15,7 +15,8 @@ export const suffix = (text: string | undefined): string =>
 
 export const words = (code: string): string => code.replace(/_/g, ' ');
 
-export const money = ({ amount, currency }: Money): string => `${amount} ${currency}`;
+export const money = ({ amountMinor, currency }: Money): string =>
+  `${majorAmountOf(amountMinor, currency)} ${currency}`;
 
 export const percent = (probability: number): string => `${Math.round(probability * 100)}%`;
 

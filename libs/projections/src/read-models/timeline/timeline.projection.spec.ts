@@ -84,7 +84,7 @@ const CONVERSION_DEAL = {
   title: 'Engine licence',
   pipelineId: 'p-1',
   stageId: 's-1',
-  amount: { amount: 5000, currency: 'GBP' },
+  amount: { amountMinor: 500000, currency: 'GBP' },
   expectedCloseDate: '2026-03-01',
 };
 
@@ -331,7 +331,7 @@ const cases: [string, ProjectedEvent, Expected][] = [
       title: 'Engine licence',
       accountId: 'a-1',
       contactId: 'c-1',
-      amount: { amount: 5000, currency: 'GBP' },
+      amount: { amountMinor: 500000, currency: 'GBP' },
       pipelineId: 'p-1',
       stageId: 's-1',
       probability: 0.2,
@@ -365,7 +365,7 @@ const cases: [string, ProjectedEvent, Expected][] = [
     'DealWon',
     event<DealWon>('DealWon', {
       dealId: 'd-1',
-      amount: { amount: 5200, currency: 'GBP' },
+      amount: { amountMinor: 520000, currency: 'GBP' },
       wonAt: '2026-01-15T10:00:00.000Z',
     }),
     {
@@ -405,8 +405,8 @@ const cases: [string, ProjectedEvent, Expected][] = [
     'DealAmountChanged',
     event<DealAmountChanged>('DealAmountChanged', {
       dealId: 'd-1',
-      previousAmount: { amount: 5000, currency: 'GBP' },
-      amount: { amount: 5200, currency: 'GBP' },
+      previousAmount: { amountMinor: 500000, currency: 'GBP' },
+      amount: { amountMinor: 520000, currency: 'GBP' },
     }),
     {
       occurredAt: RECORDED_AT,

@@ -3,7 +3,7 @@ import { projectedEvent } from '@crm/testing';
 import { timelineProjection } from '../timeline.projection';
 
 const parties = { accountId: 'a-1', dealId: 'd-1' };
-const total = { amount: 10822.5, currency: 'EUR' };
+const total = { amountMinor: 1082250, currency: 'EUR' };
 
 const entryOf = (event: QuoteEvent) => {
   const projected = projectedEvent(event, { recordedAt: '2026-02-01T08:00:00.000Z' });
@@ -79,7 +79,7 @@ describe('quotes on the timeline', () => {
           lineId: 'l-1',
           productName: 'x',
           quantity: 1,
-          unitPrice: { amount: 1, currency: 'EUR' },
+          unitPrice: { amountMinor: 100, currency: 'EUR' },
           discountPercent: 0,
         },
       },
