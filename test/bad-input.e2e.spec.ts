@@ -32,6 +32,7 @@ describe('bad input on every command route', () => {
       'quotes',
       'tasks',
       'tickets',
+      'webhooks',
     ]);
     expect(routes.length).toBeGreaterThan(50);
   });

@@ -72,7 +72,7 @@ describe('accountsProjection', () => {
       { fields: ['tenantId', 'ownerId'] },
       { fields: ['tenantId', 'tags'] },
       { fields: ['tenantId', 'status'] },
-      { fields: ['tenantId', '_search'] },
+      { fields: ['tenantId', '_search', 'status'] },
     ]);
     expect([...accountsProjection.handles].sort()).toEqual([
       'AccountArchived',

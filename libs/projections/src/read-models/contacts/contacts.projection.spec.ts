@@ -88,7 +88,7 @@ describe('contactsProjection', () => {
       { fields: ['tenantId', 'tags'] },
       { fields: ['tenantId', 'emailsLower'] },
       { fields: ['tenantId', 'status'] },
-      { fields: ['tenantId', '_search'] },
+      { fields: ['tenantId', '_search', 'status'] },
     ]);
     expect([...contactsProjection.handles].sort()).toEqual(
       [

@@ -84,7 +84,7 @@ describe('leadsProjection', () => {
       { fields: ['tenantId', 'campaignId'] },
       { fields: ['tenantId', 'status'] },
       { fields: ['tenantId', 'ownerId'] },
-      { fields: ['tenantId', '_search'] },
+      { fields: ['tenantId', '_search', 'status'] },
     ]);
     expect([...leadsProjection.handles].sort()).toEqual([
       'LeadAssigned',
