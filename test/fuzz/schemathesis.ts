@@ -39,6 +39,8 @@ const CHECKS = [
   'content_type_conformance',
   'response_schema_conformance',
   'negative_data_rejection',
+  // A success with the credential is replayed without it and with a wrong one: both must be refused.
+  'ignored_auth',
 ];
 
 const run = (command: string, args: string[]): void => {
