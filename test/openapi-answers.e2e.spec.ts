@@ -29,7 +29,7 @@ const routeOf = (document: Document, answer: RecordedAnswer): string | undefined
 /** Routes the tour cannot reach with a real clock; they answer CommandAnswer like their kin. */
 const UNREACHED = new Set(['post /quotes/{id}/expire']);
 
-/** The keyset lists, read a page of one so the ones holding more carry a nextCursor. */
+/** The keyset lists, read whole and a page of one: those holding more carry a nextCursor. */
 const LISTS = ['/leads', '/deals', '/tickets', '/campaigns', '/pipelines', '/interactions'];
 type ListPage = { items: unknown[]; total: number; nextCursor?: string };
 
@@ -214,7 +214,10 @@ describe('the documented answer schemas', () => {
     const deals = recorder.answers.find((a) => a.method === 'get' && a.path === '/deals')!;
     const lastPage = { ...deals, body: { ...(deals.body as object), nextCursor: null } };
     const log = recorder.answers.find(
-      (a) => a.method === 'get' && /^\/webhooks\/[^/]+\/deliveries$/.test(a.path),
+      (a) =>
+        a.method === 'get' &&
+        /^\/webhooks\/[^/]+\/deliveries$/.test(a.path) &&
+        (a.body as { deliveries: object[] }).deliveries.length > 0,
     )!;
     const [delivery] = (log.body as { deliveries: object[] }).deliveries;
     const lost = { ...log, body: { deliveries: [{ ...delivery, status: 'lost' }], next: null } };
