@@ -1,7 +1,10 @@
+import { WebhookDispatchers } from '@crm/application';
 import Ajv, { ValidateFunction } from 'ajv';
 import { answerRecorder, AnswerRecorder, RecordedAnswer } from './support/answer-recorder';
 import { commandTour } from './support/command-tour';
 import { startTestApp, TENANT, TestApp } from './support/test-app';
+import { WebhookReceiver } from './support/webhook-receiver';
+import { WEBHOOK_TOUR_ENV, webhookTour } from './support/webhook-tour';
 
 type Response = { content?: Record<string, { schema?: object }> };
 type Operation = { responses: Record<string, Response> };
@@ -26,6 +29,10 @@ const routeOf = (document: Document, answer: RecordedAnswer): string | undefined
 /** Routes the tour cannot reach with a real clock; they answer CommandAnswer like their kin. */
 const UNREACHED = new Set(['post /quotes/{id}/expire']);
 
+/** The keyset lists, read whole and a page of one: those holding more carry a nextCursor. */
+const LISTS = ['/leads', '/deals', '/tickets', '/campaigns', '/pipelines', '/interactions'];
+type ListPage = { items: unknown[]; total: number; nextCursor?: string };
+
 /**
  * Real answers against the document: every GET and POST route answers successfully at least once
  * here, and each answer (masked ones included) must match the schema documented for its status.
@@ -35,6 +42,7 @@ describe('the documented answer schemas', () => {
   let document: Document;
   let ajv: Ajv;
   let recorder: AnswerRecorder;
+  let receiver: WebhookReceiver;
   const validators = new Map<string, ValidateFunction>();
 
   const validatorFor = (route: string, method: string, status: number): ValidateFunction => {
@@ -84,6 +92,8 @@ describe('the documented answer schemas', () => {
     `/pipelines/${ids.pipelineId}/board`,
     `/pipelines/${ids.pipelineId}/board?ownerId=user-7`,
     `/tasks?assigneeId=user-7`,
+    `/tasks?assigneeId=user-7&limit=1`,
+    ...LISTS.flatMap((list) => [list, `${list}?limit=1`]),
     `/tasks/${ids.taskId}`,
     `/tickets/${ids.ticketId}`,
     `/campaigns/${ids.campaignId}`,
@@ -101,7 +111,10 @@ describe('the documented answer schemas', () => {
   ];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(WEBHOOK_TOUR_ENV);
+    receiver = await WebhookReceiver.start();
+    // Only the dispatchers: the process managers would write beside the tour.
+    await t.app.get(WebhookDispatchers).start();
     document = (await t.http().get('/openapi.json').expect(200)).body as Document;
     ajv = new Ajv({ strict: false, allErrors: true });
     ajv.addFormat('date-time', ISO_DATE_TIME);
@@ -122,14 +135,31 @@ describe('the documented answer schemas', () => {
     });
     await recorder.send('get', '/api-keys');
     await recorder.send('delete', `/api-keys/${(created.body as { keyId: string }).keyId}`);
+    await webhookTour(recorder, receiver);
     for (const path of ['/health', '/health/live', '/health/ready', '/projections', '/metrics'])
       await recorder.send('get', path);
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
 
   it('matches every answer to the schema of its route and status', () => {
     expect(recorder.answers.length).toBeGreaterThan(100);
     expect(mismatches(recorder.answers)).toEqual([]);
+  });
+
+  it('reads every list with items, a nextCursor exactly while more follow', () => {
+    const pages = recorder.answers.filter(
+      (answer) => answer.method === 'get' && [...LISTS, '/tasks'].includes(answer.path),
+    );
+    expect(new Set(pages.map((answer) => answer.path))).toEqual(new Set([...LISTS, '/tasks']));
+    const wrong = pages.filter(({ body }) => {
+      const { items, total, nextCursor } = body as ListPage;
+      return items.length === 0 || (nextCursor !== undefined) !== total > items.length;
+    });
+    expect(wrong).toEqual([]);
+    expect(pages.filter(({ body }) => (body as ListPage).nextCursor !== undefined)).not.toEqual([]);
   });
 
   it('answers every GET and POST route of the document at least once', () => {
@@ -167,6 +197,8 @@ describe('the documented answer schemas', () => {
     for (const path of reads()) await masked.send('get', path, undefined, analyst());
     const contact = masked.answers.find((a) => a.path === `/contacts/${ids.contactId}`);
     expect(contact?.body).toMatchObject({ emails: '***', phones: '***', address: '***' });
+    const leads = masked.answers.find((a) => a.path === '/leads');
+    expect((leads?.body as ListPage).items[0]).toMatchObject({ contact: { email: '***' } });
     expect(mismatches(masked.answers)).toEqual([]);
   });
 
@@ -179,9 +211,21 @@ describe('the documented answer schemas', () => {
       (a) => a.method === 'get' && a.path === `/leads/${ids.leadId}`,
     )!;
     const { score: _score, ...withoutScore } = lead.body as Record<string, unknown>;
-    expect(mismatches([broken, { ...lead, body: withoutScore }])).toEqual([
+    const deals = recorder.answers.find((a) => a.method === 'get' && a.path === '/deals')!;
+    const lastPage = { ...deals, body: { ...(deals.body as object), nextCursor: null } };
+    const log = recorder.answers.find(
+      (a) =>
+        a.method === 'get' &&
+        /^\/webhooks\/[^/]+\/deliveries$/.test(a.path) &&
+        (a.body as { deliveries: object[] }).deliveries.length > 0,
+    )!;
+    const [delivery] = (log.body as { deliveries: object[] }).deliveries;
+    const lost = { ...log, body: { deliveries: [{ ...delivery, status: 'lost' }], next: null } };
+    expect(mismatches([broken, { ...lead, body: withoutScore }, lastPage, lost])).toEqual([
       expect.stringContaining('revision must be integer'),
       expect.stringContaining("must have required property 'score'"),
+      expect.stringContaining('nextCursor must be string'),
+      expect.stringContaining('status must be equal to one of the allowed values'),
     ]);
   });
 });

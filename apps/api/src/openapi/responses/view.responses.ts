@@ -20,17 +20,40 @@ import {
 
 const MONEY = ref('Money');
 
-const page = (item: string): SchemaObject =>
-  object({ items: arrayOf(ref(item)), total: int(), limit: int(), offset: int() }, [
-    'items',
-    'total',
-    'limit',
-    'offset',
-  ]);
+const PAGE_FIELDS = ['items', 'total', 'limit', 'offset'];
+
+const pageFields = (item: string) => ({
+  items: arrayOf(ref(item)),
+  total: int('every match, whatever the page'),
+  limit: int(),
+  offset: int(),
+});
+
+/** A page by `limit` and `offset`. */
+const page = (item: string): SchemaObject => object(pageFields(item), PAGE_FIELDS);
+
+/** A page of a keyset list: `nextCursor` is there only while more items follow. */
+const keysetPage = (item: string): SchemaObject =>
+  object(
+    {
+      ...pageFields(item),
+      nextCursor: {
+        ...str('pass as `cursor` for the next page; absent on the last'),
+        pattern: '^[A-Za-z0-9_-]+$',
+      },
+    },
+    PAGE_FIELDS,
+  );
 
 export const ACCOUNT_PAGE = page('AccountView');
 export const CONTACT_PAGE = page('ContactView');
-export const TASK_PAGE = page('TaskView');
+export const TASK_PAGE = keysetPage('TaskView');
+export const LEAD_PAGE = keysetPage('LeadView');
+export const DEAL_PAGE = keysetPage('DealSummary');
+export const TICKET_PAGE = keysetPage('TicketSummary');
+export const CAMPAIGN_PAGE = keysetPage('CampaignView');
+export const PIPELINE_PAGE = keysetPage('PipelineView');
+export const INTERACTION_PAGE = keysetPage('InteractionView');
 
 export const TIMELINE_ENTRY: SchemaObject = object(
   {
@@ -61,7 +84,7 @@ export const TIMELINE_PAGE: SchemaObject = object(
   ['entries', 'nextCursor'],
 );
 
-const dealSummary = object(
+export const DEAL_SUMMARY: SchemaObject = object(
   {
     dealId: str(),
     title: str(),
@@ -82,7 +105,11 @@ const dealSummary = object(
 );
 
 const dealsOverview = object(
-  { open: arrayOf(dealSummary), won: arrayOf(dealSummary), lost: arrayOf(dealSummary) },
+  {
+    open: arrayOf(ref('DealSummary')),
+    won: arrayOf(ref('DealSummary')),
+    lost: arrayOf(ref('DealSummary')),
+  },
   ['open', 'won', 'lost'],
 );
 
@@ -91,7 +118,7 @@ const slaTarget = object({ state: str(), dueAt: dateTime(), reachedAt: dateTime(
   'dueAt',
 ]);
 
-const ticketSummary = object(
+export const TICKET_SUMMARY: SchemaObject = object(
   {
     ticketId: str(),
     subject: str(),
@@ -132,7 +159,7 @@ const quoteSummary = object(
 const rollUps = {
   deals: dealsOverview,
   lifetimeValue: currencyTotals(),
-  openTickets: arrayOf(ticketSummary),
+  openTickets: arrayOf(ref('TicketSummary')),
   lastInteraction: nullable(ref('InteractionView')),
   interactionCounts,
   nextOpenTask: nullable(ref('TaskView')),
