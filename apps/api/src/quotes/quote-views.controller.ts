@@ -1,11 +1,12 @@
-import { RecordViews } from '@crm/queries';
+import { ReadScope, RecordViews } from '@crm/queries';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
 import { QueryEndpoint } from '../queries/query-endpoint.decorator';
-import { recordOr404, Tenancy } from '../queries/view-results';
+import { found, recordOr404, Tenancy } from '../queries/view-results';
 
 @ApiTags('quotes')
 @Controller('quotes')
@@ -23,8 +24,16 @@ export class QuoteViewsController {
     @Param('id', RecordIdPipe) id: string,
     @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
+    @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    return recordOr404(this.records, 'quote', tenantId, id, options);
+    const records = this.records.within(scope);
+    const quote = await recordOr404(records, 'quote', tenantId, id, options);
+    // A quote tells its deal's price: it is as visible as its deal.
+    const dealId = typeof quote.dealId === 'string' ? quote.dealId : undefined;
+    if (dealId !== undefined && scope.filters.deal !== undefined) {
+      found(await records.get('deal', tenantId, dealId), 'quote', id);
+    }
+    return quote;
   }
 }

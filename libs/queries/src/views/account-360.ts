@@ -69,7 +69,7 @@ export const account360 = async (
   const contactIds = contacts.map((contact) => contact.contactId);
   // A contact's interactions and tickets filed under this account are counted with the account's.
   const notFiledHere = { accountId: { $ne: accountId } };
-  const [deals, ownTickets, contactTickets, ownInteractions, contactInteractions, task, quotes] =
+  const [deals, ownTickets, contactTickets, ownInteractions, contactInteractions, task] =
     await Promise.all([
       collections.deals().then((c) => findForEach(c, tenantId, 'accountId', ids)),
       collections.tickets().then((c) => findForEach(c, tenantId, 'accountId', ids)),
@@ -81,8 +81,17 @@ export const account360 = async (
         .interactions()
         .then((c) => interactionStats(c, tenantId, 'contactId', contactIds, now, notFiledHere)),
       collections.tasks().then((c) => nextOpenTask(c, tenantId, 'account', ids, now)),
-      collections.quotes().then((c) => quotesOf(c, tenantId, 'accountId', accountId)),
     ]);
+  // Where row rules hide deals, the quotes of the hidden ones are hidden too.
+  const dealsSeen = new Set(deals.map((deal) => deal.dealId));
+  const everyDeal = readModels.scope.filters.deal === undefined;
+  const quotes = await quotesOf(
+    await collections.quotes(),
+    tenantId,
+    'accountId',
+    accountId,
+    (dealId) => everyDeal || dealsSeen.has(dealId),
+  );
   const tickets = [...ownTickets, ...contactTickets];
   const interactions = combinedStats(ownInteractions, contactInteractions);
   const { lifetimeValue, ...dealLists } = dealsOverview(deals);
