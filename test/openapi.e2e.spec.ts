@@ -3,6 +3,7 @@ import { startTestApp, TestApp } from './support/test-app';
 type Operation = {
   parameters?: { name: string; in: string; schema?: { pattern?: string } }[];
   requestBody?: unknown;
+  security?: unknown[];
   responses: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: object }>;
 };
 
@@ -24,6 +25,15 @@ describe('the OpenAPI document', () => {
     );
   });
   afterAll(() => t.close());
+
+  it('needs the bearer credential on every operation but the public health probes', () => {
+    const open = operations
+      .filter(
+        ({ operation }) => Array.isArray(operation.security) && operation.security.length === 0,
+      )
+      .map(({ route }) => route);
+    expect(open).toEqual(['GET /health/live', 'GET /health/ready']);
+  });
 
   it('gives every answer a body schema, and every error status the error body', () => {
     const missing = operations.flatMap(({ route, operation }) =>

@@ -26,6 +26,16 @@ describe('Schemathesis output', () => {
       passed: 880,
       failed: 20,
     });
+    expect(caseCountsIn('  9589 generated, 2 found 2 unique failures, 82 skipped')).toEqual({
+      generated: 9589,
+      passed: 9505,
+      failed: 2,
+    });
+    expect(caseCountsIn('  9589 generated, 9507 passed, 82 skipped')).toEqual({
+      generated: 9589,
+      passed: 9507,
+      failed: 0,
+    });
     expect(caseCountsIn('Test cases:')).toBeUndefined();
   });
 

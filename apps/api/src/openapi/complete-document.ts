@@ -133,6 +133,8 @@ export const completeDocument = (document: OpenAPIObject): OpenAPIObject => {
       const operation = item[method];
       if (!operation) continue;
       operation.parameters = completeParameters(operation);
+      // The document requires the bearer credential everywhere; the public routes say they do not.
+      if (isPublicPath(path, true)) operation.security = [];
       completeRequestBody(operation, document);
       completeResponses(path, method, operation);
       completeRecordRead(path, method, operation);
