@@ -58,6 +58,30 @@ const IsListCursor = (): PropertyDecorator =>
 
 const sortKeys = (orders: object): string[] => Object.keys(orders);
 
+/** An optional filter on one of `values`. */
+export const OneOf = (values: readonly string[], description?: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: [...values], ...(description !== undefined && { description }) }),
+    Omittable(),
+    IsIn([...values]),
+  );
+
+/** The optional `sort` of a list: one of its orders' keys, `fallback` when absent. */
+export const SortOf = (orders: object, fallback: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: sortKeys(orders), default: fallback }),
+    Omittable(),
+    IsIn(sortKeys(orders)),
+  );
+
+/** An optional bound of a range: a moment (date-time with an offset), or a calendar date. */
+export const Bound = (description: string, kind: 'moment' | 'date' = 'moment'): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description }),
+    Omittable(),
+    kind === 'moment' ? IsTimestamp() : IsCalendarDate(),
+  );
+
 /** Paging of the record lists: `limit` with `offset`, or `cursor` from the previous page. */
 export class ListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -75,9 +99,7 @@ const Principal = (): PropertyDecorator => applyDecorators(SingleLine(), IsStrin
 export class ListLeadsQuery extends ListQueryDto {
   @Omittable() @IsSearchQuery() q?: string;
 
-  @ApiPropertyOptional({ enum: ['new', 'qualified', 'disqualified', 'converted'] })
-  @Omittable()
-  @IsIn(['new', 'qualified', 'disqualified', 'converted'])
+  @OneOf(['new', 'qualified', 'disqualified', 'converted'])
   status?: LeadStatus;
 
   @Omittable() @SingleLine() @IsString() @Length(1, 100) source?: string;
@@ -100,19 +122,13 @@ export class ListLeadsQuery extends ListQueryDto {
   @Max(1_000_000)
   scoreMax?: number;
 
-  @ApiPropertyOptional({ description: 'captured at or after this moment' })
-  @Omittable()
-  @IsTimestamp()
+  @Bound('captured at or after this moment')
   capturedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'captured at or before this moment' })
-  @Omittable()
-  @IsTimestamp()
+  @Bound('captured at or before this moment')
   capturedTo?: string;
 
-  @ApiPropertyOptional({ enum: sortKeys(LEAD_ORDERS), default: '-capturedAt' })
-  @Omittable()
-  @IsIn(sortKeys(LEAD_ORDERS))
+  @SortOf(LEAD_ORDERS, '-capturedAt')
   sort?: keyof typeof LEAD_ORDERS;
 }
 
@@ -120,45 +136,31 @@ export class ListDealsQuery extends ListQueryDto {
   @Omittable() @RecordId() pipelineId?: string;
   @Omittable() @RecordId() stageId?: string;
 
-  @ApiPropertyOptional({ enum: ['open', 'won', 'lost'] })
-  @Omittable()
-  @IsIn(['open', 'won', 'lost'])
+  @OneOf(['open', 'won', 'lost'])
   status?: DealStatus;
 
   @Omittable() @Principal() ownerId?: string;
   @Omittable() @RecordId() accountId?: string;
   @Omittable() @RecordId() contactId?: string;
 
-  @ApiPropertyOptional({ description: 'expected to close on or after this date (YYYY-MM-DD)' })
-  @Omittable()
-  @IsCalendarDate()
+  @Bound('expected to close on or after this date (YYYY-MM-DD)', 'date')
   expectedCloseFrom?: string;
 
-  @ApiPropertyOptional({ description: 'expected to close on or before this date (YYYY-MM-DD)' })
-  @Omittable()
-  @IsCalendarDate()
+  @Bound('expected to close on or before this date (YYYY-MM-DD)', 'date')
   expectedCloseTo?: string;
 
-  @ApiPropertyOptional({ enum: sortKeys(DEAL_ORDERS), default: '-openedAt' })
-  @Omittable()
-  @IsIn(sortKeys(DEAL_ORDERS))
+  @SortOf(DEAL_ORDERS, '-openedAt')
   sort?: keyof typeof DEAL_ORDERS;
 }
 
 export class ListTicketsQuery extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'resolved', 'closed'] })
-  @Omittable()
-  @IsIn(['open', 'resolved', 'closed'])
+  @OneOf(['open', 'resolved', 'closed'])
   status?: TicketStatus;
 
-  @ApiPropertyOptional({ enum: ['low', 'normal', 'high', 'urgent'] })
-  @Omittable()
-  @IsIn(['low', 'normal', 'high', 'urgent'])
+  @OneOf(['low', 'normal', 'high', 'urgent'])
   priority?: TicketPriority;
 
-  @ApiPropertyOptional({ enum: TICKET_CHANNELS })
-  @Omittable()
-  @IsIn([...TICKET_CHANNELS])
+  @OneOf(TICKET_CHANNELS)
   channel?: TicketChannel;
 
   @Omittable() @Principal() assigneeId?: string;
@@ -174,42 +176,30 @@ export class ListTicketsQuery extends ListQueryDto {
   @IsBoolean()
   slaBreached?: boolean;
 
-  @ApiPropertyOptional({ enum: sortKeys(TICKET_ORDERS), default: '-openedAt' })
-  @Omittable()
-  @IsIn(sortKeys(TICKET_ORDERS))
+  @SortOf(TICKET_ORDERS, '-openedAt')
   sort?: keyof typeof TICKET_ORDERS;
 }
 
 export class ListCampaignsQuery extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['active', 'completed'] })
-  @Omittable()
-  @IsIn(['active', 'completed'])
+  @OneOf(['active', 'completed'])
   status?: CampaignStatus;
 
-  @ApiPropertyOptional({ enum: CAMPAIGN_CHANNELS })
-  @Omittable()
-  @IsIn([...CAMPAIGN_CHANNELS])
+  @OneOf(CAMPAIGN_CHANNELS)
   channel?: CampaignChannel;
 
-  @ApiPropertyOptional({ enum: sortKeys(CAMPAIGN_ORDERS), default: '-startsOn' })
-  @Omittable()
-  @IsIn(sortKeys(CAMPAIGN_ORDERS))
+  @SortOf(CAMPAIGN_ORDERS, '-startsOn')
   sort?: keyof typeof CAMPAIGN_ORDERS;
 }
 
 export class ListPipelinesQuery extends ListQueryDto {
-  @ApiPropertyOptional({ enum: sortKeys(PIPELINE_ORDERS), default: 'name' })
-  @Omittable()
-  @IsIn(sortKeys(PIPELINE_ORDERS))
+  @SortOf(PIPELINE_ORDERS, 'name')
   sort?: keyof typeof PIPELINE_ORDERS;
 }
 
 const INTERACTION_CHANNELS: readonly InteractionChannel[] = ['call', 'email', 'meeting', 'note'];
 
 export class ListInteractionsQuery extends ListQueryDto {
-  @ApiPropertyOptional({ enum: INTERACTION_CHANNELS })
-  @Omittable()
-  @IsIn([...INTERACTION_CHANNELS])
+  @OneOf(INTERACTION_CHANNELS)
   channel?: InteractionChannel;
 
   @Omittable() @RecordId() contactId?: string;
@@ -217,18 +207,12 @@ export class ListInteractionsQuery extends ListQueryDto {
   @Omittable() @RecordId() dealId?: string;
   @Omittable() @RecordId() ticketId?: string;
 
-  @ApiPropertyOptional({ description: 'happened at or after this moment' })
-  @Omittable()
-  @IsTimestamp()
+  @Bound('happened at or after this moment')
   occurredFrom?: string;
 
-  @ApiPropertyOptional({ description: 'happened at or before this moment' })
-  @Omittable()
-  @IsTimestamp()
+  @Bound('happened at or before this moment')
   occurredTo?: string;
 
-  @ApiPropertyOptional({ enum: sortKeys(INTERACTION_ORDERS), default: '-occurredAt' })
-  @Omittable()
-  @IsIn(sortKeys(INTERACTION_ORDERS))
+  @SortOf(INTERACTION_ORDERS, '-occurredAt')
   sort?: keyof typeof INTERACTION_ORDERS;
 }

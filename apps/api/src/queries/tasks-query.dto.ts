@@ -1,9 +1,9 @@
 import { TASK_ORDERS, TaskListStatus } from '@crm/queries';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { IsTimestamp, Omittable, SingleLine } from '../http/field-rules';
+import { Omittable, SingleLine } from '../http/field-rules';
 import { RECORD_ID_PATTERN } from '../http/record-id';
-import { ListQueryDto } from './record-list-query.dtos';
+import { Bound, ListQueryDto, SortOf } from './record-list-query.dtos';
 
 const STATUSES: TaskListStatus[] = ['open', 'overdue', 'completed', 'cancelled'];
 const RELATED_KINDS = ['account', 'contact', 'lead', 'deal', 'ticket', 'campaign'] as const;
@@ -24,15 +24,8 @@ export class TasksQuery extends ListQueryDto {
   @IsIn(STATUSES)
   status?: TaskListStatus;
 
-  @ApiPropertyOptional({ description: 'due at or after this moment' })
-  @Omittable()
-  @IsTimestamp()
-  dueFrom?: string;
-
-  @ApiPropertyOptional({ description: 'due at or before this moment' })
-  @Omittable()
-  @IsTimestamp()
-  dueTo?: string;
+  @Bound('due at or after this moment') dueFrom?: string;
+  @Bound('due at or before this moment') dueTo?: string;
 
   @ApiPropertyOptional({
     enum: RELATED_KINDS,
@@ -55,8 +48,6 @@ export class TasksQuery extends ListQueryDto {
   })
   relatedId?: string;
 
-  @ApiPropertyOptional({ enum: Object.keys(TASK_ORDERS), default: 'dueAt' })
-  @Omittable()
-  @IsIn(Object.keys(TASK_ORDERS))
+  @SortOf(TASK_ORDERS, 'dueAt')
   sort?: keyof typeof TASK_ORDERS;
 }
