@@ -110,8 +110,11 @@ describe('roles and permissions', () => {
     await repB()
       .get(`/leads/${id}?minPosition=${lead.body.position as string}`)
       .expect(200);
-    await repB().post(`/leads/${id}/assign`).send({ ownerId: 'rep-b' }).expect(200);
-    await repA().get(`/leads/${id}`).expect(404);
+    const claimed = await repB().post(`/leads/${id}/assign`).send({ ownerId: 'rep-b' }).expect(200);
+    // Read once the read models hold the claim: before it, the lead is still unowned there.
+    await repA()
+      .get(`/leads/${id}?minPosition=${claimed.body.position as string}`)
+      .expect(404);
     await repA().post(`/leads/${id}/score`).send({ delta: 10, reason: 'called back' }).expect(404);
     await repB().post(`/leads/${id}/score`).send({ delta: 10, reason: 'called back' }).expect(200);
   });
