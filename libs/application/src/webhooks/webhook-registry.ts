@@ -1,13 +1,6 @@
-import {
-  chainEvents,
-  EventStore,
-  JsonObject,
-  lastLinkOf,
-  PrincipalRecord,
-  RecordedEvent,
-  WrongExpectedRevisionError,
-} from '@crm/event-store';
+import { EventStore, PrincipalRecord, RecordedEvent } from '@crm/event-store';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { administrativeEvent, appendChained } from '../audit/chained-administrative-append';
 import { deterministicId } from '../deterministic-id';
 import { SecretBox } from './secret-sealing';
 import { TargetPolicy } from './target-safety';
@@ -55,7 +48,6 @@ export class WebhookNotFoundError extends Error {
 }
 
 export const WEBHOOK_ID = /^wh_[0-9a-f]{32}$/;
-const MAX_ATTEMPTS = 10;
 
 const viewOf = (webhook: ActiveWebhook): WebhookView => ({
   id: webhook.id,
@@ -166,36 +158,10 @@ export class WebhookRegistry {
     commandType: string,
     by: PrincipalRecord,
   ): Promise<void> {
-    const commandId = randomUUID();
-    const toAppend = {
-      id: randomUUID(),
-      type: event.type,
-      data: event.data as unknown as JsonObject,
-      metadata: {
-        tenantId,
-        actorId: by.subject,
-        principal: by as unknown as JsonObject,
-        commandId,
-        commandType,
-        $correlationId: commandId,
-        $causationId: commandId,
-        recordedAt: this.clock().toISOString(),
-      },
-    };
-    const stream = webhookStream(tenantId);
-    for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.readStream(stream);
-      const last = stored[stored.length - 1];
-      try {
-        await this.store.appendToStream(stream, chainEvents(lastLinkOf(stored), [toAppend]), {
-          expectedRevision: last ? last.revision : 'no_stream',
-        });
-        await this.refresh();
-        return;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt === MAX_ATTEMPTS) throw error;
-      }
-    }
+    const change = { tenantId, commandType, by, at: this.clock() };
+    const toAppend = administrativeEvent(event.type, event.data, change);
+    await appendChained(this.store, webhookStream(tenantId), toAppend);
+    await this.refresh();
   }
 
   private async readNew(): Promise<void> {

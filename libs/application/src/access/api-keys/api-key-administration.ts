@@ -1,13 +1,9 @@
+import { EventStore, PrincipalRecord } from '@crm/event-store';
 import {
-  chainEvents,
-  EventToAppend,
-  EventStore,
-  JsonObject,
-  lastLinkOf,
-  PrincipalRecord,
-  WrongExpectedRevisionError,
-} from '@crm/event-store';
-import { randomUUID } from 'node:crypto';
+  AdministrativeChange,
+  administrativeEvent,
+  appendChained,
+} from '../../audit/chained-administrative-append';
 import {
   API_KEY_CREATED,
   API_KEY_REVOKED,
@@ -35,8 +31,6 @@ export class ApiKeyNotFoundError extends Error {
     super(`API key ${keyId} does not exist`);
   }
 }
-
-const MAX_ATTEMPTS = 10;
 
 /** Creates and revokes keys by appending to the key stream, then brings the index up to date. */
 export class ApiKeyAdministration {
@@ -78,10 +72,7 @@ export class ApiKeyAdministration {
     const written = await this.append(
       API_KEY_CREATED,
       data,
-      request.tenantId,
-      'CreateApiKey',
-      by,
-      now,
+      { tenantId: request.tenantId, commandType: 'CreateApiKey', by, at: now },
       when === 'first',
     );
     if (!written) return undefined;
@@ -100,7 +91,12 @@ export class ApiKeyAdministration {
     if (key.revokedAt !== null) return key;
     const now = this.clock();
     const data: ApiKeyRevokedData = { keyId, revokedAt: now.toISOString() };
-    await this.append(API_KEY_REVOKED, data, key.tenantId, 'RevokeApiKey', by, now);
+    await this.append(API_KEY_REVOKED, data, {
+      tenantId: key.tenantId,
+      commandType: 'RevokeApiKey',
+      by,
+      at: now,
+    });
     return this.index.get(keyId) ?? key;
   }
 
@@ -112,42 +108,12 @@ export class ApiKeyAdministration {
   private async append(
     type: string,
     data: ApiKeyCreatedData | ApiKeyRevokedData,
-    tenantId: string,
-    commandType: string,
-    by: PrincipalRecord,
-    now: Date,
+    change: AdministrativeChange,
     onlyIntoEmptyStream = false,
   ): Promise<boolean> {
-    const commandId = randomUUID();
-    const event: EventToAppend = {
-      id: randomUUID(),
-      type,
-      data: data as unknown as JsonObject,
-      metadata: {
-        tenantId,
-        actorId: by.subject,
-        principal: by as unknown as JsonObject,
-        commandId,
-        commandType,
-        $correlationId: commandId,
-        $causationId: commandId,
-        recordedAt: now.toISOString(),
-      },
-    };
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await this.store.readStream(API_KEYS_STREAM);
-      const last = stored[stored.length - 1];
-      if (onlyIntoEmptyStream && last) return false;
-      try {
-        await this.store.appendToStream(API_KEYS_STREAM, chainEvents(lastLinkOf(stored), [event]), {
-          expectedRevision: last ? last.revision : 'no_stream',
-        });
-        await this.index.refresh();
-        return true;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt === MAX_ATTEMPTS) throw error;
-      }
-    }
-    return false;
+    const event = administrativeEvent(type, data, change);
+    const written = await appendChained(this.store, API_KEYS_STREAM, event, onlyIntoEmptyStream);
+    if (written) await this.index.refresh();
+    return written;
   }
 }
