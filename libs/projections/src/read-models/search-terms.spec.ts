@@ -1,4 +1,4 @@
-import { searchQueryTerms, searchTermsOf } from './search-terms';
+import { searchQueryTerms, searchTermsOf, withSearchTerms } from './search-terms';
 
 const finds = (texts: string[], query: string): boolean => {
   const terms = new Set(searchTermsOf(texts));
@@ -39,5 +39,16 @@ describe('search terms', () => {
     const long = 'Supercalifragilisticexpialidocious';
     expect(finds([long], long)).toBe(true);
     expect(Math.max(...searchTermsOf([long]).map((term) => term.length))).toBe(20);
+  });
+
+  it('keep the terms of the current document while its searchable texts stay the same', () => {
+    type Doc = { name: string; score: number; _search?: string[] };
+    const textsOf = (doc: Doc) => [doc.name];
+    const first = withSearchTerms<Doc>({ name: 'Ada', score: 1 }, undefined, textsOf);
+    expect(first._search).toEqual(['ad', 'ada']);
+    const scored = withSearchTerms<Doc>({ ...first, score: 2 }, first, textsOf);
+    expect(scored._search).toBe(first._search);
+    const renamed = withSearchTerms<Doc>({ ...scored, name: 'Grace' }, scored, textsOf);
+    expect(renamed._search).toEqual(searchTermsOf(['Grace']));
   });
 });

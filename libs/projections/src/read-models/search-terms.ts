@@ -51,8 +51,24 @@ export const searchQueryTerms = (query: string): string[] => [
   ),
 ];
 
-/** The document with its `_search` terms worked out again from its searchable texts. */
-export const withSearchTerms = <D extends object>(
-  document: D,
-  texts: readonly (string | undefined)[],
-): D & { _search: string[] } => ({ ...document, _search: searchTermsOf(texts) });
+type Texts = readonly (string | undefined)[];
+
+const sameTexts = (a: Texts, b: Texts): boolean =>
+  a.length === b.length && a.every((text, index) => text === b[index]);
+
+/**
+ * `next` with its `_search` terms for `textsOf(next)`: those of `current` when its searchable
+ * texts did not change (most events change other fields), else worked out again.
+ */
+export const withSearchTerms = <D extends { _search?: string[] }>(
+  next: D,
+  current: D | undefined,
+  textsOf: (document: D) => Texts,
+): D => {
+  const texts = textsOf(next);
+  const kept =
+    current?._search !== undefined && sameTexts(textsOf(current), texts)
+      ? current._search
+      : undefined;
+  return { ...next, _search: kept ?? searchTermsOf(texts) };
+};

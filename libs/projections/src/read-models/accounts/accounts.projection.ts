@@ -110,8 +110,7 @@ const evolveAccount = (
 };
 
 /** Accounts are found by name and domain. */
-const searchable = (account: AccountDocument): AccountDocument =>
-  withSearchTerms(account, [account.name, account.domain]);
+const searchTexts = (account: AccountDocument) => [account.name, account.domain];
 
 export const accountsProjection: Projection<AccountDocument> = {
   name: 'accounts',
@@ -135,6 +134,8 @@ export const accountsProjection: Projection<AccountDocument> = {
   evolve(current, event, documentId) {
     if (!isAccountEvent(event)) return current;
     const next = evolveAccount(current, event, documentId);
-    return next === undefined || next === current ? next : searchable(next);
+    return next === undefined || next === current
+      ? next
+      : withSearchTerms(next, current, searchTexts);
   },
 };

@@ -171,12 +171,11 @@ const evolveContact = (
 };
 
 /** Contacts are found by name, email addresses and phone numbers. */
-const searchable = (contact: ContactDocument): ContactDocument =>
-  withSearchTerms(contact, [
-    contact.fullName,
-    ...contact.emails.map((email) => email.address),
-    ...contact.phones.map((phone) => phone.number),
-  ]);
+const searchTexts = (contact: ContactDocument) => [
+  contact.fullName,
+  ...contact.emails.map((email) => email.address),
+  ...contact.phones.map((phone) => phone.number),
+];
 
 export const contactsProjection: Projection<ContactDocument> = {
   name: 'contacts',
@@ -202,6 +201,8 @@ export const contactsProjection: Projection<ContactDocument> = {
   evolve(current, event, documentId) {
     if (!isContactEvent(event)) return current;
     const next = evolveContact(current, event, documentId);
-    return next === undefined || next === null || next === current ? next : searchable(next);
+    return next === undefined || next === null || next === current
+      ? next
+      : withSearchTerms(next, current, searchTexts);
   },
 };

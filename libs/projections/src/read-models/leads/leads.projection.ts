@@ -105,10 +105,13 @@ const evolveLead = (
 };
 
 /** Leads are found by their contact's name, email, phone and company. */
-const searchable = (lead: LeadDocument): LeadDocument => {
-  const { firstName, lastName, email, phone, company } = lead.contact;
-  return withSearchTerms(lead, [firstName, lastName, email, phone, company]);
-};
+const searchTexts = ({ contact }: LeadDocument) => [
+  contact.firstName,
+  contact.lastName,
+  contact.email,
+  contact.phone,
+  contact.company,
+];
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
@@ -133,6 +136,8 @@ export const leadsProjection: Projection<LeadDocument> = {
   evolve(current, event, documentId) {
     if (!isLeadEvent(event)) return current;
     const next = evolveLead(current, event, documentId);
-    return next === undefined || next === current ? next : searchable(next);
+    return next === undefined || next === current
+      ? next
+      : withSearchTerms(next, current, searchTexts);
   },
 };
