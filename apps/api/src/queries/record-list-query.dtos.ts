@@ -96,6 +96,17 @@ export class ListQueryDto extends PageQueryDto {
 const RecordId = (): PropertyDecorator => Matches(RECORD_ID_PATTERN, RECORD_ID_MESSAGE);
 const Principal = (): PropertyDecorator => applyDecorators(SingleLine(), IsString(), Length(1, 64));
 
+/** An optional bound of a lead's score, an integer within ±1,000,000. */
+const ScoreBound = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer' }),
+    Omittable(),
+    QueryInteger(),
+    IsInt(),
+    Min(-1_000_000),
+    Max(1_000_000),
+  );
+
 export class ListLeadsQuery extends ListQueryDto {
   @Omittable() @IsSearchQuery() q?: string;
 
@@ -106,21 +117,9 @@ export class ListLeadsQuery extends ListQueryDto {
   @Omittable() @RecordId() campaignId?: string;
   @Omittable() @Principal() ownerId?: string;
 
-  @ApiPropertyOptional({ type: 'integer' })
-  @Omittable()
-  @QueryInteger()
-  @IsInt()
-  @Min(-1_000_000)
-  @Max(1_000_000)
-  scoreMin?: number;
+  @ScoreBound() scoreMin?: number;
 
-  @ApiPropertyOptional({ type: 'integer' })
-  @Omittable()
-  @QueryInteger()
-  @IsInt()
-  @Min(-1_000_000)
-  @Max(1_000_000)
-  scoreMax?: number;
+  @ScoreBound() scoreMax?: number;
 
   @Bound('captured at or after this moment')
   capturedFrom?: string;
