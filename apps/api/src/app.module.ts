@@ -1,22 +1,16 @@
 import { ApplicationModule, ApplicationModuleOptions } from '@crm/application';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { aggregateModules } from './aggregate-modules';
 import { AccessGuard } from './auth/access.guard';
 import { PersonalDataInterceptor } from './auth/personal-data.interceptor';
-import { AccountsModule } from './accounts/accounts.module';
 import { AccessModule } from './auth/access.module';
 import { AuditController } from './audit/audit.controller';
-import { CampaignsModule } from './campaigns/campaigns.module';
-import { ContactsModule } from './contacts/contacts.module';
-import { DealsModule } from './deals/deals.module';
 import { HealthModule } from './health/health.module';
 import { ApiCommonModule } from './http/api-common.module';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation.pipe';
-import { InteractionsModule } from './interactions/interactions.module';
-import { LeadsModule } from './leads/leads.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { PipelinesModule } from './pipelines/pipelines.module';
 import { AccountViewsController } from './queries/account-views.controller';
 import { ContactViewsController } from './queries/contact-views.controller';
 import { DealViewsController } from './queries/deal-views.controller';
@@ -25,9 +19,6 @@ import { RecordListsController } from './queries/record-lists.controller';
 import { RecordViewsController } from './queries/record-views.controller';
 import { ReportsController } from './queries/reports.controller';
 import { TaskViewsController } from './queries/task-views.controller';
-import { QuotesModule } from './quotes/quotes.module';
-import { TasksModule } from './tasks/tasks.module';
-import { TicketsModule } from './tickets/tickets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
@@ -39,16 +30,7 @@ export class AppModule {
         ApplicationModule.forRoot(options),
         AccessModule,
         ApiCommonModule,
-        AccountsModule,
-        CampaignsModule,
-        ContactsModule,
-        DealsModule,
-        InteractionsModule,
-        LeadsModule,
-        PipelinesModule,
-        QuotesModule,
-        TicketsModule,
-        TasksModule,
+        ...Object.values(aggregateModules),
         WebhooksModule,
         HealthModule,
         MetricsModule.forRoot(options.config),

@@ -9,5 +9,7 @@ export * from './lead';
 export * from './pipeline';
 export * from './task';
 export * from './ticket';
-export * from './quote';
+export * from './quote/quote.messages';
+export * from './quote/quote.decider';
+export * from './quote/quote.rules';
 export * from './domain-events';

@@ -1,6 +1,6 @@
 import { DeciderSpecification, SPEC_NOW } from '@crm/testing';
 import { quoteDecider } from './quote.decider';
-import { QuoteEvent, QuoteLine } from './quote.events';
+import { QuoteEvent, QuoteLine } from './quote.messages';
 
 const quoteId = 'quote-1';
 const at = SPEC_NOW.toISOString();

@@ -1,4 +1,4 @@
-import { percentInHundredths, quoteTotals } from './quote-pricing';
+import { percentInHundredths, quoteTotals } from './quote.rules';
 
 const minor = (amountMinor: number, currency = 'EUR') => ({ amountMinor, currency });
 const line = (quantity: number, amountMinor: number, discountPercent = 0, currency = 'EUR') => ({
