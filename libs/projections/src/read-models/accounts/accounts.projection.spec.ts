@@ -8,7 +8,7 @@ import {
   AccountUntagged,
   DomainEvent,
 } from '@crm/domain';
-import { projectedEvent } from '@crm/testing';
+import { ProjectionSpecification, projectedEvent } from '@crm/testing';
 import { ProjectedEvent } from '../../projection';
 import { AccountDocument } from './accounts.document';
 import { accountsProjection } from './accounts.projection';
@@ -18,36 +18,10 @@ type Options = Parameters<typeof projectedEvent>[1];
 const event = <E extends DomainEvent>(type: E['type'], data: E['data'], options?: Options) =>
   projectedEvent<E>({ type, data } as E, options);
 
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-/** Folds events the way the runner does; documents are frozen so a mutation throws. */
-const project = (
-  events: readonly ProjectedEvent[],
-  start: ReadonlyMap<string, AccountDocument> = new Map(),
-): Map<string, AccountDocument> => {
-  const documents = new Map(start);
-  for (const projected of events) {
-    expect(accountsProjection.handles.has(projected.type)).toBe(true);
-    for (const id of accountsProjection.documentIds(projected)) {
-      const current = documents.get(id);
-      const next = accountsProjection.evolve(deepFreeze(current), projected, id);
-      if (next === undefined || next === current) continue;
-      if (next === null) {
-        documents.delete(id);
-        continue;
-      }
-      expect(JSON.parse(JSON.stringify(next))).toStrictEqual(next);
-      documents.set(id, next);
-    }
-  }
-  return documents;
-};
+const spec = ProjectionSpecification.for(accountsProjection);
+/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
+const project = (events: readonly ProjectedEvent[], start?: ReadonlyMap<string, AccountDocument>) =>
+  spec.given(events, start).documents();
 
 const REGISTERED_AT = '2026-01-02T10:00:00.000Z';
 const LATER = '2026-01-05T09:30:00.000Z';

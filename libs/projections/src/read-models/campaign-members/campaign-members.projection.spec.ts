@@ -6,7 +6,7 @@ import {
   CampaignTouchRecorded,
   DomainEvent,
 } from '@crm/domain';
-import { projectedEvent } from '@crm/testing';
+import { ProjectionSpecification, projectedEvent } from '@crm/testing';
 import { ProjectedEvent } from '../../projection';
 import { CampaignMemberDocument } from './campaign-members.document';
 import {
@@ -19,36 +19,12 @@ type Options = Parameters<typeof projectedEvent>[1];
 const event = <E extends DomainEvent>(type: E['type'], data: E['data'], options?: Options) =>
   projectedEvent<E>({ type, data } as E, options);
 
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-/** Folds events the way the runner does; documents are frozen so a mutation throws. */
+const spec = ProjectionSpecification.for(campaignMembersProjection);
+/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
 const project = (
   events: readonly ProjectedEvent[],
-  start: ReadonlyMap<string, CampaignMemberDocument> = new Map(),
-): Map<string, CampaignMemberDocument> => {
-  const documents = new Map(start);
-  for (const projected of events) {
-    expect(campaignMembersProjection.handles.has(projected.type)).toBe(true);
-    for (const id of campaignMembersProjection.documentIds(projected)) {
-      const current = documents.get(id);
-      const next = campaignMembersProjection.evolve(deepFreeze(current), projected, id);
-      if (next === undefined || next === current) continue;
-      if (next === null) {
-        documents.delete(id);
-        continue;
-      }
-      expect(JSON.parse(JSON.stringify(next))).toStrictEqual(next);
-      documents.set(id, next);
-    }
-  }
-  return documents;
-};
+  start?: ReadonlyMap<string, CampaignMemberDocument>,
+) => spec.given(events, start).documents();
 
 const ADDED_AT = '2026-03-01T10:00:00.000Z';
 const REMOVED_AT = '2026-03-10T10:00:00.000Z';

@@ -8,29 +8,17 @@ import {
   DealWon,
   DomainEvent,
 } from '@crm/domain';
-import { projectedEvent } from '@crm/testing';
+import { ProjectionSpecification, projectedEvent } from '@crm/testing';
 import { ProjectedEvent } from '../../projection';
 import { DealDocument } from './deals.document';
 import { dealsProjection } from './deals.projection';
 
 const dealId = 'deal-1';
 
-/** Applies events the way the runner does, document by document. */
-const project = (
-  events: ProjectedEvent[],
-  start: Map<string, DealDocument> = new Map(),
-): Map<string, DealDocument> => {
-  const documents = new Map(start);
-  for (const event of events) {
-    if (!dealsProjection.handles.has(event.type)) continue;
-    for (const id of dealsProjection.documentIds(event)) {
-      const next = dealsProjection.evolve(documents.get(id), event, id);
-      if (next === null) documents.delete(id);
-      else if (next !== undefined) documents.set(id, next);
-    }
-  }
-  return documents;
-};
+const spec = ProjectionSpecification.for(dealsProjection);
+/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
+const project = (events: readonly ProjectedEvent[], start?: ReadonlyMap<string, DealDocument>) =>
+  spec.given(events, start).documents();
 
 const projectOne = (events: ProjectedEvent[], id = `acme:${dealId}`): DealDocument | undefined =>
   project(events).get(id);

@@ -6,7 +6,7 @@ import {
   MeetingLogged,
   NoteLogged,
 } from '@crm/domain';
-import { projectedEvent } from '@crm/testing';
+import { ProjectionSpecification, projectedEvent } from '@crm/testing';
 import { ProjectedEvent } from '../../projection';
 import { InteractionDocument } from './interactions.document';
 import { interactionExcerpt, interactionsProjection } from './interactions.projection';
@@ -14,18 +14,12 @@ import { interactionExcerpt, interactionsProjection } from './interactions.proje
 const interactionId = 'interaction-1';
 const occurredAt = '2026-01-14T15:30:00.000Z';
 
-const project = (events: ProjectedEvent[]): Map<string, InteractionDocument> => {
-  const documents = new Map<string, InteractionDocument>();
-  for (const event of events) {
-    if (!interactionsProjection.handles.has(event.type)) continue;
-    for (const id of interactionsProjection.documentIds(event)) {
-      const next = interactionsProjection.evolve(documents.get(id), event, id);
-      if (next === null) documents.delete(id);
-      else if (next !== undefined) documents.set(id, next);
-    }
-  }
-  return documents;
-};
+const spec = ProjectionSpecification.for(interactionsProjection);
+/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
+const project = (
+  events: readonly ProjectedEvent[],
+  start?: ReadonlyMap<string, InteractionDocument>,
+) => spec.given(events, start).documents();
 const projectOne = (events: ProjectedEvent[]) => project(events).get(`acme:${interactionId}`);
 
 type Options = { tenantId?: string };

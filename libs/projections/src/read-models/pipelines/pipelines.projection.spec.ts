@@ -7,7 +7,7 @@ import {
   PipelineStageRenamed,
   PipelineStagesReordered,
 } from '@crm/domain';
-import { projectedEvent } from '@crm/testing';
+import { ProjectionSpecification, projectedEvent } from '@crm/testing';
 import { ProjectedEvent } from '../../projection';
 import { PipelineDocument } from './pipelines.document';
 import { pipelinesProjection } from './pipelines.projection';
@@ -15,18 +15,12 @@ import { pipelinesProjection } from './pipelines.projection';
 const pipelineId = 'pipeline-1';
 const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z`;
 
-const project = (events: ProjectedEvent[]): Map<string, PipelineDocument> => {
-  const documents = new Map<string, PipelineDocument>();
-  for (const event of events) {
-    if (!pipelinesProjection.handles.has(event.type)) continue;
-    for (const id of pipelinesProjection.documentIds(event)) {
-      const next = pipelinesProjection.evolve(documents.get(id), event, id);
-      if (next === null) documents.delete(id);
-      else if (next !== undefined) documents.set(id, next);
-    }
-  }
-  return documents;
-};
+const spec = ProjectionSpecification.for(pipelinesProjection);
+/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
+const project = (
+  events: readonly ProjectedEvent[],
+  start?: ReadonlyMap<string, PipelineDocument>,
+) => spec.given(events, start).documents();
 const projectOne = (events: ProjectedEvent[]) => project(events).get(`acme:${pipelineId}`);
 
 const defined = (options: { tenantId?: string; name?: string } = {}) =>

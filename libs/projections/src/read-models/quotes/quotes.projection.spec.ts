@@ -145,6 +145,8 @@ describe('quotes projection', () => {
     spec
       .given([created, on(created as QuoteEvent, 'globex')])
       .then([draft, { ...draft, _id: 'globex:q-1', tenantId: 'globex' }]);
-    spec.given([projectedEvent({ type: 'DealWon', data: { dealId: 'd-1' } })]).thenNoDocuments();
+    const dealWon = projectedEvent({ type: 'DealWon', data: { dealId: 'd-1' } });
+    expect(quotesProjection.handles.has(dealWon.type)).toBe(false);
+    expect(quotesProjection.documentIds(dealWon)).toEqual([]);
   });
 });

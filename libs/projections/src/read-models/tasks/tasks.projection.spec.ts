@@ -5,7 +5,7 @@ import {
   TaskRescheduled,
   TaskScheduled,
 } from '@crm/domain';
-import { projectedEvent } from '@crm/testing';
+import { ProjectionSpecification, projectedEvent } from '@crm/testing';
 import { ProjectedEvent } from '../../projection';
 import { TaskDocument } from './tasks.document';
 import { tasksProjection } from './tasks.projection';
@@ -13,18 +13,10 @@ import { tasksProjection } from './tasks.projection';
 const taskId = 'task-1';
 const scheduledAt = '2026-01-15T10:00:00.000Z';
 
-const project = (events: ProjectedEvent[]): Map<string, TaskDocument> => {
-  const documents = new Map<string, TaskDocument>();
-  for (const event of events) {
-    if (!tasksProjection.handles.has(event.type)) continue;
-    for (const id of tasksProjection.documentIds(event)) {
-      const next = tasksProjection.evolve(documents.get(id), event, id);
-      if (next === null) documents.delete(id);
-      else if (next !== undefined) documents.set(id, next);
-    }
-  }
-  return documents;
-};
+const spec = ProjectionSpecification.for(tasksProjection);
+/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
+const project = (events: readonly ProjectedEvent[], start?: ReadonlyMap<string, TaskDocument>) =>
+  spec.given(events, start).documents();
 const projectOne = (events: ProjectedEvent[]) => project(events).get(`acme:${taskId}`);
 
 type Options = { tenantId?: string };

@@ -11,7 +11,7 @@ import {
   TicketReplyAuthor,
   TicketResolved,
 } from '@crm/domain';
-import { projectedEvent } from '@crm/testing';
+import { ProjectionSpecification, projectedEvent } from '@crm/testing';
 import { ProjectedEvent } from '../../projection';
 import { TicketDocument } from './tickets.document';
 import { ticketsProjection } from './tickets.projection';
@@ -20,18 +20,10 @@ const ticketId = 'ticket-1';
 const openedAt = '2026-01-15T09:00:00.000Z';
 const at = (hour: number) => `2026-01-15T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
-const project = (events: ProjectedEvent[]): Map<string, TicketDocument> => {
-  const documents = new Map<string, TicketDocument>();
-  for (const event of events) {
-    if (!ticketsProjection.handles.has(event.type)) continue;
-    for (const id of ticketsProjection.documentIds(event)) {
-      const next = ticketsProjection.evolve(documents.get(id), event, id);
-      if (next === null) documents.delete(id);
-      else if (next !== undefined) documents.set(id, next);
-    }
-  }
-  return documents;
-};
+const spec = ProjectionSpecification.for(ticketsProjection);
+/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
+const project = (events: readonly ProjectedEvent[], start?: ReadonlyMap<string, TicketDocument>) =>
+  spec.given(events, start).documents();
 const projectOne = (events: ProjectedEvent[]) => project(events).get(`acme:${ticketId}`);
 
 type Options = { tenantId?: string; recordedAt?: string };
