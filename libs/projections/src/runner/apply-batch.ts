@@ -2,6 +2,7 @@ import { DomainEvent } from '@crm/domain';
 import { Document, DocumentStore, DocumentWrite } from '@crm/read-store';
 import { ProjectedEvent } from '../projection';
 import { PARKED_COLLECTION, ProjectionSlot } from './projection-slot';
+import { errorText } from './runner-health';
 
 /** A decoded event, or the error that stopped it from being decoded. */
 export type BatchEvent = { position: bigint; id: string; type: string; streamName: string } & (
@@ -11,9 +12,6 @@ export type BatchEvent = { position: bigint; id: string; type: string; streamNam
 
 const alreadyApplied = (document: Document | undefined, position: bigint): boolean =>
   typeof document?._position === 'number' && document._position >= Number(position);
-
-const errorText = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 const parkedDocument = (slot: ProjectionSlot, item: BatchEvent, error: unknown): Document => ({
   _id: `${slot.physical}:${item.id}`,

@@ -1,12 +1,16 @@
-import { DomainEvent } from '@crm/domain';
-import { EventSerializer, EventStore, parseEventTypeName, RecordedEvent } from '@crm/event-store';
+import { EventSerializer, EventStore, RecordedEvent } from '@crm/event-store';
 import { DocumentStore, DocumentWrite } from '@crm/read-store';
 import { Projection } from '../projection';
-import { applyBatchToSlot, BatchEvent } from './apply-batch';
+import { applyBatchToSlot } from './apply-batch';
 import { inBatchSpan } from './batch-span';
+import { decodeEvent } from './decode-event';
+import { slotFor, switchCaughtUpGenerations } from './generations';
 import { inBatches } from './in-batches';
-import { nextGeneration, physicalName, ProjectionSlot } from './projection-slot';
 import { PositionWaiters } from './position-waiters';
+import { lowestCheckpoint, ProjectionSlot } from './projection-slot';
+import { nextStall, RetryOptions, RunnerHealth, sleep, StalledHealth } from './runner-health';
+
+export type { RunnerHealth } from './runner-health';
 
 export type ProjectionRunnerOptions = {
   batchSize?: number;
@@ -17,26 +21,10 @@ export type ProjectionRunnerOptions = {
   log?: (message: string) => void;
   /** Build every projection into a fresh generation from the start of the log, switching when done. */
   rebuild?: boolean;
-  /** Backoff after a failure of either store: the first wait, doubled up to the longest. */
-  retry?: { initialDelayMs?: number; maxDelayMs?: number };
+  retry?: RetryOptions;
   /** Called when the runner stalls (each failed attempt) and when it has recovered. */
   onHealth?: (health: RunnerHealth) => void;
 };
-
-/**
- * `running` while it follows the log; `stalled` while a store fails and it waits to retry from
- * its checkpoints (which projections it could not advance, the last error, since when).
- */
-export type RunnerHealth =
-  | { status: 'stopped' | 'running' }
-  | {
-      status: 'stalled';
-      projections: string[];
-      error: string;
-      since: string;
-      attempts: number;
-      retryInMs: number;
-    };
 
 export type ProjectionStatus = {
   name: string;
@@ -60,7 +48,7 @@ export class ProjectionRunner {
   private loop?: Promise<void>;
   private readonly waiters = new PositionWaiters();
   private rebuildTarget = -1n;
-  private stall?: Extract<RunnerHealth, { status: 'stalled' }>;
+  private stall?: StalledHealth;
   private running = false;
   private parkedTotal = 0;
 
@@ -78,7 +66,9 @@ export class ProjectionRunner {
    * from them (documents and checkpoints commit together, so nothing is lost or applied twice).
    */
   async start(): Promise<void> {
-    this.slots = await Promise.all(this.projections.map((p) => this.slotFor(p)));
+    this.slots = await Promise.all(
+      this.projections.map((projection) => slotFor(this.documents, projection, this.options)),
+    );
     this.rebuildTarget = await this.events.headPosition();
     this.running = true;
     this.loop = this.runHealing().finally(() => {
@@ -99,17 +89,9 @@ export class ProjectionRunner {
   }
 
   private async stalled(error: unknown): Promise<void> {
-    const attempts = (this.stall?.attempts ?? 0) + 1;
-    const { initialDelayMs = 100, maxDelayMs = 30_000 } = this.options.retry ?? {};
-    const retryInMs = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.min(attempts - 1, 30));
-    this.stall = {
-      status: 'stalled',
-      projections: this.slots.map((slot) => slot.projection.name),
-      error: errorText(error),
-      since: this.stall?.since ?? new Date().toISOString(),
-      attempts,
-      retryInMs,
-    };
+    const projections = this.slots.map((slot) => slot.projection.name);
+    this.stall = nextStall(this.stall, error, projections, this.options.retry);
+    const { attempts, retryInMs } = this.stall;
     this.options.log?.(
       `projections stalled (attempt ${attempts}): ${this.stall.error}; retrying from their checkpoints in ${retryInMs} ms`,
     );
@@ -188,26 +170,6 @@ export class ProjectionRunner {
     };
   }
 
-  private async slotFor(projection: Projection): Promise<ProjectionSlot> {
-    const active = await this.documents.activeGeneration(projection.name);
-    const upToDate =
-      !this.options.rebuild && active?.startsWith(`${projection.name}@v${projection.version}.`);
-    const physical =
-      upToDate && active
-        ? active
-        : active
-          ? nextGeneration(projection, active)
-          : physicalName(projection, 1);
-    await this.documents.ensureIndexes(physical, projection.indexes);
-    const checkpoint = (await this.documents.checkpoint(physical)) ?? -1n;
-    const rebuilding = physical !== active;
-    if (rebuilding)
-      this.options.log?.(
-        `projection ${projection.name}: building ${physical} from the start of the log`,
-      );
-    return { projection, physical, checkpoint, rebuilding };
-  }
-
   /**
    * One attempt at following the log. The subscription has its own abort signal: a failed batch
    * aborts it first, so leaving the loop does not wait for the next event of a quiet log.
@@ -245,22 +207,8 @@ export class ProjectionRunner {
     if (failure) throw failure.error;
   }
 
-  private decode(recorded: RecordedEvent): BatchEvent {
-    const base = {
-      position: recorded.position,
-      id: recorded.id,
-      type: parseEventTypeName(recorded.type).name,
-      streamName: recorded.streamName,
-    };
-    try {
-      return { ...base, event: this.serializer.deserialize<DomainEvent>(recorded) };
-    } catch (decodeError) {
-      return { ...base, decodeError };
-    }
-  }
-
   private async applyBatch(recorded: RecordedEvent[]): Promise<void> {
-    const batch = recorded.map((r) => this.decode(r));
+    const batch = recorded.map((r) => decodeEvent(this.serializer, r));
     const last = batch[batch.length - 1].position;
     const writes: DocumentWrite[] = [];
     const checkpoints: { name: string; position: bigint }[] = [];
@@ -281,38 +229,12 @@ export class ProjectionRunner {
     this.waiters.reached(this.position());
   }
 
-  /** A rebuilt generation becomes the one queries read once it has reached the head seen at start. */
   private async switchCaughtUpGenerations(): Promise<void> {
-    for (const slot of this.slots) {
-      if (!slot.rebuilding || slot.checkpoint < this.rebuildTarget) continue;
-      const previous = await this.documents.activeGeneration(slot.projection.name);
-      await this.documents.switchGeneration(slot.projection.name, slot.physical);
-      if (previous && previous !== slot.physical) await this.documents.dropCollection(previous);
-      slot.rebuilding = false;
-      this.options.log?.(`projection ${slot.projection.name}: ${slot.physical} is now live`);
-    }
+    await switchCaughtUpGenerations(
+      this.documents,
+      this.slots,
+      this.rebuildTarget,
+      this.options.log,
+    );
   }
 }
-
-const lowestCheckpoint = (slots: readonly ProjectionSlot[]): bigint =>
-  slots.length === 0
-    ? -1n
-    : slots.reduce(
-        (min, slot) => (slot.checkpoint < min ? slot.checkpoint : min),
-        slots[0].checkpoint,
-      );
-
-const errorText = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });

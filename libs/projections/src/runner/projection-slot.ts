@@ -33,3 +33,12 @@ export const nextGeneration = (projection: Projection, active: string | undefine
   physicalName(projection, (active ? (parsePhysicalName(active)?.generation ?? 0) : 0) + 1);
 
 export const PARKED_COLLECTION = '_parked';
+
+/** The position every slot has reached (-1n: none yet, or no slots). */
+export const lowestCheckpoint = (slots: readonly ProjectionSlot[]): bigint =>
+  slots.length === 0
+    ? -1n
+    : slots.reduce(
+        (min, slot) => (slot.checkpoint < min ? slot.checkpoint : min),
+        slots[0].checkpoint,
+      );

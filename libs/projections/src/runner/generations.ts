@@ -1,0 +1,48 @@
+import { DocumentStore } from '@crm/read-store';
+import { Projection } from '../projection';
+import { nextGeneration, physicalName, ProjectionSlot } from './projection-slot';
+
+type Log = ((message: string) => void) | undefined;
+
+/**
+ * The slot a projection runs in: its active generation if that was built with its current
+ * version (and no rebuild is asked for), else a fresh generation filled from the start of the log.
+ */
+export const slotFor = async (
+  documents: DocumentStore,
+  projection: Projection,
+  options: { rebuild?: boolean; log?: Log },
+): Promise<ProjectionSlot> => {
+  const active = await documents.activeGeneration(projection.name);
+  const upToDate =
+    !options.rebuild && active?.startsWith(`${projection.name}@v${projection.version}.`);
+  const physical =
+    upToDate && active
+      ? active
+      : active
+        ? nextGeneration(projection, active)
+        : physicalName(projection, 1);
+  await documents.ensureIndexes(physical, projection.indexes);
+  const checkpoint = (await documents.checkpoint(physical)) ?? -1n;
+  const rebuilding = physical !== active;
+  if (rebuilding)
+    options.log?.(`projection ${projection.name}: building ${physical} from the start of the log`);
+  return { projection, physical, checkpoint, rebuilding };
+};
+
+/** A rebuilt generation becomes the one queries read once it has reached `target` (the head seen at start). */
+export const switchCaughtUpGenerations = async (
+  documents: DocumentStore,
+  slots: readonly ProjectionSlot[],
+  target: bigint,
+  log: Log,
+): Promise<void> => {
+  for (const slot of slots) {
+    if (!slot.rebuilding || slot.checkpoint < target) continue;
+    const previous = await documents.activeGeneration(slot.projection.name);
+    await documents.switchGeneration(slot.projection.name, slot.physical);
+    if (previous && previous !== slot.physical) await documents.dropCollection(previous);
+    slot.rebuilding = false;
+    log?.(`projection ${slot.projection.name}: ${slot.physical} is now live`);
+  }
+};
