@@ -1,56 +1,14 @@
 import {
-  ContactConsentRecorded,
-  ContactCreated,
-  ContactCustomFieldSet,
   ContactLinkedToAccount,
   ContactMerged,
   ContactOwnerAssigned,
   ContactTagged,
   ContactUnlinkedFromAccount,
-  ContactUntagged,
   ContactUpdated,
-  DomainEvent,
 } from '@crm/domain';
-import { ProjectionSpecification, projectedEvent } from '@crm/testing';
-import { ProjectedEvent } from '../../projection';
-import { ContactDocument } from './contacts.document';
+import { projectedEvent } from '@crm/testing';
 import { contactsProjection } from './contacts.projection';
-
-type Options = Parameters<typeof projectedEvent>[1];
-
-const event = <E extends DomainEvent>(type: E['type'], data: E['data'], options?: Options) =>
-  projectedEvent<E>({ type, data } as E, options);
-
-const spec = ProjectionSpecification.for(contactsProjection);
-/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
-const project = (events: readonly ProjectedEvent[], start?: ReadonlyMap<string, ContactDocument>) =>
-  spec.given(events, start).documents();
-
-const CREATED_AT = '2026-01-02T10:00:00.000Z';
-const LATER = '2026-01-05T09:30:00.000Z';
-
-const created = (data: Partial<ContactCreated['data']> = {}, options: Options = {}) =>
-  event<ContactCreated>(
-    'ContactCreated',
-    {
-      contactId: 'c-1',
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      emails: [
-        { address: 'Ada@Example.com', label: 'work' },
-        { address: 'ada.home@example.org', primary: true },
-      ],
-      phones: [{ number: '+44 20 7946 0000', label: 'mobile' }],
-      ...data,
-    },
-    { recordedAt: CREATED_AT, ...options },
-  );
-
-const contactOf = (documents: Map<string, ContactDocument>, id = 'acme:c-1'): ContactDocument => {
-  const document = documents.get(id);
-  if (document === undefined) throw new Error(`no document ${id}`);
-  return document;
-};
+import { event, project, CREATED_AT, LATER, created, contactOf } from './contacts.fixtures';
 
 describe('contactsProjection', () => {
   it('declares its collection, the indexes of the contact queries and only contact events', () => {
@@ -220,25 +178,6 @@ describe('contactsProjection', () => {
     expect(contactOf(documents)).toMatchObject({ ownerId: 'user-2', updatedAt: LATER });
   });
 
-  it('ContactTagged and ContactUntagged: the tag set, each tag once', () => {
-    const tagged = project([
-      created(),
-      event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'vip' }),
-      event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'newsletter' }),
-      event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'vip' }),
-    ]);
-    expect(contactOf(tagged).tags).toEqual(['vip', 'newsletter']);
-
-    const untagged = project(
-      [
-        event<ContactUntagged>('ContactUntagged', { contactId: 'c-1', tag: 'vip' }),
-        event<ContactUntagged>('ContactUntagged', { contactId: 'c-1', tag: 'unknown' }),
-      ],
-      tagged,
-    );
-    expect(contactOf(untagged).tags).toEqual(['newsletter']);
-  });
-
   it('an event that changes nothing returns the current document itself', () => {
     const documents = project([
       created(),
@@ -247,100 +186,6 @@ describe('contactsProjection', () => {
     const current = contactOf(documents);
     const again = event<ContactTagged>('ContactTagged', { contactId: 'c-1', tag: 'vip' });
     expect(contactsProjection.evolve(current, again, 'acme:c-1')).toBe(current);
-  });
-
-  it('ContactCustomFieldSet: the value by key, even for keys such as __proto__', () => {
-    const documents = project([
-      created(),
-      event<ContactCustomFieldSet>('ContactCustomFieldSet', {
-        contactId: 'c-1',
-        key: 'segment',
-        value: 'enterprise',
-      }),
-      event<ContactCustomFieldSet>('ContactCustomFieldSet', {
-        contactId: 'c-1',
-        key: 'seats',
-        value: 40,
-      }),
-      event<ContactCustomFieldSet>('ContactCustomFieldSet', {
-        contactId: 'c-1',
-        key: 'segment',
-        value: null,
-      }),
-    ]);
-    expect(contactOf(documents).customFields).toEqual({ segment: null, seats: 40 });
-
-    const proto = contactsProjection.evolve(
-      contactOf(documents),
-      event<ContactCustomFieldSet>('ContactCustomFieldSet', {
-        contactId: 'c-1',
-        key: '__proto__',
-        value: 'x',
-      }),
-      'acme:c-1',
-    );
-    expect(proto && Object.hasOwn(proto.customFields, '__proto__')).toBe(true);
-    expect(Object.getPrototypeOf(proto?.customFields)).toBe(Object.prototype);
-  });
-
-  it('ContactConsentRecorded: the latest status, source and time per channel', () => {
-    const documents = project([
-      created(),
-      event<ContactConsentRecorded>('ContactConsentRecorded', {
-        contactId: 'c-1',
-        channel: 'email',
-        status: 'opted_in',
-        source: 'signup-form',
-        recordedAt: '2026-01-03T08:00:00.000Z',
-      }),
-      event<ContactConsentRecorded>('ContactConsentRecorded', {
-        contactId: 'c-1',
-        channel: 'sms',
-        status: 'opted_in',
-        source: 'call',
-        recordedAt: '2026-01-04T08:00:00.000Z',
-      }),
-      event<ContactConsentRecorded>('ContactConsentRecorded', {
-        contactId: 'c-1',
-        channel: 'email',
-        status: 'opted_out',
-        source: 'unsubscribe-link',
-        recordedAt: '2026-01-06T08:00:00.000Z',
-      }),
-    ]);
-    expect(contactOf(documents)).toMatchObject({
-      consents: {
-        email: {
-          status: 'opted_out',
-          source: 'unsubscribe-link',
-          recordedAt: '2026-01-06T08:00:00.000Z',
-        },
-        sms: { status: 'opted_in', source: 'call', recordedAt: '2026-01-04T08:00:00.000Z' },
-      },
-      updatedAt: '2026-01-06T08:00:00.000Z',
-    });
-  });
-
-  it('ContactMerged: the merged contact points at its survivor, which lists it', () => {
-    const merge = event<ContactMerged>('ContactMerged', {
-      contactId: 'c-1',
-      survivorId: 'c-2',
-      mergedAt: LATER,
-    });
-    expect(contactsProjection.documentIds(merge)).toEqual(['acme:c-1', 'acme:c-2']);
-    const documents = project([created(), created({ contactId: 'c-2' }), merge]);
-    expect(contactOf(documents)).toMatchObject({
-      status: 'merged',
-      survivorId: 'c-2',
-      mergedAt: LATER,
-      updatedAt: LATER,
-    });
-    expect(contactOf(documents, 'acme:c-2')).toMatchObject({
-      status: 'active',
-      mergedContactIds: ['c-1'],
-      updatedAt: LATER,
-    });
-    expect(Object.hasOwn(contactOf(documents, 'acme:c-2'), 'survivorId')).toBe(false);
   });
 
   it('an event for a contact it never saw creates nothing', () => {

@@ -1,64 +1,16 @@
-import {
-  CallLogged,
-  DomainEvent,
-  EmailLogged,
-  InteractionLinksCorrected,
-  MeetingLogged,
-  NoteLogged,
-} from '@crm/domain';
-import { ProjectionSpecification, projectedEvent } from '@crm/testing';
-import { ProjectedEvent } from '../../projection';
+import { DomainEvent, EmailLogged, MeetingLogged } from '@crm/domain';
+import { projectedEvent } from '@crm/testing';
 import { InteractionDocument } from './interactions.document';
 import { interactionExcerpt, interactionsProjection } from './interactions.projection';
-
-const interactionId = 'interaction-1';
-const occurredAt = '2026-01-14T15:30:00.000Z';
-
-const spec = ProjectionSpecification.for(interactionsProjection);
-/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
-const project = (
-  events: readonly ProjectedEvent[],
-  start?: ReadonlyMap<string, InteractionDocument>,
-) => spec.given(events, start).documents();
-const projectOne = (events: ProjectedEvent[]) => project(events).get(`acme:${interactionId}`);
-
-type Options = { tenantId?: string };
-const links = { contactId: 'contact-1', accountId: 'account-1', dealId: 'deal-1' };
-
-const callLogged = (data: Partial<CallLogged['data']> = {}, options: Options = {}) =>
-  projectedEvent<CallLogged>(
-    {
-      type: 'CallLogged',
-      data: {
-        interactionId,
-        ...links,
-        occurredAt,
-        direction: 'outbound',
-        durationSeconds: 420,
-        outcome: 'connected',
-        summary: 'Walked through pricing; they want a 3-year option.',
-        ...data,
-      },
-    },
-    options,
-  );
-const noteLogged = (body: string) =>
-  projectedEvent<NoteLogged>({
-    type: 'NoteLogged',
-    data: { interactionId, contactId: 'contact-1', occurredAt, body },
-  });
-const corrected = (
-  changes: Pick<InteractionLinksCorrected['data'], 'accountId' | 'dealId' | 'ticketId'>,
-  previous: InteractionLinksCorrected['data']['previous'],
-  options: Options = {},
-) =>
-  projectedEvent<InteractionLinksCorrected>(
-    {
-      type: 'InteractionLinksCorrected',
-      data: { interactionId, contactId: 'contact-1', ...changes, previous },
-    },
-    options,
-  );
+import {
+  interactionId,
+  occurredAt,
+  project,
+  projectOne,
+  callLogged,
+  noteLogged,
+  corrected,
+} from './interactions.fixtures';
 
 describe('interactions projection', () => {
   it('declares its collection, indexes and the interaction events it reads', () => {
