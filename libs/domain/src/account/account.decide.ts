@@ -1,4 +1,11 @@
-import { customFieldValue, findTag, isFull, limitDetails, sameValue } from '../shared';
+import {
+  changesCustomField,
+  ownerChange,
+  RecordNaming,
+  sameValue,
+  tagToAdd,
+  tagToRemove,
+} from '../shared';
 import { accountErrors } from './account.errors';
 import { AccountCommand, UpdateAccountProfile } from './account.commands';
 import { AccountEvent } from './account.events';
@@ -25,6 +32,11 @@ const assertActive = (state: AccountState, accountId: string): ExistingAccount =
   }
   return state;
 };
+
+const naming = (accountId: string): RecordNaming => ({
+  record: `account ${accountId}`,
+  aKind: 'an account',
+});
 
 /** The requested profile fields whose value differs from the account's current one. */
 const changedProfile = (account: ExistingAccount, requested: AccountProfile): AccountProfile => {
@@ -53,62 +65,42 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
     }
     case 'AssignAccountOwner': {
       const { accountId, ownerId } = command.data;
-      const account = assertActive(state, accountId);
-      if (ownerId === null) {
-        if (account.ownerId === undefined) return [];
-        return [
-          {
-            type: 'AccountOwnerUnassigned',
-            data: { accountId, previousOwnerId: account.ownerId },
-          },
-        ];
+      const change = ownerChange(assertActive(state, accountId).ownerId, ownerId);
+      if (change === undefined) return [];
+      if (change.unassigned) {
+        const { previousOwnerId } = change;
+        return [{ type: 'AccountOwnerUnassigned', data: { accountId, previousOwnerId } }];
       }
-      if (account.ownerId === ownerId) return [];
-      return [
-        {
-          type: 'AccountOwnerAssigned',
-          data: {
-            accountId,
-            ownerId,
-            ...(account.ownerId !== undefined ? { previousOwnerId: account.ownerId } : {}),
-          },
-        },
-      ];
+      const { unassigned: _unassigned, ...assigned } = change;
+      return [{ type: 'AccountOwnerAssigned', data: { accountId, ...assigned } }];
     }
     case 'TagAccount': {
       const account = assertActive(state, command.data.accountId);
-      if (findTag(account.tags, command.data.tag) !== undefined) return [];
-      if (isFull(account.tags.length, 'tags')) {
-        throw accountErrors.rule(
-          'ACCOUNT_TAGS_TOO_MANY',
-          `account ${account.accountId} already has the most tags an account may have`,
-          limitDetails('tags', 'tags', account.tags.length),
-        );
-      }
-      return [{ type: 'AccountTagged', data: { ...command.data, tag: command.data.tag.trim() } }];
+      const tag = tagToAdd(
+        account.tags,
+        command.data.tag,
+        naming(command.data.accountId),
+        (message, details) => accountErrors.rule('ACCOUNT_TAGS_TOO_MANY', message, details),
+      );
+      return tag === undefined ? [] : [{ type: 'AccountTagged', data: { ...command.data, tag } }];
     }
     case 'UntagAccount': {
       const account = assertActive(state, command.data.accountId);
-      const tag = findTag(account.tags, command.data.tag);
-      if (tag === undefined) return [];
-      return [{ type: 'AccountUntagged', data: { ...command.data, tag } }];
+      const tag = tagToRemove(account.tags, command.data.tag);
+      return tag === undefined ? [] : [{ type: 'AccountUntagged', data: { ...command.data, tag } }];
     }
     case 'SetAccountCustomField': {
-      const account = assertActive(state, command.data.accountId);
-      if (customFieldValue(account.customFields, command.data.key) === command.data.value)
-        return [];
-      const fieldCount = Object.keys(account.customFields).length;
-      if (
-        !Object.hasOwn(account.customFields, command.data.key) &&
-        isFull(fieldCount, 'customFields')
-      ) {
-        throw accountErrors.rule(
-          'ACCOUNT_CUSTOM_FIELDS_TOO_MANY',
-          `account ${account.accountId} already has the most custom fields an account may have`,
-          limitDetails('customFields', 'customFields', fieldCount),
-        );
-      }
-      return [{ type: 'AccountCustomFieldSet', data: { ...command.data } }];
+      const { accountId, key, value } = command.data;
+      const { customFields } = assertActive(state, accountId);
+      const changes = changesCustomField(
+        customFields,
+        key,
+        value,
+        naming(accountId),
+        (message, details) =>
+          accountErrors.rule('ACCOUNT_CUSTOM_FIELDS_TOO_MANY', message, details),
+      );
+      return changes ? [{ type: 'AccountCustomFieldSet', data: { ...command.data } }] : [];
     }
     case 'ArchiveAccount':
       assertActive(state, command.data.accountId);

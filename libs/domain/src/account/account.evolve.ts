@@ -1,4 +1,4 @@
-import { withClearedFieldsRemoved } from '../shared';
+import { withClearedFieldsRemoved, withCustomField, withoutTag, withTag } from '../shared';
 import { AccountEvent } from './account.events';
 import { AccountState } from './account.state';
 
@@ -25,15 +25,11 @@ export const evolveAccount = (state: AccountState, event: AccountEvent): Account
     case 'AccountOwnerUnassigned':
       return state.exists ? { ...state, ownerId: undefined } : state;
     case 'AccountTagged':
-      return state.exists ? { ...state, tags: [...state.tags, event.data.tag] } : state;
+      return state.exists ? withTag(state, event.data.tag) : state;
     case 'AccountUntagged':
-      return state.exists
-        ? { ...state, tags: state.tags.filter((tag) => tag !== event.data.tag) }
-        : state;
+      return state.exists ? withoutTag(state, event.data.tag) : state;
     case 'AccountCustomFieldSet':
-      return state.exists
-        ? { ...state, customFields: { ...state.customFields, [event.data.key]: event.data.value } }
-        : state;
+      return state.exists ? withCustomField(state, event.data.key, event.data.value) : state;
     case 'AccountArchived':
       return state.exists ? { ...state, status: 'archived' } : state;
   }

@@ -1,4 +1,11 @@
-import { customFieldValue, findTag, isFull, limitDetails, sameValue } from '../shared';
+import {
+  changesCustomField,
+  ownerChange,
+  RecordNaming,
+  sameValue,
+  tagToAdd,
+  tagToRemove,
+} from '../shared';
 import { contactErrors } from './contact.errors';
 import { ContactCommand, ContactEmail, UpdateContact } from './contact.commands';
 import { ContactEvent } from './contact.events';
@@ -28,6 +35,11 @@ const assertActive = (state: ContactState, contactId: string): ExistingContact =
   }
   return state;
 };
+
+const naming = (contactId: string): RecordNaming => ({
+  record: `contact ${contactId}`,
+  aKind: 'a contact',
+});
 
 /** At most one primary email, and no address twice (compared case-insensitively). */
 const assertValidEmails = (contactId: string, emails: readonly ContactEmail[]): void => {
@@ -114,62 +126,42 @@ export const decideContact = (command: ContactCommand, state: ContactState): Con
     }
     case 'AssignContactOwner': {
       const { contactId, ownerId } = command.data;
-      const contact = assertActive(state, contactId);
-      if (ownerId === null) {
-        if (contact.ownerId === undefined) return [];
-        return [
-          {
-            type: 'ContactOwnerUnassigned',
-            data: { contactId, previousOwnerId: contact.ownerId },
-          },
-        ];
+      const change = ownerChange(assertActive(state, contactId).ownerId, ownerId);
+      if (change === undefined) return [];
+      if (change.unassigned) {
+        const { previousOwnerId } = change;
+        return [{ type: 'ContactOwnerUnassigned', data: { contactId, previousOwnerId } }];
       }
-      if (contact.ownerId === ownerId) return [];
-      return [
-        {
-          type: 'ContactOwnerAssigned',
-          data: {
-            contactId,
-            ownerId,
-            ...(contact.ownerId !== undefined ? { previousOwnerId: contact.ownerId } : {}),
-          },
-        },
-      ];
+      const { unassigned: _unassigned, ...assigned } = change;
+      return [{ type: 'ContactOwnerAssigned', data: { contactId, ...assigned } }];
     }
     case 'TagContact': {
       const contact = assertActive(state, command.data.contactId);
-      if (findTag(contact.tags, command.data.tag) !== undefined) return [];
-      if (isFull(contact.tags.length, 'tags')) {
-        throw contactErrors.rule(
-          'CONTACT_TAGS_TOO_MANY',
-          `contact ${command.data.contactId} already has the most tags a contact may have`,
-          limitDetails('tags', 'tags', contact.tags.length),
-        );
-      }
-      return [{ type: 'ContactTagged', data: { ...command.data, tag: command.data.tag.trim() } }];
+      const tag = tagToAdd(
+        contact.tags,
+        command.data.tag,
+        naming(command.data.contactId),
+        (message, details) => contactErrors.rule('CONTACT_TAGS_TOO_MANY', message, details),
+      );
+      return tag === undefined ? [] : [{ type: 'ContactTagged', data: { ...command.data, tag } }];
     }
     case 'UntagContact': {
       const contact = assertActive(state, command.data.contactId);
-      const tag = findTag(contact.tags, command.data.tag);
-      if (tag === undefined) return [];
-      return [{ type: 'ContactUntagged', data: { ...command.data, tag } }];
+      const tag = tagToRemove(contact.tags, command.data.tag);
+      return tag === undefined ? [] : [{ type: 'ContactUntagged', data: { ...command.data, tag } }];
     }
     case 'SetContactCustomField': {
-      const contact = assertActive(state, command.data.contactId);
-      if (customFieldValue(contact.customFields, command.data.key) === command.data.value)
-        return [];
-      const fieldCount = Object.keys(contact.customFields).length;
-      if (
-        !Object.hasOwn(contact.customFields, command.data.key) &&
-        isFull(fieldCount, 'customFields')
-      ) {
-        throw contactErrors.rule(
-          'CONTACT_CUSTOM_FIELDS_TOO_MANY',
-          `contact ${command.data.contactId} already has the most custom fields a contact may have`,
-          limitDetails('customFields', 'customFields', fieldCount),
-        );
-      }
-      return [{ type: 'ContactCustomFieldSet', data: { ...command.data } }];
+      const { contactId, key, value } = command.data;
+      const { customFields } = assertActive(state, contactId);
+      const changes = changesCustomField(
+        customFields,
+        key,
+        value,
+        naming(contactId),
+        (message, details) =>
+          contactErrors.rule('CONTACT_CUSTOM_FIELDS_TOO_MANY', message, details),
+      );
+      return changes ? [{ type: 'ContactCustomFieldSet', data: { ...command.data } }] : [];
     }
     case 'RecordContactConsent':
       // Always recorded: a repeated consent is still an audit fact.

@@ -1,4 +1,4 @@
-import { withClearedFieldsRemoved } from '../shared';
+import { withClearedFieldsRemoved, withCustomField, withoutTag, withTag } from '../shared';
 import { ContactEvent } from './contact.events';
 import { ContactState } from './contact.state';
 
@@ -34,15 +34,11 @@ export const evolveContact = (state: ContactState, event: ContactEvent): Contact
     case 'ContactOwnerUnassigned':
       return state.exists ? { ...state, ownerId: undefined } : state;
     case 'ContactTagged':
-      return state.exists ? { ...state, tags: [...state.tags, event.data.tag] } : state;
+      return state.exists ? withTag(state, event.data.tag) : state;
     case 'ContactUntagged':
-      return state.exists
-        ? { ...state, tags: state.tags.filter((tag) => tag !== event.data.tag) }
-        : state;
+      return state.exists ? withoutTag(state, event.data.tag) : state;
     case 'ContactCustomFieldSet':
-      return state.exists
-        ? { ...state, customFields: { ...state.customFields, [event.data.key]: event.data.value } }
-        : state;
+      return state.exists ? withCustomField(state, event.data.key, event.data.value) : state;
     case 'ContactConsentRecorded': {
       if (!state.exists) return state;
       const { channel, status, source, recordedAt } = event.data;

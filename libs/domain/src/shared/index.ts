@@ -11,3 +11,4 @@ export * from './cleared-fields';
 export * from './calendar-date';
 export * from './record-limits';
 export * from './decimal-text';
+export * from './record-details';
