@@ -1,4 +1,9 @@
-import { ApplicationModule, ApplicationModuleOptions } from '@crm/application';
+import {
+  CommandSideModule,
+  CommandSideOptions,
+  ReadSideModule,
+  ReadSideOptions,
+} from '@crm/application';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccessGuard } from './auth/access.guard';
@@ -30,13 +35,17 @@ import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
+/** What the API is built from: both sides of the application, on the stores given or configured. */
+export type AppModuleOptions = CommandSideOptions & ReadSideOptions;
+
 @Module({})
 export class AppModule {
-  static forRoot(options: ApplicationModuleOptions): DynamicModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ApplicationModule.forRoot(options),
+        CommandSideModule.forRoot(options),
+        ReadSideModule.forRoot(options),
         AccessModule,
         ApiCommonModule,
         AccountsModule,
