@@ -10,7 +10,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadGate, ReadOptionsDto, TimeTravelOptionsDto } from '../http/read-options';
+import { ReadOptionsDto, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
 import { ListContactsQuery } from './list-query.dtos';
 import { QueryEndpoint } from './query-endpoint.decorator';
@@ -22,7 +22,6 @@ import { found, recordOr404, Tenancy } from './view-results';
 @Controller('contacts')
 export class ContactViewsController {
   constructor(
-    private readonly gate: ReadGate,
     private readonly readModels: ReadModels,
     private readonly records: RecordViews,
     private readonly clock: ViewClock,
@@ -35,7 +34,6 @@ export class ContactViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return listContacts(this.readModels.within(scope), tenantId, query);
   }
 
@@ -47,7 +45,6 @@ export class ContactViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(options);
     return recordOr404(this.records.within(scope), 'contact', tenantId, id, options);
   }
 
@@ -62,7 +59,6 @@ export class ContactViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(options);
     const readModels = this.readModels.within(scope);
     return found(await contact360(readModels, tenantId, id, this.clock.now()), 'contact', id);
   }
@@ -80,7 +76,6 @@ export class ContactViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return found(
       await timeline(this.readModels.within(scope), tenantId, { contactId: id }, query),
       'contact',
