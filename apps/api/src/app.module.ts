@@ -22,15 +22,10 @@ import { InteractionsModule } from './interactions/interactions.module';
 import { LeadsModule } from './leads/leads.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
-import { AccountViewsController } from './queries/account-views.controller';
-import { ContactViewsController } from './queries/contact-views.controller';
-import { DealViewsController } from './queries/deal-views.controller';
-import { PipelineViewsController } from './queries/pipeline-views.controller';
 import { RecordListsController } from './queries/record-lists.controller';
 import { RecordViewsController } from './queries/record-views.controller';
-import { ReportsController } from './queries/reports.controller';
-import { TaskViewsController } from './queries/task-views.controller';
 import { QuotesModule } from './quotes/quotes.module';
+import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -56,23 +51,14 @@ export class AppModule {
         LeadsModule,
         PipelinesModule,
         QuotesModule,
+        ReportsModule,
         TicketsModule,
         TasksModule,
         WebhooksModule,
         HealthModule,
         MetricsModule.forRoot(options.config),
       ],
-      controllers: [
-        AuditController,
-        ContactViewsController,
-        ReportsController,
-        AccountViewsController,
-        DealViewsController,
-        PipelineViewsController,
-        TaskViewsController,
-        RecordViewsController,
-        RecordListsController,
-      ],
+      controllers: [AuditController, RecordViewsController, RecordListsController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -3,10 +3,9 @@ import { EventSerializer, EventStore } from '@crm/event-store';
 import { ReadModels, RecordViews } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
 import { Module } from '@nestjs/common';
-import { ReportSource } from './report-source';
 import { ViewClock } from './view-clock';
 
-/** The API's queries over the read side: read-model access, record views and reports with time travel, a clock. */
+/** The API's queries over the read side: read-model access, record views with time travel, a clock. */
 @Module({
   providers: [
     {
@@ -15,7 +14,6 @@ import { ViewClock } from './view-clock';
       useFactory: (documents: DocumentStore) => new ReadModels(documents),
     },
     ViewClock,
-    ReportSource,
     {
       provide: RecordViews,
       inject: [ReadModels, EVENT_STORE, EVENT_SERIALIZER],
@@ -23,6 +21,6 @@ import { ViewClock } from './view-clock';
         new RecordViews(readModels, events, serializer, streamNameFor),
     },
   ],
-  exports: [ReadModels, ViewClock, RecordViews, ReportSource],
+  exports: [ReadModels, ViewClock, RecordViews],
 })
 export class QueryViewsModule {}

@@ -5,10 +5,10 @@ import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { ApiError } from '../http/api-error';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { TimeTravelOptionsDto } from '../http/read-options';
-import { QueryEndpoint } from './query-endpoint.decorator';
+import { QueryEndpoint } from '../queries/query-endpoint.decorator';
 import { ReportSource } from './report-source';
 import { LeadFunnelQuery, PeriodQuery, periodOf, StageConversionQuery } from './report-query.dtos';
-import { Tenancy } from './view-results';
+import { Tenancy } from '../queries/view-results';
 
 /** The analytical reports; each answers for now, or with `asOf` for a past moment replayed from the log. */
 @ApiTags('reports')

@@ -6,9 +6,9 @@ import { TenancyFromRequest } from '../http/command-context.decorator';
 import { TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
 import { PipelineBoardQuery } from './board-query.dto';
-import { QueryEndpoint } from './query-endpoint.decorator';
-import { ViewClock } from './view-clock';
-import { found, recordOr404, Tenancy } from './view-results';
+import { QueryEndpoint } from '../queries/query-endpoint.decorator';
+import { ViewClock } from '../queries/view-clock';
+import { found, recordOr404, Tenancy } from '../queries/view-results';
 
 @ApiTags('pipelines')
 @Controller('pipelines')

@@ -5,10 +5,10 @@ import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
-import { QueryEndpoint } from './query-endpoint.decorator';
-import { TimelineQuery } from './timeline-query.dto';
-import { ViewClock } from './view-clock';
-import { found, recordOr404, Tenancy } from './view-results';
+import { QueryEndpoint } from '../queries/query-endpoint.decorator';
+import { TimelineQuery } from '../queries/timeline-query.dto';
+import { ViewClock } from '../queries/view-clock';
+import { found, recordOr404, Tenancy } from '../queries/view-results';
 
 @ApiTags('deals')
 @Controller('deals')
