@@ -62,4 +62,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The application layer sits below the queries: the API composes @crm/queries over its read side.
+    files: ['libs/application/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@crm/queries', '@crm/queries/*', '**/queries/src', '**/queries/src/**'],
+              message: 'libs/application must not depend on @crm/queries (the API composes them).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

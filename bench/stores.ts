@@ -1,4 +1,4 @@
-import { ApplicationModule, AppConfig } from '@crm/application';
+import { AppConfig, CommandSideModule, ReadSideModule } from '@crm/application';
 import { eventUpcasters } from '@crm/application/event-upcasters';
 import {
   createEventSchemaRegistry,
@@ -9,7 +9,7 @@ import {
   SqliteEventStoreOptions,
 } from '@crm/event-store';
 import { DocumentStore } from '@crm/read-store';
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -54,6 +54,9 @@ export const openEventStore = (
 export const createSerializer = (): EventSerializer =>
   createEventSerializer(createEventSchemaRegistry(eventUpcasters));
 
+@Module({})
+class BenchApplicationModule {}
+
 /** The application without HTTP (CommandBus, command path, read side) on the given stores. */
 export const openApplication = (options: {
   config: AppConfig;
@@ -61,10 +64,13 @@ export const openApplication = (options: {
   documentStore?: DocumentStore;
   clock?: () => Date;
 }): Promise<INestApplicationContext> =>
-  NestFactory.createApplicationContext(ApplicationModule.forRoot(options), {
-    logger: false,
-    abortOnError: false,
-  });
+  NestFactory.createApplicationContext(
+    {
+      module: BenchApplicationModule,
+      imports: [CommandSideModule.forRoot(options), ReadSideModule.forRoot(options)],
+    },
+    { logger: false, abortOnError: false },
+  );
 
 /**
  * Copies a SQLite database that no connection has open, WAL included, so the copy is complete

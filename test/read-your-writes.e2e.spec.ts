@@ -1,6 +1,13 @@
 import { createEmbeddedDocumentStore, DocumentStore } from '@crm/read-store';
 import { startTestApp, TestApp } from './support/test-app';
 
+type QueryOperation = { parameters?: { name: string; in: string }[] };
+
+/** What a query route refuses to run without, besides its path (not in its OpenAPI parameters). */
+const REQUIRED_QUERY: Record<string, Record<string, string>> = {
+  '/reports/stage-conversion': { pipelineId: 'no-such-record' },
+};
+
 const createContact = (t: TestApp, firstName: string) =>
   t.http().post('/contacts').send({ firstName, lastName: 'Writes' }).expect(201);
 
@@ -37,6 +44,28 @@ describe('read your writes', () => {
         fields: [{ field: 'minPosition' }],
       });
       expect(Date.now() - started).toBeLessThan(1000);
+    });
+
+    it('waits on every query route that declares minPosition', async () => {
+      const { body: document } = await t.http().get('/openapi.json').expect(200);
+      const paths = document.paths as Record<string, Record<string, QueryOperation>>;
+      const waiting = Object.entries(paths).flatMap(([path, methods]) =>
+        methods.get?.parameters?.some((p) => p.in === 'query' && p.name === 'minPosition')
+          ? [path]
+          : [],
+      );
+      expect(waiting.length).toBeGreaterThan(30);
+      const beyondHead = ((await t.head()) + 1000n).toString();
+      const notWaiting: string[] = [];
+      for (const path of waiting) {
+        const { status, body } = await t
+          .http()
+          .get(path.replace(/\{[^}]+\}/g, 'no-such-record'))
+          .query({ ...REQUIRED_QUERY[path], minPosition: beyondHead });
+        if (body.code !== 'MIN_POSITION_NOT_WRITTEN')
+          notWaiting.push(`${path}: ${status} ${body.code}`);
+      }
+      expect(notWaiting).toEqual([]);
     });
 
     it('refuses a malformed position', async () => {

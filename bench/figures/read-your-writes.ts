@@ -1,6 +1,7 @@
-import { ExecuteDomainCommand, loadConfig, ReadYourWrites } from '@crm/application';
+import { DOCUMENT_STORE, ExecuteDomainCommand, loadConfig, ReadYourWrites } from '@crm/application';
 import { Random } from '@crm/demo-data';
 import { contact360, ReadModels } from '@crm/queries';
+import { DocumentStore } from '@crm/read-store';
 import { CommandBus } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { CommandMix } from '../command-mix';
@@ -42,7 +43,7 @@ export const readYourWritesTask = async (ctx: BenchContext): Promise<FigureResul
   try {
     const bus = app.get(CommandBus);
     const readYourWrites = app.get(ReadYourWrites);
-    const readModels = app.get(ReadModels);
+    const readModels = new ReadModels(app.get<DocumentStore>(DOCUMENT_STORE));
     const mix = new CommandMix(contacts, ctx.settings.seed + 200);
     const rng = new Random(ctx.settings.seed + 300);
     const durationMs = ctx.settings.rywSeconds * 1000;

@@ -1,4 +1,9 @@
-import { ApplicationModule, ApplicationModuleOptions } from '@crm/application';
+import {
+  CommandSideModule,
+  CommandSideOptions,
+  ReadSideModule,
+  ReadSideOptions,
+} from '@crm/application';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { aggregateModules } from './aggregate-modules';
@@ -11,41 +16,31 @@ import { ApiCommonModule } from './http/api-common.module';
 import { ErrorFilter } from './http/error.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { MetricsModule } from './metrics/metrics.module';
-import { AccountViewsController } from './queries/account-views.controller';
-import { ContactViewsController } from './queries/contact-views.controller';
-import { DealViewsController } from './queries/deal-views.controller';
-import { PipelineViewsController } from './queries/pipeline-views.controller';
 import { RecordListsController } from './queries/record-lists.controller';
 import { RecordViewsController } from './queries/record-views.controller';
-import { ReportsController } from './queries/reports.controller';
-import { TaskViewsController } from './queries/task-views.controller';
+import { ReportsModule } from './reports/reports.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+
+/** What the API is built from: both sides of the application, on the stores given or configured. */
+export type AppModuleOptions = CommandSideOptions & ReadSideOptions;
 
 @Module({})
 export class AppModule {
-  static forRoot(options: ApplicationModuleOptions): DynamicModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ApplicationModule.forRoot(options),
+        CommandSideModule.forRoot(options),
+        ReadSideModule.forRoot(options),
         AccessModule,
         ApiCommonModule,
         ...Object.values(aggregateModules),
+        ReportsModule,
         WebhooksModule,
         HealthModule,
         MetricsModule.forRoot(options.config),
       ],
-      controllers: [
-        AuditController,
-        ContactViewsController,
-        ReportsController,
-        AccountViewsController,
-        DealViewsController,
-        PipelineViewsController,
-        TaskViewsController,
-        RecordViewsController,
-        RecordListsController,
-      ],
+      controllers: [AuditController, RecordViewsController, RecordListsController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },

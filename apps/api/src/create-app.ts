@@ -1,6 +1,5 @@
 import {
   AppConfig,
-  ApplicationModuleOptions,
   createLogger,
   CrmMetrics,
   loadConfiguration,
@@ -10,7 +9,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'pino';
-import { AppModule } from './app.module';
+import { AppModule, AppModuleOptions } from './app.module';
 import { useAuthentication } from './auth/authentication.hook';
 import { Authenticator } from './auth/authenticator';
 import { useRateLimits } from './auth/rate-limits';
@@ -23,7 +22,7 @@ import { useRecordETags } from './http/record-etags';
 import { requestIdOf } from './http/request-id';
 import { setUpOpenApi } from './openapi';
 
-export type CreateAppOptions = Omit<ApplicationModuleOptions, 'config' | 'configModule'> & {
+export type CreateAppOptions = Omit<AppModuleOptions, 'config' | 'configModule'> & {
   /** Already validated (the tests); otherwise ConfigModule validates the process environment. */
   config?: AppConfig;
   /** false: no logging at all (the end-to-end suites); a logger: lines go there. */

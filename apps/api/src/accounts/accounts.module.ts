@@ -9,8 +9,9 @@ import {
   TagAccountDto,
   UpdateAccountProfileDto,
 } from './account.dtos';
+import { AccountViewsController } from './account-views.controller';
 
-/** The accounts: commands (derived from the catalogue) and their DTOs. */
+/** The accounts: commands (derived from the catalogue), their DTOs and the accounts queries. */
 @Module({
   imports: [ApiCommonModule],
   controllers: [
@@ -23,6 +24,7 @@ import {
       SetAccountCustomField: SetAccountCustomFieldDto,
       ArchiveAccount: ArchiveAccountDto,
     }),
+    AccountViewsController,
   ],
 })
 export class AccountsModule {}

@@ -11,8 +11,9 @@ import {
   TagContactDto,
   UpdateContactDto,
 } from './contact.dtos';
+import { ContactViewsController } from './contact-views.controller';
 
-/** The contacts: commands (derived from the catalogue) and their DTOs. */
+/** The contacts: commands (derived from the catalogue), their DTOs and the contacts queries. */
 @Module({
   imports: [ApiCommonModule],
   controllers: [
@@ -28,6 +29,7 @@ import {
       RecordContactConsent: RecordContactConsentDto,
       MergeContact: MergeContactDto,
     }),
+    ContactViewsController,
   ],
 })
 export class ContactsModule {}

@@ -10,8 +10,9 @@ import {
   OpenDealDto,
   ReopenDealDto,
 } from './deal.dtos';
+import { DealViewsController } from './deal-views.controller';
 
-/** The deals: commands (derived from the catalogue) and their DTOs. */
+/** The deals: commands (derived from the catalogue), their DTOs and the deals queries. */
 @Module({
   imports: [ApiCommonModule],
   controllers: [
@@ -25,6 +26,7 @@ import {
       LoseDeal: LoseDealDto,
       ReopenDeal: ReopenDealDto,
     }),
+    DealViewsController,
   ],
 })
 export class DealsModule {}

@@ -8,8 +8,9 @@ import {
   ReorderPipelineStagesDto,
   SetPipelineStageProbabilityDto,
 } from './pipeline.dtos';
+import { PipelineViewsController } from './pipeline-views.controller';
 
-/** The pipelines: commands (derived from the catalogue) and their DTOs. */
+/** The pipelines: commands (derived from the catalogue), their DTOs and the pipeline and board queries. */
 @Module({
   imports: [ApiCommonModule],
   controllers: [
@@ -21,6 +22,7 @@ import {
       ReorderPipelineStages: ReorderPipelineStagesDto,
       RemovePipelineStage: null,
     }),
+    PipelineViewsController,
   ],
 })
 export class PipelinesModule {}

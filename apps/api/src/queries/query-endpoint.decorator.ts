@@ -1,9 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { WaitsForMinPosition } from './waits-for-min-position.decorator';
 
-/** Marks a controller method as a query endpoint: summary, tenant headers and the errors it may answer. */
+/**
+ * Marks a controller method as a query endpoint: it waits for its `minPosition` before it runs,
+ * and documents its summary, tenant headers and the errors it may answer.
+ */
 export const QueryEndpoint = (summary: string, options: { notFound?: string } = {}) =>
   applyDecorators(
+    WaitsForMinPosition(),
     ApiOperation({ summary }),
     ApiHeader({
       name: 'X-Tenant-Id',

@@ -1,15 +1,19 @@
-import { EVENT_SERIALIZER, EVENT_STORE, streamNameFor } from '@crm/application';
+import { DOCUMENT_STORE, EVENT_SERIALIZER, EVENT_STORE, streamNameFor } from '@crm/application';
 import { EventSerializer, EventStore } from '@crm/event-store';
 import { ReadModels, RecordViews } from '@crm/queries';
+import { DocumentStore } from '@crm/read-store';
 import { Module } from '@nestjs/common';
-import { ReportSource } from './report-source';
 import { ViewClock } from './view-clock';
 
-/** What the query controllers need besides `ReadModels`: record views and reports with time travel, a clock. */
+/** The API's queries over the read side: read-model access, record views with time travel, a clock. */
 @Module({
   providers: [
+    {
+      provide: ReadModels,
+      inject: [DOCUMENT_STORE],
+      useFactory: (documents: DocumentStore) => new ReadModels(documents),
+    },
     ViewClock,
-    ReportSource,
     {
       provide: RecordViews,
       inject: [ReadModels, EVENT_STORE, EVENT_SERIALIZER],
@@ -17,6 +21,6 @@ import { ViewClock } from './view-clock';
         new RecordViews(readModels, events, serializer, streamNameFor),
     },
   ],
-  exports: [ViewClock, RecordViews, ReportSource],
+  exports: [ReadModels, ViewClock, RecordViews],
 })
 export class QueryViewsModule {}

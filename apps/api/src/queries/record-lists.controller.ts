@@ -12,7 +12,6 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadGate } from '../http/read-options';
 import { QueryEndpoint } from './query-endpoint.decorator';
 import {
   ListCampaignsQuery,
@@ -29,7 +28,6 @@ import { Tenancy } from './view-results';
 @Controller()
 export class RecordListsController {
   constructor(
-    private readonly gate: ReadGate,
     private readonly readModels: ReadModels,
     private readonly clock: ViewClock,
   ) {}
@@ -42,7 +40,6 @@ export class RecordListsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return listLeads(this.readModels.within(scope), tenantId, query);
   }
 
@@ -56,7 +53,6 @@ export class RecordListsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return listDeals(this.readModels.within(scope), tenantId, query);
   }
 
@@ -70,7 +66,6 @@ export class RecordListsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return listTickets(this.readModels.within(scope), tenantId, query, this.clock.now());
   }
 
@@ -82,7 +77,6 @@ export class RecordListsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return listCampaigns(this.readModels.within(scope), tenantId, query);
   }
 
@@ -94,7 +88,6 @@ export class RecordListsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return listPipelines(this.readModels.within(scope), tenantId, query);
   }
 
@@ -106,7 +99,6 @@ export class RecordListsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return listInteractions(this.readModels.within(scope), tenantId, query);
   }
 }

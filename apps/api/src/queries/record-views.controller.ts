@@ -4,7 +4,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
+import { TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
 import { QueryEndpoint } from './query-endpoint.decorator';
 import { recordOr404, Tenancy } from './view-results';
@@ -13,10 +13,7 @@ import { recordOr404, Tenancy } from './view-results';
 @ApiTags('records')
 @Controller()
 export class RecordViewsController {
-  constructor(
-    private readonly gate: ReadGate,
-    private readonly records: RecordViews,
-  ) {}
+  constructor(private readonly records: RecordViews) {}
 
   @Get('leads/:id')
   @QueryEndpoint('A lead, now or as of a past moment', { notFound: 'LEAD_NOT_FOUND' })
@@ -71,7 +68,6 @@ export class RecordViewsController {
     id: string,
     options: TimeTravelOptionsDto,
   ) {
-    await this.gate.ready(options);
     return recordOr404(this.records.within(scope), kind, tenantId, id, options);
   }
 }

@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { commandController } from '../http/command-controller';
 import { ApiCommonModule } from '../http/api-common.module';
 import { CancelTaskDto, CompleteTaskDto, RescheduleTaskDto, ScheduleTaskDto } from './task.dtos';
+import { TaskViewsController } from './task-views.controller';
 
-/** The tasks: commands (derived from the catalogue) and their DTOs. */
+/** The tasks: commands (derived from the catalogue), their DTOs and the tasks queries. */
 @Module({
   imports: [ApiCommonModule],
   controllers: [
@@ -13,6 +14,7 @@ import { CancelTaskDto, CompleteTaskDto, RescheduleTaskDto, ScheduleTaskDto } fr
       CompleteTask: CompleteTaskDto,
       CancelTask: CancelTaskDto,
     }),
+    TaskViewsController,
   ],
 })
 export class TasksModule {}

@@ -1,6 +1,6 @@
 import {
-  ApplicationModule,
   AppConfig,
+  CommandSideModule,
   EVENT_SERIALIZER,
   EVENT_STORE,
   createLogger,
@@ -48,8 +48,9 @@ const cliLogger = (config: AppConfig, stderr: NodeJS.WritableStream) =>
   });
 
 /**
- * The application without HTTP: the configured event store, the command path and the process
- * managers, with the projections left to the CLI (CRM_RUN_PROJECTIONS=false).
+ * The application without HTTP: its command side only (the configured event store, the command
+ * path and the process managers). The CLI works on the read store itself (rebuild, status), so no
+ * read side runs here (CRM_RUN_PROJECTIONS=false).
  */
 export const openCliContext = async (options: CliContextOptions): Promise<CliContext> => {
   const config = loadConfig({
@@ -63,7 +64,7 @@ export const openCliContext = async (options: CliContextOptions): Promise<CliCon
       : createEmbeddedDocumentStore({ path: ':memory:' });
   try {
     const app = await NestFactory.createApplicationContext(
-      ApplicationModule.forRoot({ config, documentStore: documents, clock: options.clock }),
+      CommandSideModule.forRoot({ config, clock: options.clock }),
       { logger: new PinoNestLogger(cliLogger(config, options.stderr)), abortOnError: false },
     );
     return {
@@ -72,7 +73,13 @@ export const openCliContext = async (options: CliContextOptions): Promise<CliCon
       store: app.get<EventStore>(EVENT_STORE),
       serializer: app.get<EventSerializer>(EVENT_SERIALIZER),
       documents,
-      close: () => app.close(),
+      close: async () => {
+        try {
+          await app.close();
+        } finally {
+          await documents.close();
+        }
+      },
     };
   } catch (error) {
     await documents.close();

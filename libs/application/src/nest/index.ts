@@ -1,4 +1,5 @@
-export * from './application.module';
+export * from './command-side.module';
+export * from './read-side.module';
 export * from './execute-domain-command';
 export * from './tokens';
 export * from './configuration';

@@ -1,6 +1,5 @@
 import { EventSerializer, EventStore } from '@crm/event-store';
 import { allProjections, ProjectionRunner } from '@crm/projections';
-import { ReadModels } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
 import { Logger, Provider } from '@nestjs/common';
 import { AppConfig } from '../config';
@@ -18,7 +17,7 @@ import { ProjectionLifecycle } from './projection-lifecycle';
 import { checkpointProgress, runnerProgress } from './read-side-progress';
 import { ReadYourWrites } from './read-your-writes';
 
-/** The read side: document store, projection runner, read-model access and read-your-writes. */
+/** The read side: document store, projection runner, its progress and read-your-writes. */
 export const readSideProviders = (
   documentStore?: DocumentStore,
   metrics?: CrmMetrics,
@@ -50,11 +49,6 @@ export const readSideProviders = (
     inject: [APP_CONFIG, DOCUMENT_STORE, PROJECTION_RUNNER],
     useFactory: (config: AppConfig, documents: DocumentStore, runner: ProjectionRunner) =>
       config.CRM_RUN_PROJECTIONS ? runnerProgress(runner) : checkpointProgress(documents),
-  },
-  {
-    provide: ReadModels,
-    inject: [DOCUMENT_STORE],
-    useFactory: (documents: DocumentStore) => new ReadModels(documents),
   },
   {
     provide: ReadYourWrites,

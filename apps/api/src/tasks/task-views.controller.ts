@@ -3,18 +3,17 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
+import { TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
-import { QueryEndpoint } from './query-endpoint.decorator';
+import { QueryEndpoint } from '../queries/query-endpoint.decorator';
 import { TasksQuery } from './tasks-query.dto';
-import { ViewClock } from './view-clock';
-import { recordOr404, Tenancy } from './view-results';
+import { ViewClock } from '../queries/view-clock';
+import { recordOr404, Tenancy } from '../queries/view-results';
 
 @ApiTags('tasks')
 @Controller('tasks')
 export class TaskViewsController {
   constructor(
-    private readonly gate: ReadGate,
     private readonly readModels: ReadModels,
     private readonly records: RecordViews,
     private readonly clock: ViewClock,
@@ -29,7 +28,6 @@ export class TaskViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     const relatedTo =
       relatedKind !== undefined && relatedId !== undefined
         ? { kind: relatedKind, id: relatedId }
@@ -46,7 +44,6 @@ export class TaskViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(options);
     return recordOr404(this.records.within(scope), 'task', tenantId, id, options);
   }
 }

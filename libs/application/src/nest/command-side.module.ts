@@ -8,50 +8,40 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-executor';
 import { AppConfig } from '../config';
-import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
-import { readSideProviders } from '../read-side/read-side.providers';
+import { CrmMetrics } from '../metrics/crm-metrics';
+import { instrumentEventStore } from '../metrics/instrumented-event-store';
+import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { ProcessManagers } from '../processes/process-managers';
 import { appConfigProvider, loadConfiguration } from './configuration';
 import { openConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
-import { ReadModels } from '@crm/queries';
-import { DocumentStore } from '@crm/read-store';
-import { ReadYourWrites } from '../read-side/read-your-writes';
-import { CrmMetrics } from '../metrics/crm-metrics';
-import { instrumentEventStore } from '../metrics/instrumented-event-store';
-import { ReadSideMetrics } from '../metrics/read-side-metrics';
-import {
-  APP_CONFIG,
-  DOCUMENT_STORE,
-  EVENT_SERIALIZER,
-  EVENT_STORE,
-  OPEN_DEALS_IN_STAGE,
-  PROJECTION_RUNNER,
-  READ_SIDE_PROGRESS,
-} from './tokens';
+import { APP_CONFIG, EVENT_SERIALIZER, EVENT_STORE, OPEN_DEALS_IN_STAGE } from './tokens';
 
-export type ApplicationModuleOptions = {
+export type CommandSideOptions = {
   /** The validated configuration; it reaches the providers as APP_CONFIG through ConfigService. */
   config: AppConfig;
   /** The ConfigModule that validated `config` (createApp's); built from `config` when absent. */
   configModule?: DynamicModule;
-  /** Overrides the configured stores (tests hand in in-memory ones). */
+  /** Overrides the configured event store (tests hand in an in-memory one). */
   eventStore?: EventStore;
-  documentStore?: DocumentStore;
   clock?: () => Date;
-  /** Given (the API), commands, appends and the read side are measured into it. */
+  /** Given (the API), commands and appends are measured into it. */
   metrics?: CrmMetrics;
 };
 
-/** The command side: the event store, the one command path and the CommandBus handler. */
+/**
+ * The command side: the configuration, the event store, the one command path behind the
+ * CommandBus (catalogue, preparers, deciders) and the process managers that issue commands
+ * from the log. Global, so the read side and every feature module reach its exports.
+ */
 @Module({})
-export class ApplicationModule implements OnApplicationShutdown {
+export class CommandSideModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  static forRoot(options: ApplicationModuleOptions): DynamicModule {
+  static forRoot(options: CommandSideOptions): DynamicModule {
     return {
-      module: ApplicationModule,
+      module: CommandSideModule,
       global: true,
       imports: [
         options.configModule ?? loadConfiguration(options.config).then(({ module }) => module),
@@ -89,21 +79,14 @@ export class ApplicationModule implements OnApplicationShutdown {
         },
         ExecuteDomainCommandHandler,
         ProcessManagers,
-        ...readSideProviders(options.documentStore, options.metrics),
-        ...(options.metrics
-          ? [{ provide: CrmMetrics, useValue: options.metrics }, ReadSideMetrics]
-          : []),
+        ...(options.metrics ? [{ provide: CrmMetrics, useValue: options.metrics }] : []),
       ],
       exports: [
         APP_CONFIG,
         EVENT_STORE,
         EVENT_SERIALIZER,
         CommandExecutor,
-        DOCUMENT_STORE,
-        PROJECTION_RUNNER,
-        READ_SIDE_PROGRESS,
-        ReadModels,
-        ReadYourWrites,
+        ProcessManagers,
         ...(options.metrics ? [CrmMetrics] : []),
       ],
     };

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { IsSearchQuery, Omittable, SingleLine, IsTag } from '../http/field-rules';
 import { RECORD_ID_PATTERN } from '../http/record-id';
-import { PageQueryDto } from './page-query.dto';
+import { PageQueryDto } from '../queries/page-query.dto';
 
 const RECORD_ID_MESSAGE = { message: '$property must be 1-64 letters, digits, _ or -' };
 
@@ -29,22 +29,4 @@ export class ListContactsQuery extends PageQueryDto {
   @Omittable()
   @IsIn(['active', 'merged'])
   status?: 'active' | 'merged';
-}
-
-export class ListAccountsQuery extends PageQueryDto {
-  @Omittable() @IsSearchQuery() q?: string;
-
-  @ApiPropertyOptional({ description: 'case-insensitive, anywhere in the name' })
-  @Omittable()
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-
-  @Omittable() @IsTag() tag?: string;
-  @Omittable() @SingleLine() @IsString() @Length(1, 64) ownerId?: string;
-
-  @ApiPropertyOptional({ enum: ['active', 'archived'], description: 'both when absent' })
-  @Omittable()
-  @IsIn(['active', 'archived'])
-  status?: 'active' | 'archived';
 }

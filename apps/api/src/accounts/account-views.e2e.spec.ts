@@ -1,6 +1,12 @@
 import { STAGES } from '../../../../test/support/crm-fixtures';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { fieldsOf, OTHER_TENANT, sleep, viewsClient, ViewsClient } from './views.e2e-support';
+import {
+  fieldsOf,
+  OTHER_TENANT,
+  sleep,
+  viewsClient,
+  ViewsClient,
+} from '../queries/views.e2e-support';
 
 type Entry = { type: string; occurredAt: string; position: number; dealId?: string };
 

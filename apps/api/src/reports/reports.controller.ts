@@ -4,20 +4,17 @@ import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { ApiError } from '../http/api-error';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
-import { QueryEndpoint } from './query-endpoint.decorator';
+import { TimeTravelOptionsDto } from '../http/read-options';
+import { QueryEndpoint } from '../queries/query-endpoint.decorator';
 import { ReportSource } from './report-source';
 import { LeadFunnelQuery, PeriodQuery, periodOf, StageConversionQuery } from './report-query.dtos';
-import { Tenancy } from './view-results';
+import { Tenancy } from '../queries/view-results';
 
 /** The analytical reports; each answers for now, or with `asOf` for a past moment replayed from the log. */
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {
-  constructor(
-    private readonly gate: ReadGate,
-    private readonly source: ReportSource,
-  ) {}
+  constructor(private readonly source: ReportSource) {}
 
   @Get('lead-funnel')
   @QueryEndpoint(
@@ -28,7 +25,6 @@ export class ReportsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return this.source.run(query.asOf, scope, (r) =>
       r.leadFunnel(tenantId, { groupBy: query.groupBy }),
     );
@@ -41,7 +37,6 @@ export class ReportsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return this.source.run(query.asOf, scope, (r) => r.winRate(tenantId, periodOf(query)));
   }
 
@@ -52,7 +47,6 @@ export class ReportsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return this.source.run(query.asOf, scope, (r) => r.salesCycle(tenantId));
   }
 
@@ -68,7 +62,6 @@ export class ReportsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     const report = await this.source.run(query.asOf, scope, (r) =>
       r.stageConversion(tenantId, query.pipelineId),
     );
@@ -89,7 +82,6 @@ export class ReportsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return {
       rows: await this.source.run(query.asOf, scope, (r) =>
         r.revenueByMonth(tenantId, periodOf(query)),
@@ -106,7 +98,6 @@ export class ReportsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return { rows: await this.source.run(query.asOf, scope, (r) => r.forecast(tenantId)) };
   }
 
@@ -117,7 +108,6 @@ export class ReportsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return this.source.run(query.asOf, scope, (r, now) => r.ticketReport(tenantId, { now }));
   }
 
@@ -128,7 +118,6 @@ export class ReportsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     return { rows: await this.source.run(query.asOf, scope, (r) => r.campaignReport(tenantId)) };
   }
 }

@@ -3,18 +3,17 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
+import { TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
 import { PipelineBoardQuery } from './board-query.dto';
-import { QueryEndpoint } from './query-endpoint.decorator';
-import { ViewClock } from './view-clock';
-import { found, recordOr404, Tenancy } from './view-results';
+import { QueryEndpoint } from '../queries/query-endpoint.decorator';
+import { ViewClock } from '../queries/view-clock';
+import { found, recordOr404, Tenancy } from '../queries/view-results';
 
 @ApiTags('pipelines')
 @Controller('pipelines')
 export class PipelineViewsController {
   constructor(
-    private readonly gate: ReadGate,
     private readonly readModels: ReadModels,
     private readonly records: RecordViews,
     private readonly clock: ViewClock,
@@ -30,7 +29,6 @@ export class PipelineViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(options);
     return recordOr404(this.records.within(scope), 'pipeline', tenantId, id, options);
   }
 
@@ -41,11 +39,10 @@ export class PipelineViewsController {
   )
   async board(
     @Param('id', RecordIdPipe) id: string,
-    @Query() { ownerId, ...options }: PipelineBoardQuery,
+    @Query() { ownerId }: PipelineBoardQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(options);
     const readModels = this.readModels.within(scope);
     const board = await pipelineBoard(readModels, tenantId, id, { ownerId }, this.clock.now());
     return found(board, 'pipeline', id);

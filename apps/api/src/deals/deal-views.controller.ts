@@ -3,18 +3,17 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
+import { TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
-import { QueryEndpoint } from './query-endpoint.decorator';
-import { TimelineQuery } from './timeline-query.dto';
-import { ViewClock } from './view-clock';
-import { found, recordOr404, Tenancy } from './view-results';
+import { QueryEndpoint } from '../queries/query-endpoint.decorator';
+import { TimelineQuery } from '../queries/timeline-query.dto';
+import { ViewClock } from '../queries/view-clock';
+import { found, recordOr404, Tenancy } from '../queries/view-results';
 
 @ApiTags('deals')
 @Controller('deals')
 export class DealViewsController {
   constructor(
-    private readonly gate: ReadGate,
     private readonly readModels: ReadModels,
     private readonly records: RecordViews,
     private readonly clock: ViewClock,
@@ -31,7 +30,6 @@ export class DealViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(options);
     if (options.asOf !== undefined) {
       return recordOr404(this.records.within(scope), 'deal', tenantId, id, options);
     }
@@ -47,7 +45,6 @@ export class DealViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(query);
     const readModels = this.readModels.within(scope);
     return found(await timeline(readModels, tenantId, { dealId: id }, query), 'deal', id);
   }

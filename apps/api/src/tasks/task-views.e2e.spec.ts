@@ -1,5 +1,11 @@
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { fieldsOf, OTHER_TENANT, sleep, viewsClient, ViewsClient } from './views.e2e-support';
+import {
+  fieldsOf,
+  OTHER_TENANT,
+  sleep,
+  viewsClient,
+  ViewsClient,
+} from '../queries/views.e2e-support';
 
 type TaskItem = { taskId: string; title: string; overdue: boolean };
 

@@ -3,7 +3,7 @@ import { EventSerializer, EventStore } from '@crm/event-store';
 import { allProjections, replayUntil } from '@crm/projections';
 import { ReadModels, ReadScope, ReportQueries } from '@crm/queries';
 import { Inject, Injectable } from '@nestjs/common';
-import { ViewClock } from './view-clock';
+import { ViewClock } from '../queries/view-clock';
 
 const REPORT_READ_MODELS = new Set(['leads', 'deals', 'pipelines', 'tickets', 'campaigns']);
 

@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { Omittable, SingleLine } from '../http/field-rules';
 import { RECORD_ID_PATTERN } from '../http/record-id';
-import { Bound, ListQueryDto, SortOf } from './record-list-query.dtos';
+import { Bound, ListQueryDto, SortOf } from '../queries/record-list-query.dtos';
 
 const STATUSES: TaskListStatus[] = ['open', 'overdue', 'completed', 'cancelled'];
 const RELATED_KINDS = ['account', 'contact', 'lead', 'deal', 'ticket', 'campaign'] as const;

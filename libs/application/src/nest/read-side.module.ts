@@ -1,0 +1,37 @@
+import { DocumentStore } from '@crm/read-store';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CrmMetrics } from '../metrics/crm-metrics';
+import { ReadSideMetrics } from '../metrics/read-side-metrics';
+import { readSideProviders } from '../read-side/read-side.providers';
+import { ReadYourWrites } from '../read-side/read-your-writes';
+import { DOCUMENT_STORE, PROJECTION_RUNNER, READ_SIDE_PROGRESS } from './tokens';
+
+export type ReadSideOptions = {
+  /** Overrides the configured document store (tests hand in an in-memory one). */
+  documentStore?: DocumentStore;
+  /** Given (the API), the projections and the read-side gauges are measured into it. */
+  metrics?: CrmMetrics;
+};
+
+/**
+ * The read side: the document store, the projection runner keeping the read models (started
+ * with the application when configured), its progress and the read-your-writes wait. It reads
+ * the log and the configuration from the command side; the queries over the read models live
+ * above it (`@crm/queries`, composed by the API).
+ */
+@Module({})
+export class ReadSideModule {
+  static forRoot(options: ReadSideOptions = {}): DynamicModule {
+    return {
+      module: ReadSideModule,
+      global: true,
+      providers: [
+        ...readSideProviders(options.documentStore, options.metrics),
+        ...(options.metrics
+          ? [{ provide: CrmMetrics, useValue: options.metrics }, ReadSideMetrics]
+          : []),
+      ],
+      exports: [DOCUMENT_STORE, PROJECTION_RUNNER, READ_SIDE_PROGRESS, ReadYourWrites],
+    };
+  }
+}
