@@ -1,9 +1,10 @@
 import { IsoDateTime } from '@crm/domain';
-import { DealDocument, DealStageVisit, PipelineDocument } from '@crm/projections';
+import { DealDocument, DealStageVisit } from '@crm/projections';
 import { ReadModels } from '../read-models';
 import { currentStageProbability } from '../reports/stage-probabilities';
 import { quotesOf, QuoteSummary } from './quote-summaries';
 import { readCollections } from './read-model-collections';
+import { stageNames } from './stage-names';
 import { ownDocument } from './tenant-documents';
 import { daysBetween, wholeDaysBetween } from './time-spans';
 import { View, viewOf } from './view-json';
@@ -27,17 +28,6 @@ export type DealDetail = {
   daysInCurrentStage: number;
   /** Its quotes, newest first. */
   quotes: QuoteSummary[];
-};
-
-const stageNames = (pipeline: PipelineDocument | undefined) => {
-  const names = new Map<string, { name: string; removed: boolean }>();
-  for (const stage of pipeline?.removedStages ?? []) {
-    names.set(stage.stageId, { name: stage.name, removed: true });
-  }
-  for (const stage of pipeline?.stages ?? []) {
-    names.set(stage.stageId, { name: stage.name, removed: false });
-  }
-  return (stageId: string) => names.get(stageId) ?? { name: stageId, removed: false };
 };
 
 /** The deal with its stage history at `now`; null when the deal does not exist for the tenant. */

@@ -18,6 +18,7 @@ export * from './record-views';
 export * from './ticket-sla';
 export * from './timeline';
 export * from './timeline-cursor';
+export * from './timeline-entries';
 export * from './timeline-page';
 export * from './timeline-sources';
 export * from './view-json';

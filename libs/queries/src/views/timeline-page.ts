@@ -1,16 +1,13 @@
 import { TimelineEntryDocument } from '@crm/projections';
 import { Filter } from '@crm/read-store';
 import { ReadCollections } from './read-model-collections';
+import { answeredEntries, TimelineEntry } from './timeline-entries';
 import { encodeTimelineCursor, parseTimelineCursor, TimelineCursor } from './timeline-cursor';
 import { findForEach } from './tenant-documents';
-import { viewOf } from './view-json';
 import { compareText } from './compare';
 
 export const TIMELINE_DEFAULT_LIMIT = 20;
 export const TIMELINE_MAX_LIMIT = 100;
-
-/** One timeline entry as views answer it. */
-export type TimelineEntry = Omit<TimelineEntryDocument, '_id' | 'tenantId'>;
 
 export type TimelinePage = {
   /** Newest first: `occurredAt` descending, then log position descending. */
@@ -54,11 +51,6 @@ const olderThan = ({ occurredAt, position }: TimelineCursor): Filter => ({
 const newestFirst = (a: TimelineEntryDocument, b: TimelineEntryDocument): number =>
   compareText(b.occurredAt, a.occurredAt) || b.position - a.position;
 
-const entryOf = (document: TimelineEntryDocument): TimelineEntry => {
-  const { tenantId: _tenantId, ...entry } = viewOf(document);
-  return entry;
-};
-
 /**
  * One page of the timeline of `sources`: each linked record is read through its own index with
  * the same order, filter and limit (+1 to know whether more follow), then the answers are merged.
@@ -89,7 +81,7 @@ export const readTimeline = async (
   const page = ordered.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    entries: page.map(entryOf),
+    entries: await answeredEntries(collections, tenantId, page),
     nextCursor:
       ordered.length > limit && last !== undefined
         ? encodeTimelineCursor({ occurredAt: last.occurredAt, position: last.position })

@@ -1,6 +1,6 @@
 import { timeline } from './timeline';
 import { InvalidTimelineCursorError } from './timeline-cursor';
-import { TimelineEntry } from './timeline-page';
+import { TimelineEntry } from './timeline-entries';
 import { seedScenario } from './views.scenario';
 import { createViewsWorld, OTHER_TENANT, TENANT, ViewsWorld } from './views.test-kit';
 

@@ -1,7 +1,21 @@
 import { IsoDateTime, majorAmountOf, Money } from '@crm/domain';
 
-/** How the timeline words its facts: short, one line, plain English. */
+/** How the timeline words its facts when it is read: short, one line, plain English. */
 export const SUMMARY_TEXT_LIMIT = 120;
+
+/** Names the facts hold only ids of, looked up when the timeline is read. */
+export type TimelineNames = {
+  /** The current name of a stage of the entry's deal's pipeline; its id when unknown. */
+  stage: (stageId: string) => string;
+};
+
+/** Names by their ids: what an entry reads like when no name is known. */
+export const NAMES_BY_ID: TimelineNames = { stage: (stageId) => stageId };
+
+/** The line of every kind of fact in `F`: a kind without one fails the type check. */
+export type Wording<F> = {
+  [K in keyof F]-?: (facts: NonNullable<F[K]>, names: TimelineNames) => string;
+};
 
 /** Free text squeezed onto one short line. */
 export const excerpt = (text: string, limit = SUMMARY_TEXT_LIMIT): string => {

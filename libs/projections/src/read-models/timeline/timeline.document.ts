@@ -1,4 +1,5 @@
 import { IsoDateTime } from '@crm/domain';
+import { TimelineFactValues } from './timeline-fact-kinds';
 
 /**
  * One significant fact on the timeline of the records it is linked to. Only the links the event
@@ -26,8 +27,11 @@ export type TimelineEntryDocument = {
   quoteId?: string;
   /** For interaction events: the interaction, whose links a later correction may change. */
   interactionId?: string;
-  /** A short, human-readable line: `Call (outbound, 4 min): connected`. */
-  summary: string;
+  /**
+   * The event's values its line (`Call (outbound, 4 min): connected`) is worded from when the
+   * timeline is read (`timelineSummary`), so a wording change needs no rebuild. Never answered.
+   */
+  facts: TimelineFactValues;
   /** Who caused the event (`metadata.actorId`). */
   actorId: string;
 };

@@ -19,6 +19,7 @@ import { leadTimeline } from './facts/lead.timeline';
 import { quoteTimeline } from './facts/quote.timeline';
 import { taskTimeline } from './facts/task.timeline';
 import { ticketTimeline } from './facts/ticket.timeline';
+import { TimelineFactsByKind, TimelineFactValues } from './timeline-fact-kinds';
 import { Fact, TimelineFacts } from './timeline-facts';
 import { TimelineEntryDocument, TimelineLinks } from './timeline.document';
 
@@ -34,7 +35,7 @@ type AnyEvent =
   | TicketEvent;
 
 /** Every event of these aggregates, one file of facts per aggregate. */
-const timelineFacts: TimelineFacts<AnyEvent> = {
+const timelineFacts: TimelineFacts<AnyEvent, TimelineFactsByKind> = {
   ...accountTimeline,
   ...campaignTimeline,
   ...contactTimeline,
@@ -56,8 +57,9 @@ const isTimelineEvent = (event: ProjectedEvent): event is ProjectedEvent<AnyEven
   handles.has(event.type);
 
 /** The fact of a significant event, through the facts of its type (the cast pairs them). */
-const factOf = (event: ProjectedEvent<AnyEvent>): Fact => {
-  const factFor = timelineFacts[event.type] as ((e: ProjectedEvent<AnyEvent>) => Fact) | null;
+const factOf = (event: ProjectedEvent<AnyEvent>): Fact<TimelineFactValues> => {
+  const factFor = timelineFacts[event.type] as
+    ((e: ProjectedEvent<AnyEvent>) => Fact<TimelineFactValues>) | null;
   if (factFor === null) throw new Error(`${event.type} is not on the timeline`);
   return factFor(event);
 };
@@ -84,8 +86,12 @@ const compactLinks = (links: TimelineLinks): TimelineLinks => {
   return set;
 };
 
+/** Plain JSON, as a document store gives it back: no field holding `undefined`. */
+const plainFacts = (facts: TimelineFactValues): TimelineFactValues =>
+  JSON.parse(JSON.stringify(facts)) as TimelineFactValues;
+
 const entryFor = (event: ProjectedEvent<AnyEvent>, documentId: string): TimelineEntryDocument => {
-  const { occurredAt, links, summary } = factOf(event);
+  const { occurredAt, links, facts } = factOf(event);
   return {
     _id: documentId,
     tenantId: event.metadata.tenantId,
@@ -94,14 +100,15 @@ const entryFor = (event: ProjectedEvent<AnyEvent>, documentId: string): Timeline
     occurredAt: occurredAt ?? event.metadata.recordedAt,
     position: Number(event.position),
     ...compactLinks(links),
-    summary,
+    facts: plainFacts(facts),
     actorId: event.metadata.actorId,
   };
 };
 
 export const timelineProjection: Projection<TimelineEntryDocument> = {
   name: 'timeline',
-  version: 1,
+  // 2: entries keep facts, not summaries (worded when read); tags, custom fields, unlinking.
+  version: 2,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },

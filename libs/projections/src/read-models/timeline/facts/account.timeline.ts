@@ -1,27 +1,41 @@
-import { AccountEvent } from '@crm/domain';
-import { TimelineFacts } from '../timeline-facts';
-import { excerpt, suffix } from '../timeline-wording';
+import { AccountEvent, CustomFieldValue } from '@crm/domain';
+import { keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
 
-/** How account events read on the timeline. */
-export const accountTimeline: TimelineFacts<AccountEvent> = {
+/** What account events keep for their timeline lines. */
+export type AccountFacts = {
+  AccountRegistered: { name: string; domain?: string };
+  AccountTagged: { tag: string };
+  AccountUntagged: { tag: string };
+  AccountCustomFieldSet: { key: string; value: CustomFieldValue };
+  AccountArchived: { reason?: string };
+};
+
+/** Which account events are on the timeline, and their facts. */
+export const accountTimeline: TimelineFacts<AccountEvent, AccountFacts> = {
   AccountRegistered: (event) => {
     const { accountId, name, domain } = event.data;
-    return {
-      links: { accountId },
-      summary: `Account registered: ${excerpt(name, 80)}${domain !== undefined ? ` (${domain})` : ''}`,
-    };
+    return { links: { accountId }, facts: { name: keptText(name), domain } };
   },
   AccountProfileUpdated: null,
   AccountOwnerAssigned: null,
   AccountOwnerUnassigned: null,
-  AccountTagged: null,
-  AccountUntagged: null,
-  AccountCustomFieldSet: null,
+  AccountTagged: (event) => {
+    const { accountId, tag } = event.data;
+    return { links: { accountId }, facts: { tag } };
+  },
+  AccountUntagged: (event) => {
+    const { accountId, tag } = event.data;
+    return { links: { accountId }, facts: { tag } };
+  },
+  AccountCustomFieldSet: (event) => {
+    const { accountId, key, value } = event.data;
+    return { links: { accountId }, facts: { key, value } };
+  },
   AccountArchived: (event) => {
     return {
       occurredAt: event.data.archivedAt,
       links: { accountId: event.data.accountId },
-      summary: `Account archived${suffix(event.data.reason)}`,
+      facts: { reason: keptOptionalText(event.data.reason) },
     };
   },
 };

@@ -1,18 +1,19 @@
 import { CampaignEvent } from '@crm/domain';
 import { TimelineFacts } from '../timeline-facts';
 
-/** How campaign events read on the timeline. */
-export const campaignTimeline: TimelineFacts<CampaignEvent> = {
+/** What campaign events keep for their timeline lines. */
+export type CampaignFacts = {
+  CampaignTouchRecorded: { campaignId: string; touch: string };
+};
+
+/** Which campaign events are on the timeline, and their facts. */
+export const campaignTimeline: TimelineFacts<CampaignEvent, CampaignFacts> = {
   CampaignCreated: null,
   CampaignMembersAdded: null,
   CampaignMembersRemoved: null,
   CampaignTouchRecorded: (event) => {
     const { campaignId, contactId, touch, occurredAt } = event.data;
-    return {
-      occurredAt,
-      links: { campaignId, contactId },
-      summary: `Campaign ${campaignId}: ${touch}`,
-    };
+    return { occurredAt, links: { campaignId, contactId }, facts: { campaignId, touch } };
   },
   CampaignCompleted: null,
 };

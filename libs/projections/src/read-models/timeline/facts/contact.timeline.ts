@@ -1,50 +1,64 @@
-import { ContactEvent } from '@crm/domain';
-import { TimelineFacts } from '../timeline-facts';
-import { excerpt, words, personName } from '../timeline-wording';
+import { ContactEvent, CustomFieldValue } from '@crm/domain';
+import { keptText, TimelineFacts } from '../timeline-facts';
 
-/** How contact events read on the timeline. */
-export const contactTimeline: TimelineFacts<ContactEvent> = {
+/** What contact events keep for their timeline lines. */
+export type ContactFacts = {
+  ContactCreated: { firstName: string; lastName: string };
+  ContactLinkedToAccount: { accountId: string; previousAccountId?: string };
+  ContactUnlinkedFromAccount: { accountId: string };
+  ContactTagged: { tag: string };
+  ContactUntagged: { tag: string };
+  ContactCustomFieldSet: { key: string; value: CustomFieldValue };
+  ContactConsentRecorded: { channel: string; status: string; source: string };
+  ContactMerged: { survivorId: string };
+};
+
+/** Which contact events are on the timeline, and their facts. */
+export const contactTimeline: TimelineFacts<ContactEvent, ContactFacts> = {
   ContactCreated: (event) => {
     const { data } = event;
     return {
-      links: {
-        contactId: data.contactId,
-        accountId: data.accountId,
-        leadId: data.origin?.leadId,
-      },
-      summary: `Contact created: ${personName(data.firstName, data.lastName)}`,
+      links: { contactId: data.contactId, accountId: data.accountId, leadId: data.origin?.leadId },
+      facts: { firstName: data.firstName, lastName: data.lastName },
     };
   },
   ContactUpdated: null,
   ContactLinkedToAccount: (event) => {
     const { contactId, accountId, previousAccountId } = event.data;
-    return {
-      links: { contactId, accountId },
-      summary:
-        previousAccountId !== undefined
-          ? `Moved from account ${previousAccountId} to account ${accountId}`
-          : `Linked to account ${accountId}`,
-    };
+    return { links: { contactId, accountId }, facts: { accountId, previousAccountId } };
   },
-  ContactUnlinkedFromAccount: null,
+  ContactUnlinkedFromAccount: (event) => {
+    // Linked to the account too, so the account's timeline shows the contact leaving it.
+    const { contactId, accountId } = event.data;
+    return { links: { contactId, accountId }, facts: { accountId } };
+  },
   ContactOwnerAssigned: null,
   ContactOwnerUnassigned: null,
-  ContactTagged: null,
-  ContactUntagged: null,
-  ContactCustomFieldSet: null,
+  ContactTagged: (event) => {
+    const { contactId, tag } = event.data;
+    return { links: { contactId }, facts: { tag } };
+  },
+  ContactUntagged: (event) => {
+    const { contactId, tag } = event.data;
+    return { links: { contactId }, facts: { tag } };
+  },
+  ContactCustomFieldSet: (event) => {
+    const { contactId, key, value } = event.data;
+    return { links: { contactId }, facts: { key, value } };
+  },
   ContactConsentRecorded: (event) => {
     const { contactId, channel, status, source, recordedAt } = event.data;
     return {
       occurredAt: recordedAt,
       links: { contactId },
-      summary: `Consent (${channel}): ${words(status)}, source ${excerpt(source, 60)}`,
+      facts: { channel, status, source: keptText(source) },
     };
   },
   ContactMerged: (event) => {
     return {
       occurredAt: event.data.mergedAt,
       links: { contactId: event.data.contactId },
-      summary: `Merged into contact ${event.data.survivorId}`,
+      facts: { survivorId: event.data.survivorId },
     };
   },
 };

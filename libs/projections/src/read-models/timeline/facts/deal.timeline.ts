@@ -1,9 +1,18 @@
-import { DealEvent } from '@crm/domain';
-import { TimelineFacts } from '../timeline-facts';
-import { excerpt, suffix, money, percent } from '../timeline-wording';
+import { DealEvent, Money } from '@crm/domain';
+import { keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
 
-/** How deal events read on the timeline. */
-export const dealTimeline: TimelineFacts<DealEvent> = {
+/** What deal events keep for their timeline lines; stages by id, named when read. */
+export type DealFacts = {
+  DealOpened: { title: string; amount: Money };
+  DealAmountChanged: { previousAmount: Money; amount: Money };
+  DealStageMoved: { fromStageId: string; toStageId: string; probability: number };
+  DealWon: { amount: Money };
+  DealLost: { reason?: string };
+  DealReopened: { stageId: string; probability: number };
+};
+
+/** Which deal events are on the timeline, and their facts. */
+export const dealTimeline: TimelineFacts<DealEvent, DealFacts> = {
   DealOpened: (event) => {
     const { data } = event;
     return {
@@ -14,15 +23,12 @@ export const dealTimeline: TimelineFacts<DealEvent> = {
         accountId: data.accountId,
         leadId: data.origin?.leadId,
       },
-      summary: `Deal opened: ${excerpt(data.title, 80)} (${money(data.amount)})`,
+      facts: { title: keptText(data.title), amount: data.amount },
     };
   },
   DealAmountChanged: (event) => {
     const { dealId, previousAmount, amount } = event.data;
-    return {
-      links: { dealId },
-      summary: `Amount changed: ${money(previousAmount)} → ${money(amount)}`,
-    };
+    return { links: { dealId }, facts: { previousAmount, amount } };
   },
   DealExpectedCloseChanged: null,
   DealStageMoved: (event) => {
@@ -30,29 +36,25 @@ export const dealTimeline: TimelineFacts<DealEvent> = {
     return {
       occurredAt: movedAt,
       links: { dealId },
-      summary: `Stage moved: ${fromStageId} → ${toStageId} (${percent(probability)})`,
+      facts: { fromStageId, toStageId, probability },
     };
   },
   DealWon: (event) => {
     return {
       occurredAt: event.data.wonAt,
       links: { dealId: event.data.dealId },
-      summary: `Deal won (${money(event.data.amount)})`,
+      facts: { amount: event.data.amount },
     };
   },
   DealLost: (event) => {
     return {
       occurredAt: event.data.lostAt,
       links: { dealId: event.data.dealId },
-      summary: `Deal lost${suffix(event.data.reason)}`,
+      facts: { reason: keptOptionalText(event.data.reason) },
     };
   },
   DealReopened: (event) => {
     const { dealId, stageId, probability, reopenedAt } = event.data;
-    return {
-      occurredAt: reopenedAt,
-      links: { dealId },
-      summary: `Deal reopened in stage ${stageId} (${percent(probability)})`,
-    };
+    return { occurredAt: reopenedAt, links: { dealId }, facts: { stageId, probability } };
   },
 };

@@ -1,41 +1,53 @@
 import { InteractionCorrectableLink, InteractionEvent } from '@crm/domain';
 import { ProjectedEvent } from '../../../projection';
-import { Fact, TimelineFacts } from '../timeline-facts';
+import { Fact, keptOptionalText, TimelineFacts } from '../timeline-facts';
 import { TimelineLinks } from '../timeline.document';
-import { excerpt, suffix, words, duration } from '../timeline-wording';
 
-export const CORRECTABLE_LABELS: Record<InteractionCorrectableLink, string> = {
-  accountId: 'account',
-  dealId: 'deal',
-  ticketId: 'ticket',
+/** One link a correction changed: to another record, or unlinked (`null`). */
+export type LinkChange = { link: InteractionCorrectableLink; to: string | null; was?: string };
+
+/** What interaction events keep for their timeline lines. */
+export type InteractionFacts = {
+  CallLogged: { direction: string; durationSeconds: number; outcome: string; summary?: string };
+  EmailLogged: { direction: string; subject?: string };
+  MeetingLogged: { startAt: string; endAt: string; participantCount: number; subject?: string };
+  NoteLogged: { body?: string };
+  InteractionLinksCorrected: { changes: LinkChange[] };
 };
 
-export const linksCorrected = (
-  event: ProjectedEvent<Extract<InteractionEvent, { type: 'InteractionLinksCorrected' }>>,
-): Fact => {
-  const { data } = event;
+/** In the order the line names them. */
+const CORRECTABLE_LINKS = [
+  'accountId',
+  'dealId',
+  'ticketId',
+] as const satisfies readonly InteractionCorrectableLink[];
+
+type LinksCorrected = ProjectedEvent<
+  Extract<InteractionEvent, { type: 'InteractionLinksCorrected' }>
+>;
+
+/**
+ * A correction is on the timeline of the records it links now and of those it unlinked, so an
+ * account or deal sees an interaction leave it.
+ */
+const linksCorrected = ({
+  data,
+}: LinksCorrected): Fact<InteractionFacts['InteractionLinksCorrected']> => {
   const links: TimelineLinks = { contactId: data.contactId, interactionId: data.interactionId };
-  const changes: string[] = [];
-  for (const field of Object.keys(CORRECTABLE_LABELS) as InteractionCorrectableLink[]) {
-    const value = data[field];
-    if (value === undefined) continue;
-    const label = CORRECTABLE_LABELS[field];
-    const previous = data.previous?.[field];
-    const was = typeof previous === 'string' ? ` (was ${previous})` : '';
-    if (value === null) {
-      changes.push(`${label} unlinked${was}`);
-    } else {
-      links[field] = value;
-      changes.push(`${label} ${value}${was}`);
-    }
+  const changes: LinkChange[] = [];
+  for (const link of CORRECTABLE_LINKS) {
+    const to = data[link];
+    if (to === undefined) continue;
+    const previous = data.previous?.[link];
+    const was = typeof previous === 'string' ? previous : undefined;
+    changes.push({ link, to, was });
+    const linked = to ?? was;
+    if (linked !== undefined) links[link] = linked;
   }
-  return {
-    links,
-    summary: changes.length > 0 ? `Links corrected: ${changes.join(', ')}` : 'Links corrected',
-  };
+  return { links, facts: { changes } };
 };
 
-export const interactionLinks = (data: {
+const interactionLinks = (data: {
   interactionId: string;
   contactId: string;
   accountId?: string;
@@ -49,49 +61,43 @@ export const interactionLinks = (data: {
   interactionId: data.interactionId,
 });
 
-/** How interaction events read on the timeline. */
-export const interactionTimeline: TimelineFacts<InteractionEvent> = {
+/** Which interaction events are on the timeline, and their facts. */
+export const interactionTimeline: TimelineFacts<InteractionEvent, InteractionFacts> = {
   CallLogged: (event) => {
-    const { data } = event;
+    const { direction, durationSeconds, outcome, summary, occurredAt } = event.data;
     return {
-      occurredAt: data.occurredAt,
-      links: interactionLinks(data),
-      summary: `Call (${data.direction}, ${duration(data.durationSeconds)}): ${words(data.outcome)}${
-        data.summary !== undefined && data.summary.trim().length > 0
-          ? ` - ${excerpt(data.summary)}`
-          : ''
-      }`,
+      occurredAt,
+      links: interactionLinks(event.data),
+      facts: { direction, durationSeconds, outcome, summary: keptOptionalText(summary) },
     };
   },
   EmailLogged: (event) => {
-    const { data } = event;
+    const { direction, subject, occurredAt } = event.data;
     return {
-      occurredAt: data.occurredAt,
-      links: interactionLinks(data),
-      summary: `Email (${data.direction})${suffix(data.subject)}`,
+      occurredAt,
+      links: interactionLinks(event.data),
+      facts: { direction, subject: keptOptionalText(subject) },
     };
   },
   MeetingLogged: (event) => {
-    const { data } = event;
-    const length = (Date.parse(data.endAt) - Date.parse(data.startAt)) / 1000;
-    const details = [
-      ...(Number.isFinite(length) ? [duration(length)] : []),
-      `${data.participants.length} ${data.participants.length === 1 ? 'participant' : 'participants'}`,
-    ];
+    const { startAt, endAt, participants, subject, occurredAt } = event.data;
     return {
-      occurredAt: data.occurredAt,
-      links: interactionLinks(data),
-      summary: `Meeting (${details.join(', ')})${suffix(data.subject)}`,
+      occurredAt,
+      links: interactionLinks(event.data),
+      facts: {
+        startAt,
+        endAt,
+        participantCount: participants.length,
+        subject: keptOptionalText(subject),
+      },
     };
   },
   NoteLogged: (event) => {
     return {
       occurredAt: event.data.occurredAt,
       links: interactionLinks(event.data),
-      summary: `Note${suffix(event.data.body)}`,
+      facts: { body: keptOptionalText(event.data.body) },
     };
   },
-  InteractionLinksCorrected: (event) => {
-    return linksCorrected(event);
-  },
+  InteractionLinksCorrected: linksCorrected,
 };

@@ -1,46 +1,66 @@
-import { LeadEvent } from '@crm/domain';
+import { LeadEvent, Money } from '@crm/domain';
 import { ProjectedEvent } from '../../../projection';
-import { Fact, TimelineFacts } from '../timeline-facts';
-import { excerpt, suffix, money, personName } from '../timeline-wording';
+import { Fact, keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
 
-const leadConverted = (
-  event: ProjectedEvent<Extract<LeadEvent, { type: 'LeadConverted' }>>,
-): Fact => {
-  const { data } = event;
-  const parts = [`contact ${data.contactId}`];
-  if (data.account !== undefined) {
-    const { accountId, createWithName } = data.account;
-    parts.push(
-      createWithName !== undefined
-        ? `new account ${excerpt(createWithName, 60)}`
-        : `account ${accountId}`,
-    );
-  }
-  if (data.deal !== undefined) {
-    parts.push(`deal ${excerpt(data.deal.title, 60)} (${money(data.deal.amount)})`);
-  }
-  return {
-    occurredAt: data.convertedAt,
-    links: {
-      leadId: data.leadId,
-      contactId: data.contactId,
-      accountId: data.account?.accountId,
-      dealId: data.deal?.dealId,
-      campaignId: data.campaignId,
-    },
-    summary: `Lead ${personName(data.contact.firstName, data.contact.lastName)} converted: ${parts.join(', ')}`,
+/** What lead events keep for their timeline lines. */
+export type LeadFacts = {
+  LeadCaptured: {
+    source: string;
+    firstName: string;
+    lastName: string;
+    company?: string;
+    score: number;
+  };
+  LeadQualified: { note?: string };
+  LeadDisqualified: { reason?: string };
+  LeadConverted: {
+    firstName: string;
+    lastName: string;
+    contactId: string;
+    account?: { accountId: string; createWithName?: string };
+    deal?: { title: string; amount: Money };
   };
 };
 
-/** How lead events read on the timeline. */
-export const leadTimeline: TimelineFacts<LeadEvent> = {
+const leadConverted = ({
+  data,
+}: ProjectedEvent<Extract<LeadEvent, { type: 'LeadConverted' }>>): Fact<
+  LeadFacts['LeadConverted']
+> => ({
+  occurredAt: data.convertedAt,
+  links: {
+    leadId: data.leadId,
+    contactId: data.contactId,
+    accountId: data.account?.accountId,
+    dealId: data.deal?.dealId,
+    campaignId: data.campaignId,
+  },
+  facts: {
+    firstName: data.contact.firstName,
+    lastName: data.contact.lastName,
+    contactId: data.contactId,
+    account: data.account && {
+      accountId: data.account.accountId,
+      createWithName: keptOptionalText(data.account.createWithName),
+    },
+    deal: data.deal && { title: keptText(data.deal.title), amount: data.deal.amount },
+  },
+});
+
+/** Which lead events are on the timeline, and their facts. */
+export const leadTimeline: TimelineFacts<LeadEvent, LeadFacts> = {
   LeadCaptured: (event) => {
-    const { data } = event;
-    const company = data.contact.company !== undefined ? ` (${data.contact.company})` : '';
+    const { leadId, campaignId, source, contact, score, capturedAt } = event.data;
     return {
-      occurredAt: data.capturedAt,
-      links: { leadId: data.leadId, campaignId: data.campaignId },
-      summary: `Lead captured from ${data.source}: ${personName(data.contact.firstName, data.contact.lastName)}${company}, score ${data.score}`,
+      occurredAt: capturedAt,
+      links: { leadId, campaignId },
+      facts: {
+        source,
+        firstName: contact.firstName,
+        lastName: contact.lastName,
+        company: keptOptionalText(contact.company),
+        score,
+      },
     };
   },
   LeadScoreAdjusted: null,
@@ -50,17 +70,15 @@ export const leadTimeline: TimelineFacts<LeadEvent> = {
     return {
       occurredAt: event.data.qualifiedAt,
       links: { leadId: event.data.leadId },
-      summary: `Lead qualified${suffix(event.data.note)}`,
+      facts: { note: keptOptionalText(event.data.note) },
     };
   },
   LeadDisqualified: (event) => {
     return {
       occurredAt: event.data.disqualifiedAt,
       links: { leadId: event.data.leadId },
-      summary: `Lead disqualified${suffix(event.data.reason)}`,
+      facts: { reason: keptOptionalText(event.data.reason) },
     };
   },
-  LeadConverted: (event) => {
-    return leadConverted(event);
-  },
+  LeadConverted: leadConverted,
 };

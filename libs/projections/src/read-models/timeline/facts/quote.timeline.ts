@@ -1,7 +1,16 @@
-import { QuoteEvent } from '@crm/domain';
-import { TimelineFacts } from '../timeline-facts';
+import { Money, QuoteEvent } from '@crm/domain';
+import { keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
 import { TimelineLinks } from '../timeline.document';
-import { excerpt, suffix, money } from '../timeline-wording';
+
+/** What quote events keep for their timeline lines. */
+export type QuoteFacts = {
+  QuoteCreated: { title: string; currency: string; validUntil: string };
+  QuoteSent: { version: number; total: Money };
+  QuoteAccepted: { version: number; total: Money };
+  QuoteRejected: { reason?: string };
+  QuoteExpired: { version: number };
+  QuoteRevised: { version: number; validUntil: string };
+};
 
 const quoteLinks = (data: {
   quoteId: string;
@@ -13,14 +22,14 @@ const quoteLinks = (data: {
   dealId: data.dealId,
 });
 
-/** How quote events read on the timeline. */
-export const quoteTimeline: TimelineFacts<QuoteEvent> = {
+/** Which quote events are on the timeline, and their facts. */
+export const quoteTimeline: TimelineFacts<QuoteEvent, QuoteFacts> = {
   QuoteCreated: (event) => {
     const { quoteId, title, accountId, dealId, contactId, currency, validUntil } = event.data;
     return {
       occurredAt: event.data.createdAt,
       links: { quoteId, accountId, dealId, contactId },
-      summary: `Quote created: ${excerpt(title, 80)} (${currency}, valid until ${validUntil})`,
+      facts: { title: keptText(title), currency, validUntil },
     };
   },
   QuoteLineAdded: null,
@@ -28,38 +37,29 @@ export const quoteTimeline: TimelineFacts<QuoteEvent> = {
   QuoteLineRemoved: null,
   QuoteDiscountSet: null,
   QuoteSent: (event) => {
-    return {
-      occurredAt: event.data.sentAt,
-      links: quoteLinks(event.data),
-      summary: `Quote sent (version ${event.data.version}, ${money(event.data.total)})`,
-    };
+    const { version, total, sentAt } = event.data;
+    return { occurredAt: sentAt, links: quoteLinks(event.data), facts: { version, total } };
   },
   QuoteAccepted: (event) => {
-    return {
-      occurredAt: event.data.acceptedAt,
-      links: quoteLinks(event.data),
-      summary: `Quote accepted (version ${event.data.version}, ${money(event.data.total)})`,
-    };
+    const { version, total, acceptedAt } = event.data;
+    return { occurredAt: acceptedAt, links: quoteLinks(event.data), facts: { version, total } };
   },
   QuoteRejected: (event) => {
     return {
       occurredAt: event.data.rejectedAt,
       links: quoteLinks(event.data),
-      summary: `Quote rejected${suffix(event.data.reason)}`,
+      facts: { reason: keptOptionalText(event.data.reason) },
     };
   },
   QuoteExpired: (event) => {
     return {
       occurredAt: event.data.expiredAt,
       links: quoteLinks(event.data),
-      summary: `Quote expired (version ${event.data.version})`,
+      facts: { version: event.data.version },
     };
   },
   QuoteRevised: (event) => {
-    return {
-      occurredAt: event.data.revisedAt,
-      links: quoteLinks(event.data),
-      summary: `Quote revised: version ${event.data.version}, valid until ${event.data.validUntil}`,
-    };
+    const { version, validUntil, revisedAt } = event.data;
+    return { occurredAt: revisedAt, links: quoteLinks(event.data), facts: { version, validUntil } };
   },
 };

@@ -1,9 +1,14 @@
 import { RecordRef, TaskEvent } from '@crm/domain';
-import { TimelineFacts } from '../timeline-facts';
+import { keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
 import { TimelineLinks } from '../timeline.document';
-import { excerpt, suffix, moment } from '../timeline-wording';
 
-export const RELATED_LINK: Record<RecordRef['kind'], keyof TimelineLinks> = {
+/** What task events keep for their timeline lines. */
+export type TaskFacts = {
+  TaskScheduled: { title: string; dueAt: string };
+  TaskCompleted: { outcome?: string };
+};
+
+const RELATED_LINK: Record<RecordRef['kind'], keyof TimelineLinks> = {
   account: 'accountId',
   contact: 'contactId',
   lead: 'leadId',
@@ -12,7 +17,7 @@ export const RELATED_LINK: Record<RecordRef['kind'], keyof TimelineLinks> = {
   campaign: 'campaignId',
 };
 
-export const relatedLinks = (relatedTo: RecordRef | undefined): TimelineLinks => {
+const relatedLinks = (relatedTo: RecordRef | undefined): TimelineLinks => {
   if (relatedTo === undefined) return {};
   if (!Object.hasOwn(RELATED_LINK, relatedTo.kind)) {
     throw new Error(`a task is related to an unknown kind of record: ${relatedTo.kind}`);
@@ -20,13 +25,13 @@ export const relatedLinks = (relatedTo: RecordRef | undefined): TimelineLinks =>
   return { [RELATED_LINK[relatedTo.kind]]: relatedTo.id };
 };
 
-/** How task events read on the timeline. */
-export const taskTimeline: TimelineFacts<TaskEvent> = {
+/** Which task events are on the timeline, and their facts. */
+export const taskTimeline: TimelineFacts<TaskEvent, TaskFacts> = {
   TaskScheduled: (event) => {
     const { taskId, title, dueAt, relatedTo } = event.data;
     return {
       links: { taskId, ...relatedLinks(relatedTo) },
-      summary: `Task scheduled: ${excerpt(title, 80)} (due ${moment(dueAt)})`,
+      facts: { title: keptText(title), dueAt },
     };
   },
   TaskRescheduled: null,
@@ -35,7 +40,7 @@ export const taskTimeline: TimelineFacts<TaskEvent> = {
     return {
       occurredAt: event.data.completedAt,
       links: { taskId: event.data.taskId },
-      summary: `Task completed${suffix(event.data.outcome)}`,
+      facts: { outcome: keptOptionalText(event.data.outcome) },
     };
   },
   TaskCancelled: null,

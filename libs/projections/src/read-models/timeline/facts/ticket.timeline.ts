@@ -1,26 +1,34 @@
 import { TicketEvent } from '@crm/domain';
-import { TimelineFacts } from '../timeline-facts';
-import { suffix } from '../timeline-wording';
+import { keptOptionalText, TimelineFacts } from '../timeline-facts';
 
-/** How ticket events read on the timeline. */
-export const ticketTimeline: TimelineFacts<TicketEvent> = {
+/** What ticket events keep for their timeline lines. */
+export type TicketFacts = {
+  TicketOpened: { channel: string; priority: string; subject?: string };
+  TicketReplied: { author: string; isFirstResponse: boolean; body?: string };
+  TicketEscalated: { level: number; reason?: string };
+  TicketResolved: { resolution?: string };
+  TicketReopened: { reason?: string };
+  TicketClosed: Record<string, never>;
+};
+
+/** Which ticket events are on the timeline, and their facts. */
+export const ticketTimeline: TimelineFacts<TicketEvent, TicketFacts> = {
   TicketOpened: (event) => {
-    const { data } = event;
+    const { ticketId, contactId, accountId, channel, priority, subject, openedAt } = event.data;
     return {
-      occurredAt: data.openedAt,
-      links: { ticketId: data.ticketId, contactId: data.contactId, accountId: data.accountId },
-      summary: `Ticket opened (${data.channel}, ${data.priority})${suffix(data.subject)}`,
+      occurredAt: openedAt,
+      links: { ticketId, contactId, accountId },
+      facts: { channel, priority, subject: keptOptionalText(subject) },
     };
   },
   TicketAssigned: null,
   TicketUnassigned: null,
   TicketReplied: (event) => {
     const { ticketId, author, body, repliedAt, isFirstResponse } = event.data;
-    const who = author === 'agent' ? 'Agent' : 'Customer';
     return {
       occurredAt: repliedAt,
       links: { ticketId },
-      summary: `${who} replied${isFirstResponse ? ' (first response)' : ''}${suffix(body)}`,
+      facts: { author, isFirstResponse, body: keptOptionalText(body) },
     };
   },
   TicketPriorityChanged: null,
@@ -29,28 +37,24 @@ export const ticketTimeline: TimelineFacts<TicketEvent> = {
     return {
       occurredAt: escalatedAt,
       links: { ticketId },
-      summary: `Ticket escalated to level ${level}${suffix(reason)}`,
+      facts: { level, reason: keptOptionalText(reason) },
     };
   },
   TicketResolved: (event) => {
     return {
       occurredAt: event.data.resolvedAt,
       links: { ticketId: event.data.ticketId },
-      summary: `Ticket resolved${suffix(event.data.resolution)}`,
+      facts: { resolution: keptOptionalText(event.data.resolution) },
     };
   },
   TicketReopened: (event) => {
     return {
       occurredAt: event.data.reopenedAt,
       links: { ticketId: event.data.ticketId },
-      summary: `Ticket reopened${suffix(event.data.reason)}`,
+      facts: { reason: keptOptionalText(event.data.reason) },
     };
   },
   TicketClosed: (event) => {
-    return {
-      occurredAt: event.data.closedAt,
-      links: { ticketId: event.data.ticketId },
-      summary: 'Ticket closed',
-    };
+    return { occurredAt: event.data.closedAt, links: { ticketId: event.data.ticketId }, facts: {} };
   },
 };
