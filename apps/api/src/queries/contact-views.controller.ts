@@ -10,12 +10,13 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadGate, ReadOptionsDto, TimeTravelOptionsDto } from '../http/read-options';
+import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
 import { ListContactsQuery } from './list-query.dtos';
 import { QueryEndpoint } from './query-endpoint.decorator';
 import { TimelineQuery } from './timeline-query.dto';
 import { ViewClock } from './view-clock';
+import { viewMoment } from './view-moment';
 import { found, recordOr404, Tenancy } from './view-results';
 
 @ApiTags('contacts')
@@ -53,18 +54,18 @@ export class ContactViewsController {
 
   @Get(':id/360')
   @QueryEndpoint(
-    'Everything about a contact: account, lead, deals, lifetime value, open tickets with SLA, campaigns, interactions, next task, latest timeline',
+    'Everything about a contact: account, lead, deals, lifetime value, open tickets with SLA, campaigns, interactions, next task, latest timeline; now or as of a past moment',
     { notFound: 'CONTACT_NOT_FOUND' },
   )
   async view360(
     @Param('id', RecordIdPipe) id: string,
-    @Query() options: ReadOptionsDto,
+    @Query() options: TimeTravelOptionsDto,
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
     await this.gate.ready(options);
-    const readModels = this.readModels.within(scope);
-    return found(await contact360(readModels, tenantId, id, this.clock.now()), 'contact', id);
+    const { readModels, now } = viewMoment(this.readModels.within(scope), this.clock, options.asOf);
+    return found(await contact360(readModels, tenantId, id, now), 'contact', id);
   }
 
   @Get(':id/timeline')

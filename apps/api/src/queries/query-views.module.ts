@@ -1,5 +1,3 @@
-import { EVENT_SERIALIZER, EVENT_STORE, streamNameFor } from '@crm/application';
-import { EventSerializer, EventStore } from '@crm/event-store';
 import { ReadModels, RecordViews } from '@crm/queries';
 import { Module } from '@nestjs/common';
 import { ReportSource } from './report-source';
@@ -12,9 +10,8 @@ import { ViewClock } from './view-clock';
     ReportSource,
     {
       provide: RecordViews,
-      inject: [ReadModels, EVENT_STORE, EVENT_SERIALIZER],
-      useFactory: (readModels: ReadModels, events: EventStore, serializer: EventSerializer) =>
-        new RecordViews(readModels, events, serializer, streamNameFor),
+      inject: [ReadModels],
+      useFactory: (readModels: ReadModels) => new RecordViews(readModels),
     },
   ],
   exports: [ViewClock, RecordViews, ReportSource],

@@ -1,6 +1,7 @@
 import { DomainEvent } from '@crm/domain';
 import { EventSerializer, EventStore, parseEventTypeName, RecordedEvent } from '@crm/event-store';
 import { DocumentStore, DocumentWrite } from '@crm/read-store';
+import { historyCollectionOf, historyIndexesFor } from '../history/document-history';
 import { Projection } from '../projection';
 import { applyBatchToSlot, BatchEvent } from './apply-batch';
 import { inBatchSpan } from './batch-span';
@@ -191,7 +192,9 @@ export class ProjectionRunner {
   private async slotFor(projection: Projection): Promise<ProjectionSlot> {
     const active = await this.documents.activeGeneration(projection.name);
     const upToDate =
-      !this.options.rebuild && active?.startsWith(`${projection.name}@v${projection.version}.`);
+      !this.options.rebuild &&
+      active?.startsWith(`${projection.name}@v${projection.version}.`) &&
+      !(await this.lacksHistory(projection, active));
     const physical =
       upToDate && active
         ? active
@@ -199,13 +202,26 @@ export class ProjectionRunner {
           ? nextGeneration(projection, active)
           : physicalName(projection, 1);
     await this.documents.ensureIndexes(physical, projection.indexes);
+    const history = projection.history ? historyCollectionOf(physical) : undefined;
+    if (history) await this.documents.ensureIndexes(history, historyIndexesFor(projection.indexes));
     const checkpoint = (await this.documents.checkpoint(physical)) ?? -1n;
     const rebuilding = physical !== active;
     if (rebuilding)
       this.options.log?.(
         `projection ${projection.name}: building ${physical} from the start of the log`,
       );
-    return { projection, physical, checkpoint, rebuilding };
+    return { projection, physical, checkpoint, rebuilding, history };
+  }
+
+  /**
+   * A generation built before its projection kept history holds documents but no versions of
+   * them (a kept history has a version of every document): it is rebuilt with its history.
+   */
+  private async lacksHistory(projection: Projection, physical: string): Promise<boolean> {
+    if (!projection.history) return false;
+    const anyOf = async (collection: string): Promise<boolean> =>
+      (await this.documents.collection(collection).find({}, { limit: 1 })).length > 0;
+    return (await anyOf(physical)) && !(await anyOf(historyCollectionOf(physical)));
   }
 
   /**
@@ -287,7 +303,10 @@ export class ProjectionRunner {
       if (!slot.rebuilding || slot.checkpoint < this.rebuildTarget) continue;
       const previous = await this.documents.activeGeneration(slot.projection.name);
       await this.documents.switchGeneration(slot.projection.name, slot.physical);
-      if (previous && previous !== slot.physical) await this.documents.dropCollection(previous);
+      if (previous && previous !== slot.physical) {
+        await this.documents.dropCollection(previous);
+        await this.documents.dropCollection(historyCollectionOf(previous));
+      }
       slot.rebuilding = false;
       this.options.log?.(`projection ${slot.projection.name}: ${slot.physical} is now live`);
     }

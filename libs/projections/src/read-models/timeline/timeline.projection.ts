@@ -102,6 +102,7 @@ const entryFor = (event: ProjectedEvent<AnyEvent>, documentId: string): Timeline
 export const timelineProjection: Projection<TimelineEntryDocument> = {
   name: 'timeline',
   version: 1,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
