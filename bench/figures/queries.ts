@@ -1,5 +1,12 @@
 import { Random } from '@crm/demo-data';
-import { AccountDocument, allProjections, ContactDocument, DealDocument } from '@crm/projections';
+import {
+  AccountDocument,
+  allProjections,
+  ContactDocument,
+  DealDocument,
+  historyCollectionOf,
+  historyIndexesFor,
+} from '@crm/projections';
 import {
   account360,
   contact360,
@@ -11,6 +18,7 @@ import {
   listTickets,
   pipelineBoard,
   ReadModels,
+  RecordViews,
   ReportQueries,
   timeline,
 } from '@crm/queries';
@@ -66,6 +74,12 @@ export const queriesTask = async (ctx: BenchContext): Promise<FigureResult> => {
   for (const projection of allProjections) {
     const physical = await documents.activeGeneration(projection.name);
     if (physical) await documents.ensureIndexes(physical, projection.indexes);
+    if (physical && projection.history) {
+      await documents.ensureIndexes(
+        historyCollectionOf(physical),
+        historyIndexesFor(projection.indexes),
+      );
+    }
   }
   const loadSeconds = (performance.now() - started) / 1000;
   global.gc?.();
@@ -95,6 +109,10 @@ export const queriesTask = async (ctx: BenchContext): Promise<FigureResult> => {
     const rng = new Random(ctx.settings.seed);
     const now = new Date(ctx.workload.to);
     const pipelineId = ctx.workload.pipelineId;
+    const records = new RecordViews(readModels);
+    // asOf a moment of the history, at random: a record or view may not exist yet then ({}).
+    const from = new Date(ctx.workload.from).getTime();
+    const pastMoment = () => new Date(from + rng.float() * (now.getTime() - from));
     const reportRuns: Record<ReportName, () => Promise<unknown>> = {
       'leadFunnel.source': () => reports.leadFunnel(tenant, { groupBy: 'source' }),
       'leadFunnel.campaign': () => reports.leadFunnel(tenant, { groupBy: 'campaign' }),
@@ -152,6 +170,25 @@ export const queriesTask = async (ctx: BenchContext): Promise<FigureResult> => {
         id: ids.query('pipelineBoard'),
         label: 'pipeline board (the one pipeline)',
         run: () => pipelineBoard(readModels, tenant, pipelineId, {}, now),
+      },
+      {
+        id: ids.query('record.asOf'),
+        label: 'contact record asOf a random past moment (random contact)',
+        run: async () =>
+          (await records.get('contact', tenant, rng.pick(contacts), pastMoment())) ?? {},
+      },
+      {
+        id: ids.query('contact360.asOf'),
+        label: 'contact 360 asOf a random past moment (random contact)',
+        run: async () => {
+          const at = pastMoment();
+          return (await contact360(readModels.asOf(at), tenant, rng.pick(contacts), at)) ?? {};
+        },
+      },
+      {
+        id: ids.report('winRate.asOf'),
+        label: 'report winRate asOf a random past moment',
+        run: () => new ReportQueries(readModels.asOf(pastMoment())).winRate(tenant),
       },
       ...LIST_NAMES.map((name): Query => ({
         id: ids.list(name),

@@ -122,6 +122,21 @@ describe('row rules: two sales reps', () => {
       }
     });
 
+    it('sees only their own deals in the 360s and reports asOf a moment too', async () => {
+      const asOf = new Date().toISOString();
+      for (const path of [`/accounts/${accountId}`, `/contacts/${contactId}`]) {
+        const view = await read(me, `${path}/360?asOf=${asOf}`).expect(200);
+        expect(view.body.deals.won.map((d: { dealId: string }) => d.dealId)).toEqual([
+          records[me].won,
+        ]);
+        expect(mentions(view.body, own(other))).toEqual([]);
+      }
+      const winRate = await read(me, `/reports/win-rate?asOf=${asOf}`).expect(200);
+      expect(winRate.body.owners.map((o: { ownerId: string }) => o.ownerId)).toEqual([me]);
+      const funnel = await read(me, `/reports/lead-funnel?asOf=${asOf}`).expect(200);
+      expect(funnel.body.total.captured).toBe(1);
+    });
+
     it('gets reports over their own deals and leads only', async () => {
       const winRate = await read(me, '/reports/win-rate').expect(200);
       expect(winRate.body.owners.map((o: { ownerId: string }) => o.ownerId)).toEqual([me]);

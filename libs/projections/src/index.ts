@@ -5,3 +5,4 @@ export * from './runner/projection-slot';
 export * from './runner/replay-until';
 export * from './lease';
 export * from './worker';
+export * from './history/document-history';

@@ -16,6 +16,11 @@ export type Projection<D extends Document = Document> = {
   name: string;
   version: number;
   indexes: IndexSpec[];
+  /**
+   * Keep every version of every document (`<generation>.history`), so queries can read the
+   * documents as they were at any moment (`ReadModels.asOf`) without replaying the log.
+   */
+  history?: boolean;
   /** The event types (bare names, `ContactCreated`) this projection reads. */
   handles: ReadonlySet<string>;
   /** Ids of the documents this event changes (none, one or many). */

@@ -1,5 +1,13 @@
-import { recordProjections, TimelineEntryDocument, timelineProjection } from '@crm/projections';
+import {
+  allProjections,
+  DocumentVersion,
+  historyCollectionOf,
+  recordProjections,
+  TimelineEntryDocument,
+  timelineProjection,
+} from '@crm/projections';
 import { Document, DocumentCollection, DocumentStore } from '@crm/read-store';
+import { versionsValidAt } from './time-travel/versions-valid-at';
 import { kindOfCollection, ReadScope, UNSCOPED } from './views/read-scope';
 import { filteredCollection, scopedCollection } from './views/scoped-collection';
 import { visibleTimelineEntries } from './views/timeline-visibility';
@@ -12,18 +20,27 @@ type ActiveGenerations = Map<string, { physical: string; readAt: number }>;
  * Queries read collections by their logical name (`contacts`); this resolves the generation a
  * projection currently serves (`contacts@v1.2`). A rebuild switches generations in the store;
  * the mapping is re-read at most a second later, or at once after `refresh()`.
- * Read `within` a caller's scope, every collection shows only what the caller may see.
+ * Read `within` a caller's scope, every collection shows only what the caller may see; read
+ * `asOf` a moment, every collection shows its documents as they were then (from the history its
+ * projection keeps), so the same queries answer for the past.
  */
 export class ReadModels {
   constructor(
     private readonly documents: DocumentStore,
     readonly scope: ReadScope = UNSCOPED,
     private readonly active: ActiveGenerations = new Map(),
+    /** The moment read (epoch milliseconds); undefined: now. */
+    private readonly at?: number,
   ) {}
 
   /** The same read models as the caller of `scope` may see them. */
   within(scope: ReadScope): ReadModels {
-    return new ReadModels(this.documents, scope, this.active);
+    return new ReadModels(this.documents, scope, this.active, this.at);
+  }
+
+  /** The same read models as they were at `moment`. */
+  asOf(moment: Date): ReadModels {
+    return new ReadModels(this.documents, this.scope, this.active, moment.getTime());
   }
 
   async collection<T extends Document>(logicalName: string): Promise<DocumentCollection<T>> {
@@ -47,16 +64,27 @@ export class ReadModels {
   }
 
   private async unscoped<T extends Document>(logicalName: string): Promise<DocumentCollection<T>> {
-    const cached = this.active.get(logicalName);
-    if (cached && Date.now() - cached.readAt < GENERATION_CACHE_MS) {
-      return this.documents.collection<T>(cached.physical);
-    }
-    const physical = await this.documents.activeGeneration(logicalName);
+    const physical = await this.generationOf(logicalName);
     if (!physical) return emptyCollection<T>();
-    this.active.set(logicalName, { physical, readAt: Date.now() });
-    return this.documents.collection<T>(physical);
+    if (this.at === undefined) return this.documents.collection<T>(physical);
+    if (!HISTORIES.has(logicalName)) {
+      throw new Error(`${logicalName} keeps no history: it cannot be read as of a past moment`);
+    }
+    const history = this.documents.collection<DocumentVersion>(historyCollectionOf(physical));
+    return versionsValidAt<T>(history, this.at);
+  }
+
+  private async generationOf(logicalName: string): Promise<string | undefined> {
+    const cached = this.active.get(logicalName);
+    if (cached && Date.now() - cached.readAt < GENERATION_CACHE_MS) return cached.physical;
+    const physical = await this.documents.activeGeneration(logicalName);
+    if (physical) this.active.set(logicalName, { physical, readAt: Date.now() });
+    return physical;
   }
 }
+
+/** The read models whose projections keep the history of their documents. */
+const HISTORIES = new Set(allProjections.filter((p) => p.history).map((p) => p.name));
 
 /** A projection that has never been built reads as empty rather than failing. */
 const emptyCollection = <T extends Document>(): DocumentCollection<T> => ({

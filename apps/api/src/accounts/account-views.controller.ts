@@ -15,7 +15,7 @@ export const AccountViewsController = record360ViewsController({
   summaries: {
     get: 'An account, now or as of a past moment',
     view360:
-      'Everything about an account: contacts, deals, lifetime value, open tickets with SLA, interactions, next task, latest timeline',
+      'Everything about an account: contacts, deals, lifetime value, open tickets with SLA, interactions, next task, latest timeline; now or as of a past moment',
     timeline: "An account's timeline (with its deals' and tickets'), newest first, paged by cursor",
   },
   view360: account360,

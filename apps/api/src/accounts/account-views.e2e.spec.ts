@@ -162,6 +162,20 @@ describe('account views API', () => {
     expect(then.body).toMatchObject({ name: 'Old Name Ltd', tags: [] });
   });
 
+  it('GET /accounts/:id/360 answers as of a past moment (asOf)', async () => {
+    const { id } = await api.command('post', '/accounts', { name: 'Lunar Society' });
+    const then = (await api.read(`/accounts/${id}/360`).expect(200)).body;
+    await sleep(5);
+    const before = new Date().toISOString();
+    await sleep(5);
+    await api.command('post', `/accounts/${id}/tags`, { tag: 'birmingham' });
+    const now = (await api.read(`/accounts/${id}/360`).expect(200)).body;
+    expect(now.profile.tags).toEqual(['birmingham']);
+    const past = (await api.read(`/accounts/${id}/360?asOf=${before}`).expect(200)).body;
+    expect(past).toEqual(then);
+    expect(past.profile.tags).toEqual([]);
+  });
+
   it('answers 404 ACCOUNT_NOT_FOUND, 400 for bad parameters, and nothing to another tenant', async () => {
     for (const path of ['', '/360', '/timeline']) {
       const missing = await api.get(`/accounts/no-such-account${path}`).expect(404);

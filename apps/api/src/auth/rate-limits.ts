@@ -3,7 +3,7 @@ import { AppConfig } from '@crm/application';
 import { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiErrorBody } from '../http/api-error';
 
-/** Reads that replay history: a report `asOf` a past moment costs a replay of the log. */
+/** Reads kept on a tighter budget: reports `asOf` a past moment. */
 export const isExpensiveRead = (request: FastifyRequest): boolean =>
   request.method === 'GET' && request.url.startsWith('/reports/') && /[?&]asOf=/.test(request.url);
 

@@ -15,7 +15,7 @@ export const ContactViewsController = record360ViewsController({
   summaries: {
     get: 'A contact, now or as of a past moment',
     view360:
-      'Everything about a contact: account, lead, deals, lifetime value, open tickets with SLA, campaigns, interactions, next task, latest timeline',
+      'Everything about a contact: account, lead, deals, lifetime value, open tickets with SLA, campaigns, interactions, next task, latest timeline; now or as of a past moment',
     timeline: "A contact's timeline (with its deals' and tickets'), newest first, paged by cursor",
   },
   view360: contact360,

@@ -188,6 +188,29 @@ describe('contact views API', () => {
       });
     });
 
+    it('answers as of a past moment with everything as it was then (asOf)', async () => {
+      const { id } = await api.command('post', '/contacts', {
+        firstName: 'Caroline',
+        lastName: 'Herschel',
+      });
+      const then = (await api.read(`/contacts/${id}/360`).expect(200)).body;
+      await sleep(5);
+      const before = new Date().toISOString();
+      await sleep(5);
+      await api.command('post', `/contacts/${id}/tags`, { tag: 'comets' });
+      await api.command('patch', `/contacts/${id}`, { title: 'Astronomer' });
+      const now = (await api.read(`/contacts/${id}/360`).expect(200)).body;
+      expect(now.tags).toEqual(['comets']);
+      expect(now.profile.title).toBe('Astronomer');
+
+      const past = (await api.read(`/contacts/${id}/360?asOf=${before}`).expect(200)).body;
+      expect(past).toEqual(then);
+      expect(past.tags).toEqual([]);
+      expect(past.profile).not.toHaveProperty('title');
+      const unborn = await api.get(`/contacts/${id}/360?asOf=2020-01-01T00:00:00Z`).expect(404);
+      expect(unborn.body.code).toBe('CONTACT_NOT_FOUND');
+    });
+
     it('ends with the latest timeline entries (at most 20), newest first', async () => {
       const { body } = await api.read(`/contacts/${contactId}/360`).expect(200);
       expect(body.timeline.entries.length).toBeGreaterThan(10);
@@ -337,6 +360,7 @@ describe('contact views API', () => {
     expect(fieldsOf(await refused(`/contacts/${contactId}/360?minPosition=-1`))).toEqual([
       'minPosition',
     ]);
+    expect(fieldsOf(await refused(`/contacts/${contactId}/360?asOf=last-week`))).toEqual(['asOf']);
     expect(
       fieldsOf(await refused(`/contacts/${contactId}/timeline?before=garbage&limit=101&types=x y`)),
     ).toEqual(['before', 'limit', 'types']);

@@ -19,7 +19,7 @@ export class ReadOptionsDto {
 /** Read endpoints that can also answer for a past moment. */
 export class TimeTravelOptionsDto extends ReadOptionsDto {
   @ApiPropertyOptional({
-    description: 'answer as of this moment (ISO-8601), replayed from the log',
+    description: 'answer as of this moment (ISO-8601), from the history the read models keep',
     example: '2026-03-01T00:00:00Z',
   })
   @Omittable()

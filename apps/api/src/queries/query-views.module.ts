@@ -1,5 +1,4 @@
-import { DOCUMENT_STORE, EVENT_SERIALIZER, EVENT_STORE, streamNameFor } from '@crm/application';
-import { EventSerializer, EventStore } from '@crm/event-store';
+import { DOCUMENT_STORE } from '@crm/application';
 import { ReadModels, RecordViews } from '@crm/queries';
 import { DocumentStore } from '@crm/read-store';
 import { Module } from '@nestjs/common';
@@ -16,9 +15,8 @@ import { ViewClock } from './view-clock';
     ViewClock,
     {
       provide: RecordViews,
-      inject: [ReadModels, EVENT_STORE, EVENT_SERIALIZER],
-      useFactory: (readModels: ReadModels, events: EventStore, serializer: EventSerializer) =>
-        new RecordViews(readModels, events, serializer, streamNameFor),
+      inject: [ReadModels],
+      useFactory: (readModels: ReadModels) => new RecordViews(readModels),
     },
   ],
   exports: [ReadModels, ViewClock, RecordViews],

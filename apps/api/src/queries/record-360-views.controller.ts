@@ -3,12 +3,13 @@ import { Controller, Get, Param, Query, Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { TenancyFromRequest } from '../http/command-context.decorator';
-import { ReadOptionsDto, TimeTravelOptionsDto } from '../http/read-options';
+import { TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
 import { PageQueryDto } from './page-query.dto';
 import { QueryEndpoint } from './query-endpoint.decorator';
 import { TimelineQuery } from './timeline-query.dto';
 import { ViewClock } from './view-clock';
+import { viewMoment } from './view-moment';
 import { found, recordOr404, Tenancy } from './view-results';
 
 /** What differs between the views of contacts and of accounts; the routes are the same. */
@@ -71,12 +72,12 @@ export const record360ViewsController = <Q extends PageQueryDto>(
     @QueryEndpoint(spec.summaries.view360, notFound)
     async view360(
       @Param('id', RecordIdPipe) id: string,
-      @Query() _options: ReadOptionsDto,
+      @Query() options: TimeTravelOptionsDto,
       @TenancyFromRequest() { tenantId }: Tenancy,
       @ReadScopeFromRequest() scope: ReadScope,
     ) {
-      const readModels = this.readModels.within(scope);
-      return found(await spec.view360(readModels, tenantId, id, this.clock.now()), spec.kind, id);
+      const { readModels, now } = viewMoment(this.readModels.within(scope), this.clock, options.asOf);
+      return found(await spec.view360(readModels, tenantId, id, now), spec.kind, id);
     }
 
     @Get(':id/timeline')

@@ -10,7 +10,7 @@ import { ReportSource } from './report-source';
 import { LeadFunnelQuery, PeriodQuery, periodOf, StageConversionQuery } from './report-query.dtos';
 import { Tenancy } from '../queries/view-results';
 
-/** The analytical reports; each answers for now, or with `asOf` for a past moment replayed from the log. */
+/** The analytical reports; each answers for now, or with `asOf` for a past moment (from the read models' history). */
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {

@@ -1,5 +1,6 @@
 import { DomainEvent } from '@crm/domain';
 import { Document, DocumentStore, DocumentWrite } from '@crm/read-store';
+import { DocumentChange, versionWrites } from '../history/version-writes';
 import { ProjectedEvent } from '../projection';
 import { PARKED_COLLECTION, ProjectionSlot } from './projection-slot';
 import { errorText } from './runner-health';
@@ -12,6 +13,8 @@ export type BatchEvent = { position: bigint; id: string; type: string; streamNam
 
 const alreadyApplied = (document: Document | undefined, position: bigint): boolean =>
   typeof document?._position === 'number' && document._position >= Number(position);
+
+const recordedAtOf = (event: ProjectedEvent): number => Date.parse(event.metadata.recordedAt);
 
 const parkedDocument = (slot: ProjectionSlot, item: BatchEvent, error: unknown): Document => ({
   _id: `${slot.physical}:${item.id}`,
@@ -27,7 +30,9 @@ const parkedDocument = (slot: ProjectionSlot, item: BatchEvent, error: unknown):
 /**
  * Applies one batch to one slot: loads every document the batch touches in one query, evolves
  * them in order in memory and returns the writes. A poison event (its evolve throws, or it cannot
- * be decoded) leaves the documents as they were and is parked with its error.
+ * be decoded) leaves the documents as they were and is parked with its error. A slot that keeps
+ * history also gets a version per change, written before the live documents: on a store without
+ * transactions a live document is never ahead of its history.
  */
 export const applyBatchToSlot = async (
   slot: ProjectionSlot,
@@ -57,6 +62,7 @@ export const applyBatchToSlot = async (
   const loaded = await documents.collection(slot.physical).getMany(allIds);
   const working = new Map<string, Document | null>(loaded);
   const changed = new Map<string, number>();
+  const changes: DocumentChange[] = [];
 
   for (const [item, ids] of idsByEvent) {
     const event = item.event as ProjectedEvent<DomainEvent>;
@@ -70,23 +76,33 @@ export const applyBatchToSlot = async (
       });
       for (const [id, current, evolved] of next) {
         if (evolved === current || evolved === undefined) continue;
-        working.set(
-          id,
-          evolved === null ? null : { ...evolved, _id: id, _position: Number(event.position) },
-        );
+        const document =
+          evolved === null ? null : { ...evolved, _id: id, _position: Number(event.position) };
+        working.set(id, document);
         changed.set(id, Number(event.position));
+        changes.push({
+          id,
+          position: Number(event.position),
+          recordedAt: recordedAtOf(event),
+          document,
+        });
       }
     } catch (error) {
       parked.push(parkedDocument(slot, item, error));
     }
   }
 
-  const writes: DocumentWrite[] = [...changed.keys()].map((id) => {
+  const writes: DocumentWrite[] = slot.history
+    ? await versionWrites(slot.history, loaded, changes, documents)
+    : [];
+  for (const id of changed.keys()) {
     const document = working.get(id);
-    return document
-      ? { collection: slot.physical, op: 'upsert', document }
-      : { collection: slot.physical, op: 'delete', id };
-  });
+    writes.push(
+      document
+        ? { collection: slot.physical, op: 'upsert', document }
+        : { collection: slot.physical, op: 'delete', id },
+    );
+  }
   for (const document of parked)
     writes.push({ collection: PARKED_COLLECTION, op: 'upsert', document });
   return { writes, parked: parked.length };

@@ -1,8 +1,24 @@
 import { DocumentStore } from '@crm/read-store';
+import { historyCollectionOf, historyIndexesFor } from '../history/document-history';
 import { Projection } from '../projection';
 import { nextGeneration, physicalName, ProjectionSlot } from './projection-slot';
 
 type Log = ((message: string) => void) | undefined;
+
+/**
+ * A generation built before its projection kept history holds documents but no versions of
+ * them (a kept history has a version of every document): it is rebuilt with its history.
+ */
+const lacksHistory = async (
+  documents: DocumentStore,
+  projection: Projection,
+  physical: string,
+): Promise<boolean> => {
+  if (!projection.history) return false;
+  const anyOf = async (collection: string): Promise<boolean> =>
+    (await documents.collection(collection).find({}, { limit: 1 })).length > 0;
+  return (await anyOf(physical)) && !(await anyOf(historyCollectionOf(physical)));
+};
 
 /**
  * The slot a projection runs in: its active generation if that was built with its current
@@ -15,7 +31,9 @@ export const slotFor = async (
 ): Promise<ProjectionSlot> => {
   const active = await documents.activeGeneration(projection.name);
   const upToDate =
-    !options.rebuild && active?.startsWith(`${projection.name}@v${projection.version}.`);
+    !options.rebuild &&
+    active?.startsWith(`${projection.name}@v${projection.version}.`) &&
+    !(await lacksHistory(documents, projection, active));
   const physical =
     upToDate && active
       ? active
@@ -23,11 +41,13 @@ export const slotFor = async (
         ? nextGeneration(projection, active)
         : physicalName(projection, 1);
   await documents.ensureIndexes(physical, projection.indexes);
+  const history = projection.history ? historyCollectionOf(physical) : undefined;
+  if (history) await documents.ensureIndexes(history, historyIndexesFor(projection.indexes));
   const checkpoint = (await documents.checkpoint(physical)) ?? -1n;
   const rebuilding = physical !== active;
   if (rebuilding)
     options.log?.(`projection ${projection.name}: building ${physical} from the start of the log`);
-  return { projection, physical, checkpoint, rebuilding };
+  return { projection, physical, checkpoint, rebuilding, history };
 };
 
 /** A rebuilt generation becomes the one queries read once it has reached `target` (the head seen at start). */
@@ -41,7 +61,10 @@ export const switchCaughtUpGenerations = async (
     if (!slot.rebuilding || slot.checkpoint < target) continue;
     const previous = await documents.activeGeneration(slot.projection.name);
     await documents.switchGeneration(slot.projection.name, slot.physical);
-    if (previous && previous !== slot.physical) await documents.dropCollection(previous);
+    if (previous && previous !== slot.physical) {
+      await documents.dropCollection(previous);
+      await documents.dropCollection(historyCollectionOf(previous));
+    }
     slot.rebuilding = false;
     log?.(`projection ${slot.projection.name}: ${slot.physical} is now live`);
   }

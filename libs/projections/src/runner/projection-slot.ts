@@ -12,6 +12,8 @@ export type ProjectionSlot = {
   /** Last position fully applied (-1n: nothing yet). */
   checkpoint: bigint;
   rebuilding: boolean;
+  /** The generation's history collection, when the projection keeps one (`history: true`). */
+  history?: string;
 };
 
 const GENERATION = /^(.+)@v(\d+)\.(\d+)$/;

@@ -1,1 +1,2 @@
 export * from './record-as-of';
+export * from './versions-valid-at';

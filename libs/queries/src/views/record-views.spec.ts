@@ -1,4 +1,3 @@
-import { streamNameFor } from '@crm/application';
 import { UpdateContact } from '@crm/domain';
 import { RecordViews } from './record-views';
 import {
@@ -15,7 +14,7 @@ describe('RecordViews', () => {
   let views: RecordViews;
   beforeAll(async () => {
     world = createViewsWorld();
-    views = new RecordViews(world.readModels, world.events, world.serializer, streamNameFor);
+    views = new RecordViews(world.readModels);
     world.at('2026-01-01T09:00:00.000Z');
     await createContact(world, 'c-1', { title: 'Analyst' });
     await definePipeline(world, 'p1');

@@ -115,6 +115,7 @@ const searchTexts = (account: AccountDocument) => [account.name, account.domain]
 export const accountsProjection: Projection<AccountDocument> = {
   name: 'accounts',
   version: 3,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'ownerId'] },
     { fields: ['tenantId', 'tags'] },

@@ -117,6 +117,7 @@ const evolveMember = (
 export const campaignMembersProjection: Projection<CampaignMemberDocument> = {
   name: 'campaignMembers',
   version: 1,
+  history: true,
   indexes: [{ fields: ['tenantId', 'contactId'] }, { fields: ['tenantId', 'campaignId'] }],
   handles,
   documentIds(event) {

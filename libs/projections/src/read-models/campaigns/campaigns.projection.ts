@@ -87,6 +87,7 @@ const evolveCampaign = (
 export const campaignsProjection: Projection<CampaignDocument> = {
   name: 'campaigns',
   version: 3,
+  history: true,
   indexes: [{ fields: ['tenantId', 'status'] }],
   handles,
   documentIds(event) {

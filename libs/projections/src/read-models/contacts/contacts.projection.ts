@@ -180,6 +180,7 @@ const searchTexts = (contact: ContactDocument) => [
 export const contactsProjection: Projection<ContactDocument> = {
   name: 'contacts',
   version: 3,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'accountId'] },
     { fields: ['tenantId', 'ownerId'] },

@@ -130,6 +130,7 @@ const evolveDeal = (
 export const dealsProjection: Projection<DealDocument> = {
   name: 'deals',
   version: 4,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'pipelineId', 'status'] },
     { fields: ['tenantId', 'contactId'] },

@@ -132,6 +132,7 @@ const evolveInteraction = (
 export const interactionsProjection: Projection<InteractionDocument> = {
   name: 'interactions',
   version: 2,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },

@@ -116,6 +116,7 @@ const searchTexts = ({ contact }: LeadDocument) => [
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
   version: 3,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'source'] },
     { fields: ['tenantId', 'campaignId'] },

@@ -114,6 +114,7 @@ const evolvePipeline = (
 export const pipelinesProjection: Projection<PipelineDocument> = {
   name: 'pipelines',
   version: 2,
+  history: true,
   indexes: [{ fields: ['tenantId'] }],
   handles,
   documentIds: (event) =>

@@ -158,6 +158,7 @@ const evolveQuote = (
 export const quotesProjection: Projection<QuoteDocument> = {
   name: 'quotes',
   version: 3,
+  history: true,
   indexes: [{ fields: ['tenantId', 'dealId'] }, { fields: ['tenantId', 'accountId'] }],
   handles,
   documentIds: (event) =>

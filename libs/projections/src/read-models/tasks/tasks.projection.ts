@@ -65,6 +65,7 @@ const evolveTask = (
 export const tasksProjection: Projection<TaskDocument> = {
   name: 'tasks',
   version: 3,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'assigneeId', 'status'] },
     { fields: ['tenantId', 'status', '_dueOrder'] },

@@ -149,6 +149,7 @@ export const withSlaOutcome = (ticket: TicketDocument): TicketDocument => {
 export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
   version: 4,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },

@@ -109,6 +109,7 @@ export const timelineProjection: Projection<TimelineEntryDocument> = {
   name: 'timeline',
   // 2: entries keep facts, not summaries (worded when read); tags, custom fields, unlinking.
   version: 2,
+  history: true,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
