@@ -43,4 +43,9 @@ describe('timelineSummary: lines worded when the timeline is read', () => {
       'Stage moved: s-1 → s-2 (60%)',
     );
   });
+
+  it('an entry of a kind this reader has no wording for (a newer writer) reads as its type', () => {
+    const entry = { ...entryOf(moved), type: 'DealSplit' };
+    expect(timelineSummary(entry)).toBe('DealSplit');
+  });
 });
