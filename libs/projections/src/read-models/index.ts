@@ -23,7 +23,7 @@ export * from './timeline/timeline.projection';
 export * from './timeline/timeline-fact-kinds';
 export * from './timeline/timeline-summary';
 export { NAMES_BY_ID, type TimelineNames } from './timeline/timeline-wording';
-export { STAGE_NAMING_KINDS } from './timeline/wording/deal.wording';
+export { STAGE_NAMING_KINDS } from './timeline/facts/deal.timeline';
 export * from './quotes/quotes.projection';
 export * from './all-projections';
 export * from './record-revision';

@@ -1,17 +1,17 @@
 import { TimelineFactKind, TimelineFactsByKind, TimelineFactValues } from './timeline-fact-kinds';
 import { NAMES_BY_ID, TimelineNames, Wording, words } from './timeline-wording';
 import { TimelineEntryDocument } from './timeline.document';
-import { accountWording } from './wording/account.wording';
-import { campaignWording } from './wording/campaign.wording';
-import { contactWording } from './wording/contact.wording';
-import { dealWording } from './wording/deal.wording';
-import { interactionWording } from './wording/interaction.wording';
-import { leadWording } from './wording/lead.wording';
-import { quoteWording } from './wording/quote.wording';
-import { taskWording } from './wording/task.wording';
-import { ticketWording } from './wording/ticket.wording';
+import { accountWording } from './facts/account.timeline';
+import { campaignWording } from './facts/campaign.timeline';
+import { contactWording } from './facts/contact.timeline';
+import { dealWording } from './facts/deal.timeline';
+import { interactionWording } from './facts/interaction.timeline';
+import { leadWording } from './facts/lead.timeline';
+import { quoteWording } from './facts/quote.timeline';
+import { taskWording } from './facts/task.timeline';
+import { ticketWording } from './facts/ticket.timeline';
 
-/** The line of every kind of timeline fact, one file of wording per aggregate. */
+/** The line of every kind of timeline fact, worded in each aggregate's facts file. */
 const timelineWording: Wording<TimelineFactsByKind> = {
   ...accountWording,
   ...campaignWording,

@@ -1,5 +1,7 @@
 import { AccountEvent, CustomFieldValue } from '@crm/domain';
 import { keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
+import { excerpt, suffix, Wording } from '../timeline-wording';
+import { customFieldLine, tagLine, untagLine } from '../record-detail-lines';
 
 /** What account events keep for their timeline lines. */
 export type AccountFacts = {
@@ -38,4 +40,14 @@ export const accountTimeline: TimelineFacts<AccountEvent, AccountFacts> = {
       facts: { reason: keptOptionalText(event.data.reason) },
     };
   },
+};
+
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+export const accountWording: Wording<AccountFacts> = {
+  AccountRegistered: ({ name, domain }) =>
+    `Account registered: ${excerpt(name, 80)}${domain !== undefined ? ` (${domain})` : ''}`,
+  AccountTagged: tagLine,
+  AccountUntagged: untagLine,
+  AccountCustomFieldSet: customFieldLine,
+  AccountArchived: ({ reason }) => `Account archived${suffix(reason)}`,
 };

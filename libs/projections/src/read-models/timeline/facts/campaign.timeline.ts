@@ -1,5 +1,6 @@
 import { CampaignEvent } from '@crm/domain';
 import { TimelineFacts } from '../timeline-facts';
+import { Wording } from '../timeline-wording';
 
 /** What campaign events keep for their timeline lines. */
 export type CampaignFacts = {
@@ -16,4 +17,9 @@ export const campaignTimeline: TimelineFacts<CampaignEvent, CampaignFacts> = {
     return { occurredAt, links: { campaignId, contactId }, facts: { campaignId, touch } };
   },
   CampaignCompleted: null,
+};
+
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+export const campaignWording: Wording<CampaignFacts> = {
+  CampaignTouchRecorded: ({ campaignId, touch }) => `Campaign ${campaignId}: ${touch}`,
 };

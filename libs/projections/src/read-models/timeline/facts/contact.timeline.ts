@@ -1,5 +1,7 @@
 import { ContactEvent, CustomFieldValue } from '@crm/domain';
 import { keptText, TimelineFacts } from '../timeline-facts';
+import { excerpt, personName, Wording, words } from '../timeline-wording';
+import { customFieldLine, tagLine, untagLine } from '../record-detail-lines';
 
 /** What contact events keep for their timeline lines. */
 export type ContactFacts = {
@@ -61,4 +63,21 @@ export const contactTimeline: TimelineFacts<ContactEvent, ContactFacts> = {
       facts: { survivorId: event.data.survivorId },
     };
   },
+};
+
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+export const contactWording: Wording<ContactFacts> = {
+  ContactCreated: ({ firstName, lastName }) =>
+    `Contact created: ${personName(firstName, lastName)}`,
+  ContactLinkedToAccount: ({ accountId, previousAccountId }) =>
+    previousAccountId !== undefined
+      ? `Moved from account ${previousAccountId} to account ${accountId}`
+      : `Linked to account ${accountId}`,
+  ContactUnlinkedFromAccount: ({ accountId }) => `Unlinked from account ${accountId}`,
+  ContactTagged: tagLine,
+  ContactUntagged: untagLine,
+  ContactCustomFieldSet: customFieldLine,
+  ContactConsentRecorded: ({ channel, status, source }) =>
+    `Consent (${channel}): ${words(status)}, source ${excerpt(source, 60)}`,
+  ContactMerged: ({ survivorId }) => `Merged into contact ${survivorId}`,
 };

@@ -13,7 +13,7 @@ import {
   TimelineCase,
   timelineEvent as event,
 } from '../timeline.test-kit';
-import { STAGE_NAMING_KINDS } from '../wording/deal.wording';
+import { STAGE_NAMING_KINDS } from './deal.timeline';
 
 const gbp = (amountMinor: number) => ({ amountMinor, currency: 'GBP' });
 

@@ -2,6 +2,7 @@ import { InteractionCorrectableLink, InteractionEvent } from '@crm/domain';
 import { ProjectedEvent } from '../../../projection';
 import { Fact, keptOptionalText, TimelineFacts } from '../timeline-facts';
 import { TimelineLinks } from '../timeline.document';
+import { duration, excerpt, suffix, Wording, words } from '../timeline-wording';
 
 /** One link a correction changed: to another record, or unlinked (`null`). */
 export type LinkChange = { link: InteractionCorrectableLink; to: string | null; was?: string };
@@ -100,4 +101,37 @@ export const interactionTimeline: TimelineFacts<InteractionEvent, InteractionFac
     };
   },
   InteractionLinksCorrected: linksCorrected,
+};
+
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+const LINK_LABELS: Record<InteractionCorrectableLink, string> = {
+  accountId: 'account',
+  dealId: 'deal',
+  ticketId: 'ticket',
+};
+
+const changeText = ({ link, to, was }: LinkChange): string => {
+  const previously = was !== undefined ? ` (was ${was})` : '';
+  return `${LINK_LABELS[link]} ${to === null ? 'unlinked' : to}${previously}`;
+};
+
+const meetingDetails = (startAt: string, endAt: string, participantCount: number): string => {
+  const length = (Date.parse(endAt) - Date.parse(startAt)) / 1000;
+  const participants = `${participantCount} ${participantCount === 1 ? 'participant' : 'participants'}`;
+  return [...(Number.isFinite(length) ? [duration(length)] : []), participants].join(', ');
+};
+
+export const interactionWording: Wording<InteractionFacts> = {
+  CallLogged: ({ direction, durationSeconds, outcome, summary }) =>
+    `Call (${direction}, ${duration(durationSeconds)}): ${words(outcome)}${
+      summary !== undefined ? ` - ${excerpt(summary)}` : ''
+    }`,
+  EmailLogged: ({ direction, subject }) => `Email (${direction})${suffix(subject)}`,
+  MeetingLogged: ({ startAt, endAt, participantCount, subject }) =>
+    `Meeting (${meetingDetails(startAt, endAt, participantCount)})${suffix(subject)}`,
+  NoteLogged: ({ body }) => `Note${suffix(body)}`,
+  InteractionLinksCorrected: ({ changes }) =>
+    changes.length > 0
+      ? `Links corrected: ${changes.map(changeText).join(', ')}`
+      : 'Links corrected',
 };

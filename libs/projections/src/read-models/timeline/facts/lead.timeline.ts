@@ -1,6 +1,7 @@
 import { LeadEvent, Money } from '@crm/domain';
 import { ProjectedEvent } from '../../../projection';
 import { Fact, keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
+import { excerpt, money, personName, suffix, Wording } from '../timeline-wording';
 
 /** What lead events keep for their timeline lines. */
 export type LeadFacts = {
@@ -81,4 +82,34 @@ export const leadTimeline: TimelineFacts<LeadEvent, LeadFacts> = {
     };
   },
   LeadConverted: leadConverted,
+};
+
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+const converted = ({
+  firstName,
+  lastName,
+  contactId,
+  account,
+  deal,
+}: LeadFacts['LeadConverted']) => {
+  const parts = [`contact ${contactId}`];
+  if (account !== undefined) {
+    parts.push(
+      account.createWithName !== undefined
+        ? `new account ${excerpt(account.createWithName, 60)}`
+        : `account ${account.accountId}`,
+    );
+  }
+  if (deal !== undefined) parts.push(`deal ${excerpt(deal.title, 60)} (${money(deal.amount)})`);
+  return `Lead ${personName(firstName, lastName)} converted: ${parts.join(', ')}`;
+};
+
+export const leadWording: Wording<LeadFacts> = {
+  LeadCaptured: ({ source, firstName, lastName, company, score }) =>
+    `Lead captured from ${source}: ${personName(firstName, lastName)}${
+      company !== undefined ? ` (${company})` : ''
+    }, score ${score}`,
+  LeadQualified: ({ note }) => `Lead qualified${suffix(note)}`,
+  LeadDisqualified: ({ reason }) => `Lead disqualified${suffix(reason)}`,
+  LeadConverted: converted,
 };

@@ -1,6 +1,7 @@
 import { Money, QuoteEvent } from '@crm/domain';
 import { keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
 import { TimelineLinks } from '../timeline.document';
+import { excerpt, money, suffix, Wording } from '../timeline-wording';
 
 /** What quote events keep for their timeline lines. */
 export type QuoteFacts = {
@@ -62,4 +63,16 @@ export const quoteTimeline: TimelineFacts<QuoteEvent, QuoteFacts> = {
     const { version, validUntil, revisedAt } = event.data;
     return { occurredAt: revisedAt, links: quoteLinks(event.data), facts: { version, validUntil } };
   },
+};
+
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+export const quoteWording: Wording<QuoteFacts> = {
+  QuoteCreated: ({ title, currency, validUntil }) =>
+    `Quote created: ${excerpt(title, 80)} (${currency}, valid until ${validUntil})`,
+  QuoteSent: ({ version, total }) => `Quote sent (version ${version}, ${money(total)})`,
+  QuoteAccepted: ({ version, total }) => `Quote accepted (version ${version}, ${money(total)})`,
+  QuoteRejected: ({ reason }) => `Quote rejected${suffix(reason)}`,
+  QuoteExpired: ({ version }) => `Quote expired (version ${version})`,
+  QuoteRevised: ({ version, validUntil }) =>
+    `Quote revised: version ${version}, valid until ${validUntil}`,
 };

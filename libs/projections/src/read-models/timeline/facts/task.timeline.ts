@@ -1,6 +1,7 @@
 import { RecordRef, TaskEvent } from '@crm/domain';
 import { keptOptionalText, keptText, TimelineFacts } from '../timeline-facts';
 import { TimelineLinks } from '../timeline.document';
+import { excerpt, moment, suffix, Wording } from '../timeline-wording';
 
 /** What task events keep for their timeline lines. */
 export type TaskFacts = {
@@ -44,4 +45,11 @@ export const taskTimeline: TimelineFacts<TaskEvent, TaskFacts> = {
     };
   },
   TaskCancelled: null,
+};
+
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+export const taskWording: Wording<TaskFacts> = {
+  TaskScheduled: ({ title, dueAt }) =>
+    `Task scheduled: ${excerpt(title, 80)} (due ${moment(dueAt)})`,
+  TaskCompleted: ({ outcome }) => `Task completed${suffix(outcome)}`,
 };

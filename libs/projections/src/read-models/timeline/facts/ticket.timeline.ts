@@ -1,5 +1,6 @@
 import { TicketEvent } from '@crm/domain';
 import { keptOptionalText, TimelineFacts } from '../timeline-facts';
+import { suffix, Wording } from '../timeline-wording';
 
 /** What ticket events keep for their timeline lines. */
 export type TicketFacts = {
@@ -57,4 +58,18 @@ export const ticketTimeline: TimelineFacts<TicketEvent, TicketFacts> = {
   TicketClosed: (event) => {
     return { occurredAt: event.data.closedAt, links: { ticketId: event.data.ticketId }, facts: {} };
   },
+};
+
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+export const ticketWording: Wording<TicketFacts> = {
+  TicketOpened: ({ channel, priority, subject }) =>
+    `Ticket opened (${channel}, ${priority})${suffix(subject)}`,
+  TicketReplied: ({ author, isFirstResponse, body }) =>
+    `${author === 'agent' ? 'Agent' : 'Customer'} replied${
+      isFirstResponse ? ' (first response)' : ''
+    }${suffix(body)}`,
+  TicketEscalated: ({ level, reason }) => `Ticket escalated to level ${level}${suffix(reason)}`,
+  TicketResolved: ({ resolution }) => `Ticket resolved${suffix(resolution)}`,
+  TicketReopened: ({ reason }) => `Ticket reopened${suffix(reason)}`,
+  TicketClosed: () => 'Ticket closed',
 };

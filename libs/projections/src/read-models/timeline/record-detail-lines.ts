@@ -1,5 +1,5 @@
 import { CustomFieldValue } from '@crm/domain';
-import { excerpt } from '../timeline-wording';
+import { excerpt } from './timeline-wording';
 
 /** Tags and custom fields read alike on every record that has them. */
 export const tagLine = ({ tag }: { tag: string }): string => `Tag added: ${excerpt(tag, 60)}`;
