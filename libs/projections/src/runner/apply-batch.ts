@@ -2,6 +2,7 @@ import { DomainEvent } from '@crm/domain';
 import { Document, DocumentStore, DocumentWrite } from '@crm/read-store';
 import { ProjectedEvent } from '../projection';
 import { PARKED_COLLECTION, ProjectionSlot } from './projection-slot';
+import { mergeRowDelta, RowDelta, rowDeltaOf, withDelta } from './row-deltas';
 
 /** A decoded event, or the error that stopped it from being decoded. */
 export type BatchEvent = { position: bigint; id: string; type: string; streamName: string } & (
@@ -25,6 +26,46 @@ const parkedDocument = (slot: ProjectionSlot, item: BatchEvent, error: unknown):
   position: Number(item.position),
   error: errorText(error),
 });
+
+type Evolution = readonly [string, Document | undefined, Document | null | undefined];
+
+/** What one event's evolutions change in the projection's rows (none without `rowsOf`). */
+const rowDeltaFor = (projection: ProjectionSlot['projection'], next: readonly Evolution[]) => {
+  const delta: RowDelta = new Map();
+  const { rowsOf } = projection;
+  if (rowsOf === undefined) return delta;
+  for (const [, current, evolved] of next) {
+    if (evolved === current || evolved === undefined) continue;
+    const before = current === undefined ? [] : rowsOf(current);
+    mergeRowDelta(delta, rowDeltaOf(before, evolved === null ? [] : rowsOf(evolved)));
+  }
+  return delta;
+};
+
+/** The rows after the batch's deltas, each applied unless the row already saw its event. */
+const rowWrites = async (
+  slot: ProjectionSlot,
+  rowDeltas: readonly { position: bigint; delta: RowDelta }[],
+  documents: DocumentStore,
+): Promise<DocumentWrite[]> => {
+  if (rowDeltas.length === 0) return [];
+  const ids = [...new Set(rowDeltas.flatMap(({ delta }) => [...delta.keys()]))];
+  const rows = new Map<string, Document>(await documents.collection(slot.physical).getMany(ids));
+  const touched = new Set<string>();
+  for (const { position, delta } of rowDeltas) {
+    for (const [id, change] of delta) {
+      const row = rows.get(id);
+      if (alreadyApplied(row, position)) continue;
+      rows.set(id, { ...withDelta(row, id, change), _position: Number(position) });
+      touched.add(id);
+    }
+  }
+  return [...touched].map((id) => ({
+    collection: slot.physical,
+    op: 'upsert',
+    document: rows.get(id) as Document,
+  }));
+};
 
 /**
  * Applies one batch to one slot: loads every document the batch touches in one query, evolves
@@ -59,6 +100,7 @@ export const applyBatchToSlot = async (
   const loaded = await documents.collection(slot.physical).getMany(allIds);
   const working = new Map<string, Document | null>(loaded);
   const changed = new Map<string, number>();
+  const rowDeltas: { position: bigint; delta: RowDelta }[] = [];
 
   for (const [item, ids] of idsByEvent) {
     const event = item.event as ProjectedEvent<DomainEvent>;
@@ -70,6 +112,8 @@ export const applyBatchToSlot = async (
         if (alreadyApplied(current, event.position)) return [id, current, current] as const;
         return [id, current, projection.evolve(current, event, id)] as const;
       });
+      const delta = rowDeltaFor(projection, next);
+      if (delta.size > 0) rowDeltas.push({ position: event.position, delta });
       for (const [id, current, evolved] of next) {
         if (evolved === current || evolved === undefined) continue;
         working.set(
@@ -83,12 +127,18 @@ export const applyBatchToSlot = async (
     }
   }
 
-  const writes: DocumentWrite[] = [...changed.keys()].map((id) => {
+  // Rows first: a store without transactions that stops between two writes then leaves a row
+  // ahead of its record, never behind. Redelivered, the record's event runs again and adds to the
+  // rows again, which skip it by their own `_position`.
+  const writes: DocumentWrite[] = await rowWrites(slot, rowDeltas, documents);
+  for (const id of changed.keys()) {
     const document = working.get(id);
-    return document
-      ? { collection: slot.physical, op: 'upsert', document }
-      : { collection: slot.physical, op: 'delete', id };
-  });
+    writes.push(
+      document
+        ? { collection: slot.physical, op: 'upsert', document }
+        : { collection: slot.physical, op: 'delete', id },
+    );
+  }
   for (const document of parked)
     writes.push({ collection: PARKED_COLLECTION, op: 'upsert', document });
   return { writes, parked: parked.length };
