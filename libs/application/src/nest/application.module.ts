@@ -9,6 +9,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-executor';
 import { AppConfig } from '../config';
 import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
+import { openDealsFromFigures } from '../preparation/open-deals-from-figures';
 import { eventUpcasters } from '../event-upcasters';
 import { readSideProviders } from '../read-side/read-side.providers';
 import { ProcessManagers } from '../processes/process-managers';
@@ -84,8 +85,19 @@ export class ApplicationModule implements OnApplicationShutdown {
         },
         {
           provide: OPEN_DEALS_IN_STAGE,
-          inject: [EVENT_STORE, EVENT_SERIALIZER],
-          useFactory: openDealsByLogScan,
+          inject: [ReadModels, ReadYourWrites, EVENT_STORE, EVENT_SERIALIZER],
+          useFactory: (
+            readModels: ReadModels,
+            readYourWrites: ReadYourWrites,
+            store: EventStore,
+            serializer: EventSerializer,
+          ) =>
+            openDealsFromFigures(
+              readModels,
+              readYourWrites,
+              store,
+              openDealsByLogScan(store, serializer),
+            ),
         },
         ExecuteDomainCommandHandler,
         ProcessManagers,

@@ -92,7 +92,9 @@ export class DealFigureRows {
   ): Promise<DealFigureRow<KeysOf[R]>[]> {
     if (this.ownerScope === null) throw new Error('deal figure rows cannot answer this scope');
     const collection = await this.readModels.collection<RowDocument>(dealFiguresProjection.name);
-    const found = await collection.find({ tenantId, row, ...this.ownerScope, ...filter });
+    // The scope's owner goes beside the filter's, never replaced by it.
+    const scoped = Object.keys(this.ownerScope).length === 0 ? {} : { $and: [this.ownerScope] };
+    const found = await collection.find({ tenantId, row, ...filter, ...scoped });
     return found.flatMap((document) => {
       const deals = Number(document.counters.deals ?? '0');
       if (deals === 0 || document.tenantId !== tenantId) return [];
