@@ -148,8 +148,9 @@ const randomHistory = async (world: ViewsWorld, seed: number): Promise<void> => 
 const RANGES: DateRange[] = [
   {},
   { from: new Date('2026-02-01T00:00:00.000Z') },
+  { from: new Date('2026-01-01T00:00:00.000Z'), to: new Date('2026-03-01T00:00:00.000Z') },
+  // Not at month starts: the rows cannot cut these, the deals are scanned.
   { from: new Date('2026-01-15T00:00:00.000Z'), to: new Date('2026-03-01T00:00:00.000Z') },
-  // Not at midnight: the rows cannot cut it, the deals are scanned.
   { from: new Date('2026-01-20T06:30:00.000Z'), to: new Date('2026-02-10T18:00:00.000Z') },
 ];
 

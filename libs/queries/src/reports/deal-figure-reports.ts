@@ -4,7 +4,6 @@ import { totalIn } from './currency-amounts';
 import { ClosedDealRow, OpenDealRow, WonDealRow } from './deal-figure-rows';
 import { ForecastRow } from './forecast.report';
 import { compositeKey, groupBy } from './grouping';
-import { monthOf } from './months';
 import { RevenueByMonthRow } from './revenue-by-month.report';
 import { ProbabilityOf } from './stage-probabilities';
 import { rate } from './statistics';
@@ -24,11 +23,11 @@ const total = (rows: readonly { amountMinor: bigint }[], currency: string): Mone
 const dealsIn = (rows: readonly { deals: number }[]): number =>
   rows.reduce((sum, row) => sum + row.deals, 0);
 
-/** `revenueByMonth` from the `won` rows of the range's days. */
+/** `revenueByMonth` from the `won` rows of the range's months. */
 export const revenueByMonthFromRows = (rows: readonly WonDealRow[]): RevenueByMonthRow[] =>
-  [...groupBy(rows, (row) => compositeKey(monthOf(row.day), row.currency)).values()]
+  [...groupBy(rows, (row) => compositeKey(row.month, row.currency)).values()]
     .map((group) => ({
-      month: monthOf(group[0].day),
+      month: group[0].month,
       currency: group[0].currency,
       revenue: totalIn(group[0].currency, [total(group, group[0].currency)]),
       deals: dealsIn(group),
@@ -45,12 +44,12 @@ const winRateFigures = (rows: readonly ClosedDealRow[]): WinRateFigures => {
   return { won, lost, winRate: rate(won, won + lost), averageWonAmount };
 };
 
-/** `winRate` from the `closed` rows of the range's days. */
+/** `winRate` from the `closed` rows of the range's months. */
 export const winRateFromRows = (rows: readonly ClosedDealRow[]): WinRateReport => ({
-  rows: [...groupBy(rows, (row) => compositeKey(row.ownerId, monthOf(row.day))).values()]
+  rows: [...groupBy(rows, (row) => compositeKey(row.ownerId, row.month)).values()]
     .map((group) => ({
       ownerId: group[0].ownerId,
-      month: monthOf(group[0].day),
+      month: group[0].month,
       ...winRateFigures(group),
     }))
     .sort((a, b) => compareText(a.ownerId, b.ownerId) || compareText(a.month, b.month)),
@@ -64,11 +63,11 @@ export const forecastFromRows = (
   rows: readonly OpenDealRow[],
   probabilityOf: ProbabilityOf,
 ): ForecastRow[] =>
-  [...groupBy(rows, (row) => compositeKey(monthOf(row.expectedCloseDate), row.currency)).values()]
+  [...groupBy(rows, (row) => compositeKey(row.month, row.currency)).values()]
     .map((group) => {
       const { currency } = group[0];
       return {
-        month: monthOf(group[0].expectedCloseDate),
+        month: group[0].month,
         currency,
         deals: dealsIn(group),
         pipelineAmount: totalIn(currency, [total(group, currency)]),

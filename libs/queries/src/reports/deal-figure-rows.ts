@@ -18,28 +18,33 @@ export type WonDealRow = DealFigureRow<WonDealRowKeys>;
 
 type KeysOf = { open: OpenDealRowKeys; closed: ClosedDealRowKeys; won: WonDealRowKeys };
 
-/** A whole-day range (`fromDay <= day < toDay`), or undefined when a bound is not a UTC midnight. */
-export type DayRange = { fromDay?: string; toDay?: string };
+/** Whole UTC months (`fromMonth <= month < toMonth`). */
+export type MonthRange = { fromMonth?: string; toMonth?: string };
 
-const dayAt = (at: Date | undefined): string | undefined | null => {
+const monthStartAt = (at: Date | undefined): string | undefined | null => {
   if (at === undefined) return undefined;
-  return at.getTime() % 86_400_000 === 0 ? at.toISOString().slice(0, 10) : null;
+  const isMonthStart = at.getTime() % 86_400_000 === 0 && at.getUTCDate() === 1;
+  return isMonthStart ? at.toISOString().slice(0, 7) : null;
 };
 
-export const dayRangeOf = (range: DateRange): DayRange | undefined => {
-  const fromDay = dayAt(range.from);
-  const toDay = dayAt(range.to);
-  if (fromDay === null || toDay === null) return undefined;
-  return { ...(fromDay !== undefined && { fromDay }), ...(toDay !== undefined && { toDay }) };
+/** The months of `range`; undefined when a bound is not the start of a UTC month. */
+export const monthRangeOf = (range: DateRange): MonthRange | undefined => {
+  const fromMonth = monthStartAt(range.from);
+  const toMonth = monthStartAt(range.to);
+  if (fromMonth === null || toMonth === null) return undefined;
+  return {
+    ...(fromMonth !== undefined && { fromMonth }),
+    ...(toMonth !== undefined && { toMonth }),
+  };
 };
 
-const dayFilter = ({ fromDay, toDay }: DayRange): Filter =>
-  fromDay === undefined && toDay === undefined
+const monthFilter = ({ fromMonth, toMonth }: MonthRange): Filter =>
+  fromMonth === undefined && toMonth === undefined
     ? {}
     : {
-        day: {
-          ...(fromDay !== undefined && { $gte: fromDay }),
-          ...(toDay !== undefined && { $lt: toDay }),
+        month: {
+          ...(fromMonth !== undefined && { $gte: fromMonth }),
+          ...(toMonth !== undefined && { $lt: toMonth }),
         },
       };
 
@@ -77,12 +82,12 @@ export class DealFigureRows {
     return this.rows('open', tenantId, filter);
   }
 
-  async closed(tenantId: string, days: DayRange): Promise<ClosedDealRow[]> {
-    return this.rows('closed', tenantId, dayFilter(days));
+  async closed(tenantId: string, months: MonthRange): Promise<ClosedDealRow[]> {
+    return this.rows('closed', tenantId, monthFilter(months));
   }
 
-  async won(tenantId: string, days: DayRange): Promise<WonDealRow[]> {
-    return this.rows('won', tenantId, dayFilter(days));
+  async won(tenantId: string, months: MonthRange): Promise<WonDealRow[]> {
+    return this.rows('won', tenantId, monthFilter(months));
   }
 
   private async rows<R extends keyof KeysOf>(

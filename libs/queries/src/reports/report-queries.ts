@@ -6,7 +6,7 @@ import { findForEach, ownDocument } from '../views/tenant-documents';
 import { campaignReport, CampaignReportRow } from './campaign.report';
 import { DateRange } from './date-range';
 import { forecastFromRows, revenueByMonthFromRows, winRateFromRows } from './deal-figure-reports';
-import { dayRangeOf, DealFigureRows } from './deal-figure-rows';
+import { DealFigureRows, monthRangeOf } from './deal-figure-rows';
 import { forecast, ForecastRow } from './forecast.report';
 import { currentStageProbability } from './stage-probabilities';
 import { leadFunnel, LeadFunnelOptions, LeadFunnelReport } from './lead-funnel.report';
@@ -20,7 +20,7 @@ import { winRate, WinRateReport } from './win-rate.report';
  * The analytical reports of one tenant. The win rate, the revenue and the forecast read the
  * aggregate rows of `deal-figures` (as many as the answer's dimensions, not the tenant's deals)
  * when the rows can answer: they are built, the caller's row rule on deals is none or
- * "owner = X", and a period starts and ends at UTC midnights (the rows are per day; `asOf`
+ * "owner = X", and a period starts and ends at UTC month starts (the rows are per month; `asOf`
  * replays leave them out). Otherwise, and for the other reports,
  * each method loads that tenant's documents the caller may read (every query filters on
  * `tenantId`) and hands them to the report's pure function.
@@ -43,8 +43,9 @@ export class ReportQueries {
   }
 
   async winRate(tenantId: string, range: DateRange = {}): Promise<WinRateReport> {
-    const days = (await this.dealFigures.answerable()) ? dayRangeOf(range) : undefined;
-    if (days !== undefined) return winRateFromRows(await this.dealFigures.closed(tenantId, days));
+    const months = (await this.dealFigures.answerable()) ? monthRangeOf(range) : undefined;
+    if (months !== undefined)
+      return winRateFromRows(await this.dealFigures.closed(tenantId, months));
     return winRate(await this.dealsWithStatus(tenantId, 'won', 'lost'), range);
   }
 
@@ -67,9 +68,9 @@ export class ReportQueries {
   }
 
   async revenueByMonth(tenantId: string, range: DateRange = {}): Promise<RevenueByMonthRow[]> {
-    const days = (await this.dealFigures.answerable()) ? dayRangeOf(range) : undefined;
-    if (days !== undefined)
-      return revenueByMonthFromRows(await this.dealFigures.won(tenantId, days));
+    const months = (await this.dealFigures.answerable()) ? monthRangeOf(range) : undefined;
+    if (months !== undefined)
+      return revenueByMonthFromRows(await this.dealFigures.won(tenantId, months));
     return revenueByMonth(await this.dealsWithStatus(tenantId, 'won'), range);
   }
 

@@ -1,15 +1,16 @@
-import { IsoDateTime } from '@crm/domain';
+import { IsoDate, IsoDateTime } from '@crm/domain';
 import { RowContribution, rowIdFor } from '../../projection';
 import { DealDocument } from '../deals/deals.document';
 
 /**
- * The aggregate rows of the deal reports and the pipeline board. Each row is one combination of
+ * The aggregate rows of the deal reports and the stage rule. Each row is one combination of
  * dimensions with `deals` (how many) and `amountMinor` (their amounts, exact minor units):
- * - `open`: open deals per pipeline, stage, entry probability, expected close date, currency and
- *   owner (the board, the forecast, the open deals of a stage);
- * - `closed`: won and lost deals per status, owner, UTC day of closing and currency (win rate);
- * - `won`: won deals per owner, UTC day of `wonAt` and currency (revenue).
- * Dates stay whole days, so a query groups them by month and cuts them at any UTC midnight.
+ * - `open`: open deals per pipeline, stage, entry probability, month of the expected close,
+ *   currency and owner (the forecast, the open deals of a stage);
+ * - `closed`: won and lost deals per status, owner, UTC month of closing and currency (win rate);
+ * - `won`: won deals per owner, UTC month of `wonAt` and currency (revenue).
+ * Months, not days: the reports group by month, and a month keeps the rows few (a query over a
+ * period that does not start and end at month starts reads the deals instead).
  */
 export type DealRowKind = 'open' | 'closed' | 'won';
 
@@ -19,7 +20,7 @@ export type OpenDealRowKeys = {
   pipelineId: string;
   stageId: string;
   probability: number;
-  expectedCloseDate: string;
+  month: string;
   currency: string;
   ownerId: string;
 };
@@ -29,7 +30,7 @@ export type ClosedDealRowKeys = {
   row: 'closed';
   status: 'won' | 'lost';
   ownerId: string;
-  day: string;
+  month: string;
   currency: string;
 };
 
@@ -37,12 +38,13 @@ export type WonDealRowKeys = {
   tenantId: string;
   row: 'won';
   ownerId: string;
-  day: string;
+  month: string;
   currency: string;
 };
 
-/** The UTC day of an instant, `YYYY-MM-DD`. */
-export const utcDayOf = (at: IsoDateTime): string => new Date(at).toISOString().slice(0, 10);
+/** The UTC month of an instant or a date, `YYYY-MM` (as the reports' `monthOf`). */
+export const utcMonthOf = (at: IsoDateTime | IsoDate): string =>
+  new Date(at).toISOString().slice(0, 7);
 
 const contribution = (
   deal: DealDocument,
@@ -71,7 +73,7 @@ export const dealFigureRows = (deal: DealDocument): RowContribution[] => {
       pipelineId: deal.pipelineId,
       stageId: deal.stageId,
       probability: deal.probability,
-      expectedCloseDate: deal.expectedCloseDate,
+      month: utcMonthOf(deal.expectedCloseDate),
       currency,
       ownerId,
     };
@@ -85,7 +87,7 @@ export const dealFigureRows = (deal: DealDocument): RowContribution[] => {
       row: 'closed',
       status: deal.status,
       ownerId,
-      day: utcDayOf(closedAt),
+      month: utcMonthOf(closedAt),
       currency,
     };
     rows.push(contribution(deal, keys));
@@ -95,7 +97,7 @@ export const dealFigureRows = (deal: DealDocument): RowContribution[] => {
       tenantId,
       row: 'won',
       ownerId,
-      day: utcDayOf(deal.wonAt),
+      month: utcMonthOf(deal.wonAt),
       currency,
     };
     rows.push(contribution(deal, keys));
