@@ -30,7 +30,34 @@ export type Projection<D extends Document = Document> = {
    * returning null deletes it, returning `current` unchanged writes nothing.
    */
   evolve(current: D | undefined, event: ProjectedEvent, documentId: string): D | null | undefined;
+  /**
+   * Aggregate rows a document adds to (a report's or a board's figures). When a document changes,
+   * the runner takes back what its previous version added and adds what the new one adds, so a
+   * query reads the rows of its answer instead of every record. Rows live in the projection's
+   * collection beside the documents; they are never deleted, a row nothing adds to anymore
+   * keeps zero counters.
+   */
+  rowsOf?(document: D): RowContribution[];
 };
+
+/** What one document adds to one aggregate row: `counters` are summed exactly (bigint). */
+export type RowContribution = {
+  /** `<tenantId>:~<key>`, see `rowIdFor`. */
+  id: string;
+  /** The row's dimensions (tenant, kind, period, owner, ...), identical for every contributor. */
+  keys: Record<string, string | number>;
+  counters: Record<string, bigint>;
+};
+
+/** A row id, never equal to a record's document id (`<tenantId>:<key>` with no `~`). */
+export const rowIdFor = (tenantId: string, ...parts: (string | number)[]): string =>
+  `${tenantId}:~${JSON.stringify(parts)}`;
+
+/** A row document as stored: its keys, `counters` as decimal strings (exact beyond 2^53). */
+export type RowDocument = {
+  _id: string;
+  counters: Record<string, string>;
+} & Record<string, unknown>;
 
 export const documentIdFor = (tenantId: string, key: string): string => `${tenantId}:${key}`;
 

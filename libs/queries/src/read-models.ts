@@ -59,6 +59,11 @@ export class ReadModels {
     return filteredCollection(entries, visible) as unknown as DocumentCollection<T>;
   }
 
+  /** Whether the projection of `logicalName` serves a generation (false until its first build). */
+  async isBuilt(logicalName: string): Promise<boolean> {
+    return (await this.documents.activeGeneration(logicalName)) !== undefined;
+  }
+
   refresh(): void {
     this.active.clear();
   }

@@ -8,6 +8,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-executor';
 import { AppConfig } from '../config';
+import { openDealsFromFigures } from '../preparation/open-deals-from-figures';
 import { eventUpcasters } from '../event-upcasters';
 import { CrmMetrics } from '../metrics/crm-metrics';
 import { instrumentEventStore } from '../metrics/instrumented-event-store';
@@ -16,7 +17,14 @@ import { ProcessManagers } from '../processes/process-managers';
 import { appConfigProvider, loadConfiguration } from './configuration';
 import { openConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
-import { APP_CONFIG, EVENT_SERIALIZER, EVENT_STORE, OPEN_DEALS_IN_STAGE } from './tokens';
+import {
+  APP_CONFIG,
+  DOCUMENT_STORE,
+  EVENT_SERIALIZER,
+  EVENT_STORE,
+  OPEN_DEALS_IN_STAGE,
+} from './tokens';
+import { ReadYourWrites } from '../read-side/read-your-writes';
 
 export type CommandSideOptions = {
   /** The validated configuration; it reaches the providers as APP_CONFIG through ConfigService. */
@@ -74,8 +82,24 @@ export class CommandSideModule implements OnApplicationShutdown {
         },
         {
           provide: OPEN_DEALS_IN_STAGE,
-          inject: [EVENT_STORE, EVENT_SERIALIZER],
-          useFactory: openDealsByLogScan,
+          // The read side is optional: the CLI runs the command side alone and counts from the log.
+          inject: [
+            EVENT_STORE,
+            EVENT_SERIALIZER,
+            { token: DOCUMENT_STORE, optional: true },
+            { token: ReadYourWrites, optional: true },
+          ],
+          useFactory: (
+            store: EventStore,
+            serializer: EventSerializer,
+            documents?: DocumentStore,
+            readYourWrites?: ReadYourWrites,
+          ) => {
+            const byLogScan = openDealsByLogScan(store, serializer);
+            return documents && readYourWrites
+              ? openDealsFromFigures(documents, readYourWrites, store, byLogScan)
+              : byLogScan;
+          },
         },
         ExecuteDomainCommandHandler,
         ProcessManagers,

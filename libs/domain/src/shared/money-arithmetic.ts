@@ -14,7 +14,7 @@ const totalsOf = (sums: Map<string, bigint>): MoneyTotal[] =>
     .sort(byCurrency);
 
 /** Sums per currency, exactly, in currency-code order; currencies are never added together. */
-export const sumMoney = (amounts: readonly Money[]): MoneyTotal[] => {
+export const sumMoney = (amounts: readonly (Money | MoneyTotal)[]): MoneyTotal[] => {
   const sums = new Map<string, bigint>();
   for (const { amountMinor, currency } of amounts)
     sums.set(currency, (sums.get(currency) ?? 0n) + BigInt(amountMinor));
@@ -32,7 +32,7 @@ const weightFraction = (weight: number): { numerator: bigint; places: number } =
  * written as), computed exactly and rounded once, half away from zero, to the minor unit.
  */
 export const weightedSumMoney = (
-  items: readonly { amount: Money; weight: number }[],
+  items: readonly { amount: Money | MoneyTotal; weight: number }[],
 ): MoneyTotal[] => {
   const weighed = items.map(({ amount, weight }) => ({ amount, ...weightFraction(weight) }));
   const places = Math.max(0, ...weighed.map((item) => item.places));

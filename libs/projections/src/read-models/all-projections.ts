@@ -4,6 +4,7 @@ import { accountsProjection } from './accounts/accounts.projection';
 import { campaignMembersProjection } from './campaign-members/campaign-members.projection';
 import { campaignsProjection } from './campaigns/campaigns.projection';
 import { contactsProjection } from './contacts/contacts.projection';
+import { dealFiguresProjection } from './deal-figures/deal-figures.projection';
 import { dealsProjection } from './deals/deals.projection';
 import { interactionsProjection } from './interactions/interactions.projection';
 import { leadsProjection } from './leads/leads.projection';
@@ -42,5 +43,6 @@ export const recordProjections = Object.fromEntries(
 export const allProjections: Projection[] = [
   ...Object.values(recordProjections),
   anyProjection(campaignMembersProjection),
+  anyProjection(dealFiguresProjection),
   anyProjection(timelineProjection),
 ];

@@ -1,5 +1,7 @@
 export * from './deals/deals.document';
 export * from './deals/deals.projection';
+export * from './deal-figures/deal-figure-rows';
+export * from './deal-figures/deal-figures.projection';
 export * from './pipelines/pipelines.document';
 export * from './pipelines/pipelines.projection';
 export * from './tickets/tickets.document';

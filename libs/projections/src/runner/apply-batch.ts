@@ -3,6 +3,7 @@ import { Document, DocumentStore, DocumentWrite } from '@crm/read-store';
 import { DocumentChange, versionWrites } from '../history/version-writes';
 import { ProjectedEvent } from '../projection';
 import { PARKED_COLLECTION, ProjectionSlot } from './projection-slot';
+import { mergeRowDelta, RowDelta, rowDeltaOf, withDelta } from './row-deltas';
 import { errorText } from './runner-health';
 
 /** A decoded event, or the error that stopped it from being decoded. */
@@ -26,6 +27,46 @@ const parkedDocument = (slot: ProjectionSlot, item: BatchEvent, error: unknown):
   position: Number(item.position),
   error: errorText(error),
 });
+
+type Evolution = readonly [string, Document | undefined, Document | null | undefined];
+
+/** What one event's evolutions change in the projection's rows (none without `rowsOf`). */
+const rowDeltaFor = (projection: ProjectionSlot['projection'], next: readonly Evolution[]) => {
+  const delta: RowDelta = new Map();
+  const { rowsOf } = projection;
+  if (rowsOf === undefined) return delta;
+  for (const [, current, evolved] of next) {
+    if (evolved === current || evolved === undefined) continue;
+    const before = current === undefined ? [] : rowsOf(current);
+    mergeRowDelta(delta, rowDeltaOf(before, evolved === null ? [] : rowsOf(evolved)));
+  }
+  return delta;
+};
+
+/** The rows after the batch's deltas, each applied unless the row already saw its event. */
+const rowWrites = async (
+  slot: ProjectionSlot,
+  rowDeltas: readonly { position: bigint; delta: RowDelta }[],
+  documents: DocumentStore,
+): Promise<DocumentWrite[]> => {
+  if (rowDeltas.length === 0) return [];
+  const ids = [...new Set(rowDeltas.flatMap(({ delta }) => [...delta.keys()]))];
+  const rows = new Map<string, Document>(await documents.collection(slot.physical).getMany(ids));
+  const touched = new Set<string>();
+  for (const { position, delta } of rowDeltas) {
+    for (const [id, change] of delta) {
+      const row = rows.get(id);
+      if (alreadyApplied(row, position)) continue;
+      rows.set(id, { ...withDelta(row, id, change), _position: Number(position) });
+      touched.add(id);
+    }
+  }
+  return [...touched].map((id) => ({
+    collection: slot.physical,
+    op: 'upsert',
+    document: rows.get(id) as Document,
+  }));
+};
 
 /**
  * Applies one batch to one slot: loads every document the batch touches in one query, evolves
@@ -63,6 +104,7 @@ export const applyBatchToSlot = async (
   const working = new Map<string, Document | null>(loaded);
   const changed = new Map<string, number>();
   const changes: DocumentChange[] = [];
+  const rowDeltas: { position: bigint; delta: RowDelta }[] = [];
 
   for (const [item, ids] of idsByEvent) {
     const event = item.event as ProjectedEvent<DomainEvent>;
@@ -74,6 +116,8 @@ export const applyBatchToSlot = async (
         if (alreadyApplied(current, event.position)) return [id, current, current] as const;
         return [id, current, projection.evolve(current, event, id)] as const;
       });
+      const delta = rowDeltaFor(projection, next);
+      if (delta.size > 0) rowDeltas.push({ position: event.position, delta });
       for (const [id, current, evolved] of next) {
         if (evolved === current || evolved === undefined) continue;
         const document =
@@ -92,9 +136,11 @@ export const applyBatchToSlot = async (
     }
   }
 
-  const writes: DocumentWrite[] = slot.history
-    ? await versionWrites(slot.history, loaded, changes, documents)
-    : [];
+  // Rows first: a store without transactions that stops between two writes then leaves a row
+  // ahead of its record, never behind. Redelivered, the record's event runs again and adds to the
+  // rows again, which skip it by their own `_position`.
+  const writes: DocumentWrite[] = await rowWrites(slot, rowDeltas, documents);
+  if (slot.history) writes.push(...(await versionWrites(slot.history, loaded, changes, documents)));
   for (const id of changed.keys()) {
     const document = working.get(id);
     writes.push(

@@ -5,6 +5,8 @@ import { readCollections, ReadCollections } from '../views/read-model-collection
 import { findForEach, ownDocument } from '../views/tenant-documents';
 import { campaignReport, CampaignReportRow } from './campaign.report';
 import { DateRange } from './date-range';
+import { forecastFromRows, revenueByMonthFromRows, winRateFromRows } from './deal-figure-reports';
+import { DealFigureRows, monthRangeOf } from './deal-figure-rows';
 import { forecast, ForecastRow } from './forecast.report';
 import { currentStageProbability } from './stage-probabilities';
 import { leadFunnel, LeadFunnelOptions, LeadFunnelReport } from './lead-funnel.report';
@@ -15,14 +17,21 @@ import { ticketReport, TicketReport, TicketReportOptions } from './ticket.report
 import { winRate, WinRateReport } from './win-rate.report';
 
 /**
- * The analytical reports of one tenant: each method loads that tenant's documents (every query
- * filters on `tenantId`) and hands them to the report's pure function.
+ * The analytical reports of one tenant. The win rate, the revenue and the forecast read the
+ * aggregate rows of `deal-figures` (as many as the answer's dimensions, not the tenant's deals)
+ * when the rows can answer: they are built, the caller's row rule on deals is none or
+ * "owner = X", and a period starts and ends at UTC month starts (the rows are per month; `asOf`
+ * replays leave them out). Otherwise, and for the other reports,
+ * each method loads that tenant's documents the caller may read (every query filters on
+ * `tenantId`) and hands them to the report's pure function.
  */
 export class ReportQueries {
   private readonly collections: ReadCollections;
+  private readonly dealFigures: DealFigureRows;
 
   constructor(readModels: ReadModels) {
     this.collections = readCollections(readModels);
+    this.dealFigures = new DealFigureRows(readModels);
   }
 
   async leadFunnel(tenantId: string, options: LeadFunnelOptions): Promise<LeadFunnelReport> {
@@ -34,6 +43,9 @@ export class ReportQueries {
   }
 
   async winRate(tenantId: string, range: DateRange = {}): Promise<WinRateReport> {
+    const months = (await this.dealFigures.answerable()) ? monthRangeOf(range) : undefined;
+    if (months !== undefined)
+      return winRateFromRows(await this.dealFigures.closed(tenantId, months));
     return winRate(await this.dealsWithStatus(tenantId, 'won', 'lost'), range);
   }
 
@@ -56,15 +68,25 @@ export class ReportQueries {
   }
 
   async revenueByMonth(tenantId: string, range: DateRange = {}): Promise<RevenueByMonthRow[]> {
+    const months = (await this.dealFigures.answerable()) ? monthRangeOf(range) : undefined;
+    if (months !== undefined)
+      return revenueByMonthFromRows(await this.dealFigures.won(tenantId, months));
     return revenueByMonth(await this.dealsWithStatus(tenantId, 'won'), range);
   }
 
   async forecast(tenantId: string): Promise<ForecastRow[]> {
-    const [deals, pipelines] = await Promise.all([
+    const pipelines = this.collections
+      .pipelines()
+      .then((collection) => collection.find({ tenantId }));
+    if (await this.dealFigures.answerable()) {
+      const [rows, probabilities] = await Promise.all([this.dealFigures.open(tenantId), pipelines]);
+      return forecastFromRows(rows, currentStageProbability(probabilities));
+    }
+    const [deals, probabilities] = await Promise.all([
       this.dealsWithStatus(tenantId, 'open'),
-      this.collections.pipelines().then((collection) => collection.find({ tenantId })),
+      pipelines,
     ]);
-    return forecast(deals, currentStageProbability(pipelines));
+    return forecast(deals, currentStageProbability(probabilities));
   }
 
   async ticketReport(

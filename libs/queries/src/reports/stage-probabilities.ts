@@ -1,7 +1,9 @@
 import { DealDocument, PipelineDocument } from '@crm/projections';
 
-/** A deal's weight: the probability its stage has now. */
-export type ProbabilityOf = (deal: DealDocument) => number;
+/** A deal's weight: the probability its stage has now (a row of open deals has the same fields). */
+export type ProbabilityOf = (
+  deal: Pick<DealDocument, 'pipelineId' | 'stageId' | 'probability'>,
+) => number;
 
 /**
  * The probability of each deal's stage as its pipeline defines it now, so a changed stage
