@@ -59,8 +59,12 @@ export class ReadModels {
     return filteredCollection(entries, visible) as unknown as DocumentCollection<T>;
   }
 
-  /** Whether the projection of `logicalName` serves a generation (false until its first build). */
+  /**
+   * Whether the projection of `logicalName` serves a generation readable here: false until its
+   * first build, and, read as of a past moment, for a projection that keeps no history.
+   */
   async isBuilt(logicalName: string): Promise<boolean> {
+    if (this.at !== undefined && !HISTORIES.has(logicalName)) return false;
     return (await this.documents.activeGeneration(logicalName)) !== undefined;
   }
 

@@ -64,8 +64,8 @@ const ownerScopeOf = (readModels: ReadModels): Filter | null => {
 
 /**
  * Reads the rows of the deal figures within the caller's scope. They answer only once the
- * projection has been built (a new deployment, or an `asOf` replay that leaves it out, scans the
- * deals meanwhile) and for a scope they can answer.
+ * projection has been built (a new deployment scans the deals meanwhile), never as of a past
+ * moment (the rows keep no history: `asOf` scans the deals' history) and for a scope they can answer.
  */
 export class DealFigureRows {
   private readonly ownerScope: Filter | null;

@@ -20,8 +20,8 @@ import { winRate, WinRateReport } from './win-rate.report';
  * The analytical reports of one tenant. The win rate, the revenue and the forecast read the
  * aggregate rows of `deal-figures` (as many as the answer's dimensions, not the tenant's deals)
  * when the rows can answer: they are built, the caller's row rule on deals is none or
- * "owner = X", and a period starts and ends at UTC month starts (the rows are per month; `asOf`
- * replays leave them out). Otherwise, and for the other reports,
+ * "owner = X", and a period starts and ends at UTC month starts (the rows are per month and keep
+ * no history, so `asOf` scans). Otherwise, and for the other reports,
  * each method loads that tenant's documents the caller may read (every query filters on
  * `tenantId`) and hands them to the report's pure function.
  */
