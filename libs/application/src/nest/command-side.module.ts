@@ -4,6 +4,7 @@ import {
   EventSerializer,
   EventStore,
 } from '@crm/event-store';
+import { DocumentStore } from '@crm/read-store';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandExecutor } from '../command-executor';
