@@ -10,4 +10,5 @@ export * from './pipeline';
 export * from './task';
 export * from './ticket';
 export * from './quote';
+export * from './scoring';
 export * from './domain-events';

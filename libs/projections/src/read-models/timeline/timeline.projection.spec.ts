@@ -19,7 +19,9 @@ import {
   LeadCaptured,
   LeadConverted,
   LeadDisqualified,
+  LeadMarketingQualified,
   LeadQualified,
+  LeadScored,
   MeetingLogged,
   NoteLogged,
   RecordRef,
@@ -297,6 +299,38 @@ const cases: [string, ProjectedEvent, Expected][] = [
       occurredAt: '2026-01-12T10:00:00.000Z',
       links: { leadId: 'l-1' },
       summary: 'Lead disqualified: no budget',
+    },
+  ],
+  [
+    'LeadScored',
+    event<LeadScored>('LeadScored', {
+      leadId: 'l-1',
+      modelVersion: 2,
+      changes: [
+        { rule: 'webinar-attendee', points: 20 },
+        { rule: 'free-mail', points: -5 },
+      ],
+      score: 25,
+    }),
+    {
+      occurredAt: RECORDED_AT,
+      links: { leadId: 'l-1' },
+      summary: 'Score +15 (model v2: webinar-attendee +20, free-mail -5)',
+    },
+  ],
+  [
+    'LeadMarketingQualified',
+    event<LeadMarketingQualified>('LeadMarketingQualified', {
+      leadId: 'l-1',
+      modelVersion: 2,
+      score: 45,
+      threshold: 40,
+      qualifiedAt: '2026-01-16T10:00:00.000Z',
+    }),
+    {
+      occurredAt: '2026-01-16T10:00:00.000Z',
+      links: { leadId: 'l-1' },
+      summary: 'Lead marketing-qualified: score 45 reached 40 (model v2)',
     },
   ],
   [

@@ -32,6 +32,8 @@ const leadConverted = (
   };
 };
 
+const signed = (points: number): string => (points > 0 ? `+${points}` : String(points));
+
 /** How lead events read on the timeline. */
 export const leadTimeline: TimelineFacts<LeadEvent> = {
   LeadCaptured: (event) => {
@@ -44,6 +46,25 @@ export const leadTimeline: TimelineFacts<LeadEvent> = {
     };
   },
   LeadScoreAdjusted: null,
+  LeadScored: (event) => {
+    const { modelVersion, changes } = event.data;
+    const total = changes.reduce((sum, change) => sum + change.points, 0);
+    const reasons = changes.map((change) => `${change.rule} ${signed(change.points)}`).join(', ');
+    return {
+      links: { leadId: event.data.leadId },
+      summary:
+        changes.length === 0
+          ? `Score unchanged (model v${modelVersion})`
+          : `Score ${signed(total)} (model v${modelVersion}: ${reasons})`,
+    };
+  },
+  LeadMarketingQualified: (event) => {
+    return {
+      occurredAt: event.data.qualifiedAt,
+      links: { leadId: event.data.leadId },
+      summary: `Lead marketing-qualified: score ${event.data.score} reached ${event.data.threshold} (model v${event.data.modelVersion})`,
+    };
+  },
   LeadAssigned: null,
   LeadUnassigned: null,
   LeadQualified: (event) => {
