@@ -26,6 +26,7 @@ import { RecordViewsController } from './queries/record-views.controller';
 import { ReportsController } from './queries/reports.controller';
 import { TaskViewsController } from './queries/task-views.controller';
 import { QuotesModule } from './quotes/quotes.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -47,6 +48,7 @@ export class AppModule {
         LeadsModule,
         PipelinesModule,
         QuotesModule,
+        ScoringModule,
         TicketsModule,
         TasksModule,
         WebhooksModule,
