@@ -7,6 +7,7 @@ import { ProcessDefinition } from '../processes/process-definition';
 import { parseStreamName } from '../stream-name';
 import { openLeadsAt } from './open-leads-by-log-scan';
 import {
+  isScoringModelStream,
   modelInForceAt,
   readScoringModels,
   SCORING_MODEL_PUBLISHED,
@@ -53,7 +54,8 @@ export const leadScoringProcess = (
 ): ProcessDefinition => {
   const commandsFor = async (event: StoredEvent): Promise<CommandRequest[]> => {
     const tenantId = event.metadata.tenantId;
-    if (event.type === SCORING_MODEL_PUBLISHED) {
+    const stream = parseStreamName(event.streamName);
+    if (event.type === SCORING_MODEL_PUBLISHED && isScoringModelStream(event.streamName)) {
       const { version } = event.data as unknown as ScoringModelPublishedData;
       const leadIds = await openLeadsAt(store, serializer, tenantId, event.position);
       return leadIds.map((leadId) =>
@@ -65,13 +67,13 @@ export const leadScoringProcess = (
         ),
       );
     }
+    if (!LEAD_TRIGGERS.has(event.type) || stream?.kind !== 'lead') return [];
     const model = modelInForceAt(await readScoringModels(store, tenantId), event.position);
-    const leadId = parseStreamName(event.streamName)?.recordId;
-    if (!model || leadId === undefined) return [];
+    if (!model) return [];
     return [
       scoreLead(
         event,
-        leadId,
+        stream.recordId,
         model.version,
         `${LEAD_SCORING_PROCESS}:${event.id}:v${model.version}`,
       ),
