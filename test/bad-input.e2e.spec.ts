@@ -30,6 +30,7 @@ describe('bad input on every command route', () => {
       'leads',
       'pipelines',
       'quotes',
+      'scoring-model',
       'tasks',
       'tickets',
       'webhooks',

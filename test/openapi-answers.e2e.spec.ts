@@ -126,6 +126,8 @@ describe('the documented answer schemas', () => {
     // Every read waits until the read models hold what the tour wrote.
     await t.http().get(`/accounts/${ids.accountId}?minPosition=${last.position}`).expect(200);
     for (const path of reads()) await recorder.send('get', path);
+    for (const path of ['/scoring-model', '/scoring-model/versions', '/scoring-model/rescoring'])
+      await recorder.send('get', path);
     await recorder.send('get', `/audit/deal/${ids.dealId}?limit=2`);
     const created = await recorder.send('post', '/api-keys', {
       subject: 'svc',

@@ -4,6 +4,7 @@ import {
   intentFromOutside,
   loadConfig,
   parseStreamName,
+  publishScoringModel,
 } from '@crm/application';
 import { EVENT_VERSIONS } from '@crm/application/event-upcasters';
 import { deciderFor, DomainEventType, isAggregateKind } from '@crm/domain';
@@ -20,7 +21,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createApp } from '../../apps/api/src/create-app';
 import { CommandSender } from '../../apps/api/src/http/command-sender';
-import { goldenScenario } from './golden-scenario';
+import { goldenScenario, goldenScoringModel } from './golden-scenario';
 
 /**
  * The golden fixtures: the scenario's events exactly as the log stored them. Once committed, an
@@ -56,6 +57,7 @@ const writeScenario = async (): Promise<StoredForm[]> => {
     clock: () => now,
     logger: false,
   });
+  await publishScoringModel(store, 'golden', goldenScoringModel, GOLDEN_PRINCIPAL, now);
   for (const [index, { kind, id, type, data, afterMs }] of goldenScenario.entries()) {
     if (afterMs !== undefined) now = new Date(now.getTime() - 60_000 + afterMs);
     const context: CommandContext = {
@@ -71,7 +73,11 @@ const writeScenario = async (): Promise<StoredForm[]> => {
     await app.get(CommandSender).send(kind, id, intentFromOutside(kind, { type, data }), context);
     now = new Date(now.getTime() + 60_000);
   }
-  const events = await store.readAll({ maxCount: 10_000 });
+  // The records' events: the scoring model's stream is the tenant's configuration, not a record.
+  const events = (await store.readAll({ maxCount: 10_000 })).filter((e) => {
+    const stream = parseStreamName(e.streamName);
+    return stream !== undefined && isAggregateKind(stream.kind);
+  });
   await app.close();
   return events.map((e) => ({
     id: e.id,

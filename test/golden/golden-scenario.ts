@@ -1,4 +1,4 @@
-import { AggregateKind } from '@crm/domain';
+import { AggregateKind, ScoringModelDefinition } from '@crm/domain';
 
 /** One command of the golden scenario. */
 export type GoldenStep = {
@@ -256,4 +256,26 @@ export const goldenScenario: GoldenStep[] = [
   }),
   step('ticket', 't2', 'AssignTicket', { agentId: 'agent-2' }),
   step('ticket', 't2', 'AssignTicket', { agentId: null }),
+  // Added with lead scoring (the model is published before the scenario): appended likewise.
+  step('lead', 'l4', 'CaptureLead', {
+    source: 'webinar',
+    contact: { firstName: 'Sam', lastName: 'Scored', email: 'sam@gmail.com', title: 'CTO' },
+  }),
+  step('lead', 'l4', 'ScoreLead', { modelVersion: 1 }),
 ];
+
+/** The tenant's scoring model version 1, which ScoreLead above scores by. */
+export const goldenScoringModel: ScoringModelDefinition = {
+  fitRules: [
+    { id: 'webinar', attribute: 'source', operator: 'equals', value: 'webinar', points: 15 },
+    { id: 'cto', attribute: 'title', operator: 'contains', value: 'cto', points: 20 },
+    {
+      id: 'free-mail',
+      attribute: 'emailDomain',
+      operator: 'in',
+      values: ['gmail.com'],
+      points: -5,
+    },
+  ],
+  threshold: 30,
+};

@@ -103,6 +103,20 @@ export const commandTour = async ({ send }: AnswerRecorder): Promise<Ids> => {
     });
   const leadId = await lead('grace@navy.example');
   await ok('post', `/leads/${leadId}/score`, { delta: 5, reason: 'opened the mail' });
+  await ok('put', '/scoring-model', {
+    fitRules: [
+      { id: 'web', attribute: 'source', operator: 'equals', value: 'web', points: 15 },
+      {
+        id: 'free-mail',
+        attribute: 'emailDomain',
+        operator: 'in',
+        values: ['gmail.com'],
+        points: -5,
+      },
+    ],
+    threshold: 1000,
+  });
+  await ok('post', `/leads/${leadId}/rescore`, { modelVersion: 1 });
   await ok('post', `/leads/${leadId}/assign`, { ownerId: 'user-8' });
   await ok('post', `/leads/${leadId}/qualify`, { note: 'has budget' });
   await ok('post', `/leads/${leadId}/disqualify`, { reason: 'no budget after all' });

@@ -19,6 +19,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { RecordListsController } from './queries/record-lists.controller';
 import { RecordViewsController } from './queries/record-views.controller';
 import { ReportsModule } from './reports/reports.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** What the API is built from: both sides of the application, on the stores given or configured. */
@@ -36,6 +37,7 @@ export class AppModule {
         ApiCommonModule,
         ...Object.values(aggregateModules),
         ReportsModule,
+        ScoringModule,
         WebhooksModule,
         HealthModule,
         MetricsModule.forRoot(options.config),

@@ -188,9 +188,11 @@ describe('crm cli', () => {
     }
     expect(report.processes).toEqual([
       { name: 'lead-conversion', checkpoint: expect.any(String), parked: 0 },
+      { name: 'lead-scoring', checkpoint: expect.any(String), parked: 0 },
     ]);
     const text = await run(['status']);
     expect(text.stdout).toMatch(/lead-conversion +\d+ +0/);
+    expect(text.stdout).toMatch(/lead-scoring +\d+ +0/);
   });
 
   it('audit-export: the tenant log as NDJSON, one line per event, in log order', async () => {

@@ -5,6 +5,7 @@ import {
   CampaignCommand,
   ContactCommand,
   ConvertLead,
+  ScoreLead,
   DealCommand,
   InteractionCommand,
   LeadCommand,
@@ -27,7 +28,7 @@ export type DemoCommand =
       | ContactCommand
       | DealCommand
       | InteractionCommand
-      | Exclude<LeadCommand, ConvertLead>
+      | Exclude<LeadCommand, ConvertLead | ScoreLead>
       | PipelineCommand
       | QuoteCommand
       | TaskCommand

@@ -12,4 +12,5 @@ export * from './ticket';
 export * from './quote/quote.messages';
 export * from './quote/quote.decider';
 export * from './quote/quote.rules';
+export * from './scoring';
 export * from './domain-events';

@@ -43,6 +43,18 @@ export class AdjustLeadScoreDto {
   @IsString() @Length(1, 500) reason!: string;
 }
 
+export class ScoreLeadDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: "a published version of the tenant's scoring model",
+  })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  modelVersion!: number;
+}
+
 export class AssignLeadDto {
   @ClearedByNull('the new owner; null unassigns the lead')
   @SingleLine()

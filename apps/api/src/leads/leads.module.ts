@@ -8,6 +8,7 @@ import {
   ConvertLeadDto,
   DisqualifyLeadDto,
   QualifyLeadDto,
+  ScoreLeadDto,
 } from './lead.dtos';
 
 /** The leads: commands (derived from the catalogue) and their DTOs. */
@@ -17,6 +18,7 @@ import {
     commandController('lead', {
       CaptureLead: CaptureLeadDto,
       AdjustLeadScore: AdjustLeadScoreDto,
+      ScoreLead: ScoreLeadDto,
       AssignLead: AssignLeadDto,
       QualifyLead: QualifyLeadDto,
       DisqualifyLead: DisqualifyLeadDto,

@@ -1,4 +1,4 @@
-import { loadCheckpoint, parkedStream, PROCESS_DEFINITIONS } from '@crm/application';
+import { loadCheckpoint, parkedStream, PROCESS_NAMES } from '@crm/application';
 import { EventStore } from '@crm/event-store';
 
 export type ProcessStatus = { name: string; checkpoint?: bigint; parked: number };
@@ -6,7 +6,7 @@ export type ProcessStatus = { name: string; checkpoint?: bigint; parked: number 
 /** Every process manager's checkpoint and the number of events it parked, from the log. */
 export const processStatuses = (store: EventStore): Promise<ProcessStatus[]> =>
   Promise.all(
-    PROCESS_DEFINITIONS.map(async ({ name }) => ({
+    PROCESS_NAMES.map(async (name) => ({
       name,
       checkpoint: await loadCheckpoint(store, name),
       parked: (await store.readStream(parkedStream(name))).length,

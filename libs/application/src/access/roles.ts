@@ -5,7 +5,7 @@ import { createMongoAbility, MongoAbility, MongoQuery, subject as asSubject } fr
 /**
  * The built-in roles, each a set of permissions (`<kind>:<action>`, the command catalogue's
  * names, plus `<kind>:read`, `report:read`, `audit:read`, `api-key:manage`, `webhook:manage`,
- * `system:read`, `pii:read`), some limited by a row rule: a condition in MongoDB query syntax on the record,
+ * `scoring:manage`, `scoring:read`, `system:read`, `pii:read`), some limited by a row rule: a condition in MongoDB query syntax on the record,
  * where `$subject` stands for the caller. `<kind>:*` is every permission of a kind, `*` all.
  * The README's role table is generated from this list (a test keeps them equal).
  */
@@ -34,7 +34,16 @@ export const ROLES = {
   },
   manager: {
     summary: 'every CRM record and report of the tenant',
-    grants: [{ permissions: [...CRM_KINDS.map((kind) => `${kind}:*`), 'report:read', 'pii:read'] }],
+    grants: [
+      {
+        permissions: [
+          ...CRM_KINDS.map((kind) => `${kind}:*`),
+          'report:read',
+          'scoring:read',
+          'pii:read',
+        ],
+      },
+    ],
   },
   'sales-rep': {
     summary:
@@ -76,9 +85,18 @@ export const ROLES = {
     ],
   },
   marketer: {
-    summary: 'campaigns, lead capture, contacts that consented to email',
+    summary: 'campaigns, lead capture, the lead-scoring model, contacts that consented to email',
     grants: [
-      { permissions: ['campaign:*', 'lead:capture', 'report:read', 'pii:read'] },
+      {
+        permissions: [
+          'campaign:*',
+          'lead:capture',
+          'scoring:manage',
+          'scoring:read',
+          'report:read',
+          'pii:read',
+        ],
+      },
       { permissions: ['contact:read'], where: { 'consents.email.status': 'opted_in' } },
     ],
   },

@@ -1,4 +1,4 @@
-import { PROCESS_DEFINITIONS } from '../processes/process-managers';
+import { PROCESS_NAMES } from '../processes/process-managers';
 import { runnableEntry } from './catalogued-command';
 import { commandCatalogue, commandTypes } from './command-catalogue';
 
@@ -11,7 +11,7 @@ describe('commands followed by process managers', () => {
   );
 
   it('name only process managers that exist', () => {
-    const known = new Set(PROCESS_DEFINITIONS.map((process) => process.name));
+    const known = new Set(PROCESS_NAMES);
     expect(declared.filter(({ name }) => !known.has(name))).toEqual([]);
   });
 

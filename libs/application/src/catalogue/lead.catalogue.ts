@@ -1,8 +1,12 @@
 import { ConvertLeadRequest, prepareConversion } from '../preparation/lead-conversion.preparer';
+import { prepareLeadScoring, ScoreLeadRequest } from '../preparation/lead-scoring.preparer';
 import { KindCatalogue } from './command-entry';
 import { IntentsOf } from './command-types';
 
-export type LeadIntents = IntentsOf<'lead', { ConvertLead: ConvertLeadRequest }>;
+export type LeadIntents = IntentsOf<
+  'lead',
+  { ConvertLead: ConvertLeadRequest; ScoreLead: ScoreLeadRequest }
+>;
 
 export const leadCatalogue = {
   CaptureLead: {
@@ -18,6 +22,17 @@ export const leadCatalogue = {
       path: '/leads/:id/score',
       summary: "Adjust a lead's score",
       handler: 'score',
+    },
+  },
+  ScoreLead: {
+    permission: 'lead:rescore',
+    prepare: prepareLeadScoring,
+    route: {
+      method: 'POST',
+      path: '/leads/:id/rescore',
+      summary:
+        "Score a lead by a version of the tenant's scoring model (the lead-scoring process does this by itself)",
+      handler: 'rescore',
     },
   },
   AssignLead: {

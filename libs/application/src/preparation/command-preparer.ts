@@ -1,4 +1,4 @@
-import { AggregateKind } from '@crm/domain';
+import { AggregateKind, ScoringModel } from '@crm/domain';
 
 /** Reads other records of the same tenant, for the checks and facts a decider cannot load itself. */
 export type RecordLookup = {
@@ -8,4 +8,6 @@ export type RecordLookup = {
   state<S>(kind: AggregateKind, recordId: string): Promise<S>;
   /** Open deals in one stage of one pipeline of the tenant. */
   openDealsInStage(pipelineId: string, stageId: string): Promise<number>;
+  /** A version of the tenant's lead-scoring model, if it was published. */
+  scoringModel(version: number): Promise<ScoringModel | undefined>;
 };

@@ -5,6 +5,7 @@ import { CommandExecutor } from '../command-executor';
 import { streamNameFor } from '../stream-name';
 import { RecordLookup } from './command-preparer';
 import { OpenDealsInStageCounter } from './open-deals-in-stage';
+import { readScoringModels } from '../scoring/scoring-model-stream';
 
 export const createRecordLookup = (
   store: EventStore,
@@ -26,5 +27,12 @@ export const createRecordLookup = (
       return record.state as S;
     },
     openDealsInStage: (pipelineId, stageId) => countOpenDeals(tenantId, pipelineId, stageId),
+    async scoringModel(version) {
+      const models = await readScoringModels(store, tenantId);
+      const model = models.find((published) => published.version === version);
+      return (
+        model && { version: model.version, fitRules: model.fitRules, threshold: model.threshold }
+      );
+    },
   };
 };

@@ -8,11 +8,19 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { AppConfig } from '../config';
 import { APP_CONFIG, EVENT_SERIALIZER, EVENT_STORE } from '../nest/tokens';
+import { LEAD_SCORING_PROCESS, leadScoringProcess } from '../scoring/lead-scoring.process';
 import { leadConversionProcess } from './lead-conversion.saga';
 import { ProcessDefinition } from './process-definition';
 import { ProcessRunner } from './process-runner';
 
-export const PROCESS_DEFINITIONS: ProcessDefinition[] = [leadConversionProcess];
+/** Every process manager, built on the stores some of them read. */
+export const processDefinitions = (
+  store: EventStore,
+  serializer: EventSerializer,
+): ProcessDefinition[] => [leadConversionProcess, leadScoringProcess(store, serializer)];
+
+/** The process managers' names (their checkpoints and parked events are kept under them). */
+export const PROCESS_NAMES: readonly string[] = [leadConversionProcess.name, LEAD_SCORING_PROCESS];
 
 /** Starts every process manager with the application and stops them before the store closes. */
 @Injectable()
@@ -25,7 +33,7 @@ export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(EVENT_SERIALIZER) serializer: EventSerializer,
     commandBus: CommandBus,
   ) {
-    this.runners = PROCESS_DEFINITIONS.map(
+    this.runners = processDefinitions(store, serializer).map(
       (d) => new ProcessRunner(d, store, serializer, commandBus),
     );
   }

@@ -44,6 +44,8 @@ export const EVENT_VERSIONS = {
   InteractionLinksCorrected: 1,
   LeadCaptured: 1,
   LeadScoreAdjusted: 1,
+  LeadScored: 1,
+  LeadMarketingQualified: 1,
   LeadAssigned: 1,
   LeadUnassigned: 1,
   LeadQualified: 1,

@@ -1,3 +1,4 @@
+import { ScoringModel } from '../scoring';
 import { Command, IsoDate, MoneyInput } from '../shared';
 
 /** The person behind a lead, as captured. Reaching them needs an email or a phone. */
@@ -55,5 +56,14 @@ export type ConvertLead = Command<
   }
 >;
 
+/** Scores a lead by a version of its tenant's model; the application layer loads the model. */
+export type ScoreLead = Command<'ScoreLead', { leadId: string; model: ScoringModel }>;
+
 export type LeadCommand =
-  CaptureLead | AdjustLeadScore | AssignLead | QualifyLead | DisqualifyLead | ConvertLead;
+  | CaptureLead
+  | AdjustLeadScore
+  | ScoreLead
+  | AssignLead
+  | QualifyLead
+  | DisqualifyLead
+  | ConvertLead;

@@ -3,6 +3,7 @@ import { leadErrors } from './lead.errors';
 import { LeadCommand, LeadContact } from './lead.commands';
 import { LeadEvent } from './lead.events';
 import { LeadState } from './lead.state';
+import { decideScoreLead } from './lead-scoring.decide';
 
 type ExistingLead = Extract<LeadState, { exists: true }>;
 
@@ -106,6 +107,8 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
         { type: 'LeadScoreAdjusted', data: { leadId, delta, reason, score: lead.score + delta } },
       ];
     }
+    case 'ScoreLead':
+      return decideScoreLead(command, assertExists(state, command.data.leadId), now);
     case 'AssignLead': {
       const { leadId, ownerId } = command.data;
       const lead = assertNotConverted(state, leadId);

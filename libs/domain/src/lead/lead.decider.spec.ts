@@ -403,6 +403,8 @@ describe('Lead decider', () => {
         campaignId: 'campaign-3',
         contact,
         score: 15,
+        rulePoints: {},
+        marketingQualified: false,
         ownerId: 'user-9',
       });
     });

@@ -11,6 +11,7 @@ export const LEAD_ERROR_CODES = {
   LEAD_NO_CONTACT_CHANNEL: 'rule',
   LEAD_SCORE_DELTA_NOT_INTEGER: 'rule',
   LEAD_SCORE_DELTA_ZERO: 'rule',
+  LEAD_SCORING_MODEL_NOT_FOUND: 'rule',
 } as const;
 
 export const leadErrors = domainErrorsOf('lead', LEAD_ERROR_CODES);

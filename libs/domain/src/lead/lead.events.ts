@@ -1,3 +1,4 @@
+import { RulePoints } from '../scoring';
 import { DomainEvent, IsoDateTime, Money } from '../shared';
 import { LeadContact, LeadConversionAccount, LeadConversionDeal } from './lead.commands';
 
@@ -16,6 +17,25 @@ export type LeadCaptured = DomainEvent<
 export type LeadScoreAdjusted = DomainEvent<
   'LeadScoreAdjusted',
   { leadId: string; delta: number; reason: string; score: number }
+>;
+/**
+ * A scoring model's rules moved the score: each change names its rule and the points it added
+ * (negative: took away). `changes` is empty when a new model version agrees with the old one.
+ */
+export type LeadScored = DomainEvent<
+  'LeadScored',
+  { leadId: string; modelVersion: number; changes: RulePoints[]; score: number }
+>;
+/** The score reached the model's threshold: marketing now counts the lead as qualified. */
+export type LeadMarketingQualified = DomainEvent<
+  'LeadMarketingQualified',
+  {
+    leadId: string;
+    modelVersion: number;
+    score: number;
+    threshold: number;
+    qualifiedAt: IsoDateTime;
+  }
 >;
 export type LeadAssigned = DomainEvent<
   'LeadAssigned',
@@ -59,6 +79,8 @@ export type LeadConverted = DomainEvent<
 export type LeadEvent =
   | LeadCaptured
   | LeadScoreAdjusted
+  | LeadScored
+  | LeadMarketingQualified
   | LeadAssigned
   | LeadUnassigned
   | LeadQualified

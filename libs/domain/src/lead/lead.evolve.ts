@@ -1,5 +1,20 @@
-import { LeadEvent } from './lead.events';
+import { LeadEvent, LeadScored } from './lead.events';
 import { LeadState } from './lead.state';
+
+const scored = (state: Extract<LeadState, { exists: true }>, event: LeadScored): LeadState => {
+  const rulePoints = { ...state.rulePoints };
+  for (const { rule, points } of event.data.changes) {
+    const total = (rulePoints[rule] ?? 0) + points;
+    if (total === 0) delete rulePoints[rule];
+    else rulePoints[rule] = total;
+  }
+  return {
+    ...state,
+    score: event.data.score,
+    rulePoints,
+    scoredByVersion: event.data.modelVersion,
+  };
+};
 
 export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
   switch (event.type) {
@@ -12,10 +27,16 @@ export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
         ...(event.data.campaignId !== undefined ? { campaignId: event.data.campaignId } : {}),
         contact: event.data.contact,
         score: event.data.score,
+        rulePoints: {},
+        marketingQualified: false,
         ...(event.data.ownerId !== undefined ? { ownerId: event.data.ownerId } : {}),
       };
     case 'LeadScoreAdjusted':
       return state.exists ? { ...state, score: event.data.score } : state;
+    case 'LeadScored':
+      return state.exists ? scored(state, event) : state;
+    case 'LeadMarketingQualified':
+      return state.exists ? { ...state, marketingQualified: true } : state;
     case 'LeadAssigned':
       return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
     case 'LeadUnassigned':

@@ -12,6 +12,11 @@ export type LeadState =
       campaignId?: string;
       contact: LeadContact;
       score: number;
+      /** Points each scoring rule has given the lead, by rule id. */
+      rulePoints: Record<string, number>;
+      /** The model version that scored the lead last. */
+      scoredByVersion?: number;
+      marketingQualified: boolean;
       ownerId?: string;
     };
 

@@ -76,6 +76,7 @@ export const aLead = (leadId: string, fields: Partial<LeadDocument> = {}): LeadD
   source: 'web',
   contact: { firstName: 'Lee', lastName: leadId },
   score: 0,
+  scoreBreakdown: { initial: 0, manual: 0, rules: [] },
   status: 'new',
   capturedAt: '2026-01-05T00:00:00.000Z',
   updatedAt: '2026-01-05T00:00:00.000Z',

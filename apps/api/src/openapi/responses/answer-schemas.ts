@@ -60,6 +60,12 @@ import {
   WEBHOOK_REDELIVERY,
   WEBHOOK_VIEW,
 } from './webhook.responses';
+import {
+  LEAD_SCORE_BREAKDOWN,
+  RESCORING_PROGRESS,
+  SCORING_MODEL_VERSIONS,
+  SCORING_MODEL_VIEW,
+} from './scoring.responses';
 
 /** Every answer schema, by the component name the document gives it. */
 export const ANSWER_SCHEMAS = {
@@ -115,6 +121,10 @@ export const ANSWER_SCHEMAS = {
   WebhookDelivery: WEBHOOK_DELIVERY,
   WebhookDeliveryLog: WEBHOOK_DELIVERY_LOG,
   WebhookRedelivery: WEBHOOK_REDELIVERY,
+  ScoringModelView: SCORING_MODEL_VIEW,
+  ScoringModelVersions: SCORING_MODEL_VERSIONS,
+  RescoringProgress: RESCORING_PROGRESS,
+  LeadScoreBreakdown: LEAD_SCORE_BREAKDOWN,
 } satisfies Record<string, SchemaObject>;
 
 export type AnswerSchemaName = keyof typeof ANSWER_SCHEMAS;
@@ -169,4 +179,8 @@ export const ROUTE_ANSWERS: Readonly<Record<string, AnswerSchemaName>> = {
   'delete /webhooks/{id}': 'WebhookView',
   'get /webhooks/{id}/deliveries': 'WebhookDeliveryLog',
   'post /webhooks/{id}/deliveries/{deliveryId}/redeliver': 'WebhookRedelivery',
+  'put /scoring-model': 'ScoringModelView',
+  'get /scoring-model': 'ScoringModelView',
+  'get /scoring-model/versions': 'ScoringModelVersions',
+  'get /scoring-model/rescoring': 'RescoringProgress',
 };

@@ -3,6 +3,16 @@ import { IsoDateTime, LeadContact, LeadStatus } from '@crm/domain';
 /** The records a converted lead became. */
 export type LeadConversionView = { contactId: string; accountId?: string; dealId?: string };
 
+/** Where a lead's score comes from: the score is the sum of the parts. */
+export type LeadScoreBreakdown = {
+  /** The score the lead was captured with. */
+  initial: number;
+  /** The sum of every adjustment by hand. */
+  manual: number;
+  /** Points by scoring-model rule, in the order the rules first gave some. */
+  rules: { rule: string; points: number }[];
+};
+
 /** One lead, for lead lists, funnels and the lead view. */
 export type LeadDocument = {
   _id: string;
@@ -12,6 +22,11 @@ export type LeadDocument = {
   campaignId?: string;
   contact: LeadContact;
   score: number;
+  scoreBreakdown: LeadScoreBreakdown;
+  /** The scoring-model version that scored the lead last. */
+  scoringModelVersion?: number;
+  /** When the score first reached a scoring model's threshold. */
+  marketingQualifiedAt?: IsoDateTime;
   ownerId?: string;
   status: LeadStatus;
   capturedAt: IsoDateTime;

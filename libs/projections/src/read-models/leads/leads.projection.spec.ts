@@ -5,7 +5,10 @@ import {
   LeadConverted,
   LeadDisqualified,
   LeadQualified,
+  LeadMarketingQualified,
   LeadScoreAdjusted,
+  LeadScored,
+  RulePoints,
 } from '@crm/domain';
 import { ProjectionSpecification, projectedEvent } from '@crm/testing';
 import { ProjectedEvent } from '../../projection';
@@ -65,8 +68,10 @@ describe('leadsProjection', () => {
       'LeadCaptured',
       'LeadConverted',
       'LeadDisqualified',
+      'LeadMarketingQualified',
       'LeadQualified',
       'LeadScoreAdjusted',
+      'LeadScored',
       'LeadUnassigned',
     ]);
     expect(leadsProjection.handles.has('ContactCreated')).toBe(false);
@@ -82,6 +87,7 @@ describe('leadsProjection', () => {
       campaignId: 'cmp-1',
       contact: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
       score: 10,
+      scoreBreakdown: { initial: 10, manual: 0, rules: [] },
       ownerId: 'user-2',
       status: 'new',
       capturedAt: CAPTURED_AT,
@@ -104,6 +110,61 @@ describe('leadsProjection', () => {
       }),
     ]);
     expect(leadOf(documents).score).toBe(25);
+    expect(leadOf(documents).scoreBreakdown).toEqual({ initial: 10, manual: 15, rules: [] });
+  });
+
+  it('LeadScored: the points by rule, a rule that comes to 0 leaving the breakdown', () => {
+    const scored = (modelVersion: number, changes: RulePoints[], score: number) =>
+      event<LeadScored>('LeadScored', { leadId: 'l-1', modelVersion, changes, score });
+    const documents = project([
+      captured(),
+      scored(
+        1,
+        [
+          { rule: 'webinar', points: 15 },
+          { rule: 'free-mail', points: -5 },
+        ],
+        20,
+      ),
+      scored(
+        2,
+        [
+          { rule: 'webinar', points: 5 },
+          { rule: 'free-mail', points: 5 },
+          { rule: 'cto', points: 10 },
+        ],
+        40,
+      ),
+    ]);
+    expect(leadOf(documents)).toMatchObject({
+      score: 40,
+      scoringModelVersion: 2,
+      scoreBreakdown: {
+        initial: 10,
+        manual: 0,
+        rules: [
+          { rule: 'webinar', points: 20 },
+          { rule: 'cto', points: 10 },
+        ],
+      },
+    });
+  });
+
+  it('LeadMarketingQualified: when the score reached the threshold', () => {
+    const documents = project([
+      captured(),
+      event<LeadMarketingQualified>('LeadMarketingQualified', {
+        leadId: 'l-1',
+        modelVersion: 1,
+        score: 50,
+        threshold: 40,
+        qualifiedAt: QUALIFIED_AT,
+      }),
+    ]);
+    expect(leadOf(documents)).toMatchObject({
+      status: 'new',
+      marketingQualifiedAt: QUALIFIED_AT,
+    });
   });
 
   it('LeadAssigned: the new owner', () => {

@@ -1,5 +1,5 @@
 import { SEARCH_FIELD, withSearchTerms } from '../search-terms';
-import { LeadContact, LeadEvent } from '@crm/domain';
+import { LeadContact, LeadEvent, RulePoints } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { LeadDocument } from './leads.document';
 
@@ -10,6 +10,8 @@ type On<T extends LeadEventType> = ProjectedEvent<Extract<LeadEvent, { type: T }
 const HANDLED: Record<LeadEventType, true> = {
   LeadCaptured: true,
   LeadScoreAdjusted: true,
+  LeadScored: true,
+  LeadMarketingQualified: true,
   LeadAssigned: true,
   LeadUnassigned: true,
   LeadQualified: true,
@@ -33,11 +35,23 @@ const captured = (event: On<'LeadCaptured'>, documentId: string): LeadDocument =
     ...(data.campaignId !== undefined && { campaignId: data.campaignId }),
     contact: copyContact(data.contact),
     score: data.score,
+    scoreBreakdown: { initial: data.score, manual: 0, rules: [] },
     ...(data.ownerId !== undefined && { ownerId: data.ownerId }),
     status: 'new',
     capturedAt: data.capturedAt,
     updatedAt: data.capturedAt,
   };
+};
+
+/** The rules' points after a scoring: a rule whose points come to 0 leaves the breakdown. */
+const withRuleChanges = (rules: RulePoints[], changes: readonly RulePoints[]): RulePoints[] => {
+  const next = rules.map((entry) => ({ ...entry }));
+  for (const { rule, points } of changes) {
+    const entry = next.find((candidate) => candidate.rule === rule);
+    if (entry) entry.points += points;
+    else next.push({ rule, points });
+  }
+  return next.filter((entry) => entry.points !== 0);
 };
 
 const converted = (lead: LeadDocument, event: On<'LeadConverted'>): LeadDocument => {
@@ -70,8 +84,19 @@ const evolveLead = (
   if (current === undefined) return current;
   const updatedAt = event.metadata.recordedAt;
   switch (event.type) {
-    case 'LeadScoreAdjusted':
-      return { ...current, score: event.data.score, updatedAt };
+    case 'LeadScoreAdjusted': {
+      const { scoreBreakdown: parts } = current;
+      const scoreBreakdown = { ...parts, manual: parts.manual + event.data.delta };
+      return { ...current, score: event.data.score, scoreBreakdown, updatedAt };
+    }
+    case 'LeadScored': {
+      const { modelVersion, changes, score } = event.data;
+      const { scoreBreakdown: parts } = current;
+      const scoreBreakdown = { ...parts, rules: withRuleChanges(parts.rules, changes) };
+      return { ...current, score, scoreBreakdown, scoringModelVersion: modelVersion, updatedAt };
+    }
+    case 'LeadMarketingQualified':
+      return { ...current, marketingQualifiedAt: event.data.qualifiedAt, updatedAt };
     case 'LeadAssigned':
       return { ...current, ownerId: event.data.ownerId, updatedAt };
     case 'LeadUnassigned': {
@@ -115,7 +140,7 @@ const searchTexts = ({ contact }: LeadDocument) => [
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 3,
+  version: 4,
   history: true,
   indexes: [
     { fields: ['tenantId', 'source'] },

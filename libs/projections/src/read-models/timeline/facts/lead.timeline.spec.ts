@@ -1,4 +1,11 @@
-import { LeadCaptured, LeadConverted, LeadDisqualified, LeadQualified } from '@crm/domain';
+import {
+  LeadCaptured,
+  LeadConverted,
+  LeadDisqualified,
+  LeadMarketingQualified,
+  LeadQualified,
+  LeadScored,
+} from '@crm/domain';
 import {
   entryOf,
   expectEntry,
@@ -32,6 +39,46 @@ const cases: TimelineCase[] = [
         score: 10,
       },
       summary: 'Lead captured from webinar: Ada Lovelace (Analytical Engines), score 10',
+    },
+  ],
+  [
+    'LeadScored',
+    event<LeadScored>('LeadScored', {
+      leadId: 'l-1',
+      modelVersion: 2,
+      changes: [
+        { rule: 'webinar-attendee', points: 20 },
+        { rule: 'free-mail', points: -5 },
+      ],
+      score: 25,
+    }),
+    {
+      occurredAt: RECORDED_AT,
+      links: { leadId: 'l-1' },
+      facts: {
+        modelVersion: 2,
+        changes: [
+          { rule: 'webinar-attendee', points: 20 },
+          { rule: 'free-mail', points: -5 },
+        ],
+      },
+      summary: 'Score +15 (model v2: webinar-attendee +20, free-mail -5)',
+    },
+  ],
+  [
+    'LeadMarketingQualified',
+    event<LeadMarketingQualified>('LeadMarketingQualified', {
+      leadId: 'l-1',
+      modelVersion: 2,
+      score: 45,
+      threshold: 40,
+      qualifiedAt: '2026-01-16T10:00:00.000Z',
+    }),
+    {
+      occurredAt: '2026-01-16T10:00:00.000Z',
+      links: { leadId: 'l-1' },
+      facts: { modelVersion: 2, score: 45, threshold: 40 },
+      summary: 'Lead marketing-qualified: score 45 reached 40 (model v2)',
     },
   ],
   [

@@ -12,6 +12,8 @@ export type LeadFacts = {
     company?: string;
     score: number;
   };
+  LeadScored: { modelVersion: number; changes: { rule: string; points: number }[] };
+  LeadMarketingQualified: { modelVersion: number; score: number; threshold: number };
   LeadQualified: { note?: string };
   LeadDisqualified: { reason?: string };
   LeadConverted: {
@@ -65,6 +67,21 @@ export const leadTimeline: TimelineFacts<LeadEvent, LeadFacts> = {
     };
   },
   LeadScoreAdjusted: null,
+  LeadScored: (event) => {
+    const { leadId, modelVersion, changes } = event.data;
+    return {
+      links: { leadId },
+      facts: { modelVersion, changes: changes.map(({ rule, points }) => ({ rule, points })) },
+    };
+  },
+  LeadMarketingQualified: (event) => {
+    const { leadId, modelVersion, score, threshold, qualifiedAt } = event.data;
+    return {
+      occurredAt: qualifiedAt,
+      links: { leadId },
+      facts: { modelVersion, score, threshold },
+    };
+  },
   LeadAssigned: null,
   LeadUnassigned: null,
   LeadQualified: (event) => {
@@ -84,7 +101,8 @@ export const leadTimeline: TimelineFacts<LeadEvent, LeadFacts> = {
   LeadConverted: leadConverted,
 };
 
-/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
+const signed = (points: number): string => (points > 0 ? `+${points}` : String(points));
+
 const converted = ({
   firstName,
   lastName,
@@ -104,11 +122,21 @@ const converted = ({
   return `Lead ${personName(firstName, lastName)} converted: ${parts.join(', ')}`;
 };
 
+/** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
 export const leadWording: Wording<LeadFacts> = {
   LeadCaptured: ({ source, firstName, lastName, company, score }) =>
     `Lead captured from ${source}: ${personName(firstName, lastName)}${
       company !== undefined ? ` (${company})` : ''
     }, score ${score}`,
+  LeadScored: ({ modelVersion, changes }) => {
+    const total = changes.reduce((sum, change) => sum + change.points, 0);
+    const reasons = changes.map((change) => `${change.rule} ${signed(change.points)}`).join(', ');
+    return changes.length === 0
+      ? `Score unchanged (model v${modelVersion})`
+      : `Score ${signed(total)} (model v${modelVersion}: ${reasons})`;
+  },
+  LeadMarketingQualified: ({ modelVersion, score, threshold }) =>
+    `Lead marketing-qualified: score ${score} reached ${threshold} (model v${modelVersion})`,
   LeadQualified: ({ note }) => `Lead qualified${suffix(note)}`,
   LeadDisqualified: ({ reason }) => `Lead disqualified${suffix(reason)}`,
   LeadConverted: converted,

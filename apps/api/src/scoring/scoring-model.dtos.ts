@@ -1,0 +1,133 @@
+import { FIT_ATTRIBUTES, FIT_OPERATORS, FitAttribute, FitOperator } from '@crm/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  NotEquals,
+  ValidateIf,
+  ValidateNested,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  Validate,
+} from 'class-validator';
+import { Omittable, QueryInteger } from '../http/field-rules';
+
+export const MAX_FIT_RULES = 200;
+const RULE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** `equals` and `contains` take `value`, `in` takes `values`: never the other one. */
+@ValidatorConstraint({ name: 'operandOfOperator' })
+class OperandOfOperator implements ValidatorConstraintInterface {
+  validate(_operator: unknown, args: ValidationArguments): boolean {
+    const rule = args.object as Partial<FitRuleDto>;
+    return rule.operator === 'in' ? rule.value === undefined : rule.values === undefined;
+  }
+  defaultMessage(): string {
+    return 'equals and contains take value, in takes values (not both)';
+  }
+}
+
+/** Every rule id once, so each score change names one rule. */
+@ValidatorConstraint({ name: 'uniqueRuleIds' })
+class UniqueRuleIds implements ValidatorConstraintInterface {
+  validate(rules: unknown): boolean {
+    if (!Array.isArray(rules)) return true;
+    const ids = rules.map((rule: { id?: unknown }) => rule?.id);
+    return new Set(ids).size === ids.length;
+  }
+  defaultMessage(): string {
+    return 'fitRules must not repeat a rule id';
+  }
+}
+
+export class FitRuleDto {
+  @ApiProperty({
+    description: 'names the rule in every score change it causes',
+    example: 'webinar-attendee',
+  })
+  @IsString()
+  @Matches(RULE_ID, { message: 'id must be 1-64 lower-case letters, digits or dashes' })
+  id!: string;
+
+  @ApiProperty({
+    enum: FIT_ATTRIBUTES,
+    description: 'what of the lead the rule reads (emailDomain: after the @)',
+  })
+  @IsIn(FIT_ATTRIBUTES, { message: `attribute must be one of ${FIT_ATTRIBUTES.join(', ')}` })
+  attribute!: FitAttribute;
+
+  @ApiProperty({ enum: FIT_OPERATORS, description: 'compared ignoring case' })
+  @IsIn(FIT_OPERATORS, { message: `operator must be one of ${FIT_OPERATORS.join(', ')}` })
+  @Validate(OperandOfOperator)
+  operator!: FitOperator;
+
+  @ApiPropertyOptional({ description: 'with equals and contains', minLength: 1, maxLength: 200 })
+  @ValidateIf((rule: FitRuleDto) => rule.operator !== 'in')
+  @IsString()
+  @Length(1, 200)
+  value?: string;
+
+  @ApiPropertyOptional({ description: 'with in', type: [String], minItems: 1, maxItems: 100 })
+  @ValidateIf((rule: FitRuleDto) => rule.operator === 'in')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  values?: string[];
+
+  @ApiProperty({ type: 'integer', minimum: -1000, maximum: 1000, description: 'not 0' })
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  @NotEquals(0)
+  points!: number;
+}
+
+/** A whole scoring model: publishing it makes it the tenant's next version. */
+export class ScoringModelDto {
+  @ApiProperty({ type: [FitRuleDto], maxItems: MAX_FIT_RULES })
+  @IsArray()
+  @ArrayMaxSize(MAX_FIT_RULES)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => FitRuleDto)
+  @Validate(UniqueRuleIds)
+  fitRules!: FitRuleDto[];
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1_000_000,
+    description: 'a lead whose score reaches it becomes marketing-qualified',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  threshold!: number;
+}
+
+export class ScoringModelVersionQueryDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'a published version; the current one when left out',
+  })
+  @Omittable()
+  @QueryInteger()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version?: number;
+}

@@ -1,0 +1,3 @@
+export * from './scoring-model-stream';
+export * from './scoring-model-publisher';
+export * from './lead-scoring.process';

@@ -1,0 +1,61 @@
+import { emailDomainOf, FitAttributes, fitPoints, RulePoints } from '../scoring';
+import { ScoreLead } from './lead.commands';
+import { LeadEvent } from './lead.events';
+import { LeadState } from './lead.state';
+
+type ExistingLead = Extract<LeadState, { exists: true }>;
+
+const fitAttributesOf = (lead: ExistingLead): FitAttributes => ({
+  source: lead.source,
+  campaignId: lead.campaignId,
+  title: lead.contact.title,
+  company: lead.contact.company,
+  emailDomain: emailDomainOf(lead.contact.email),
+});
+
+/** What takes the lead's rule points to the target: rules no longer matched give theirs back. */
+const changesTowards = (current: Record<string, number>, target: RulePoints[]): RulePoints[] => {
+  const wanted = new Map<string, number>();
+  for (const { rule, points } of target) wanted.set(rule, (wanted.get(rule) ?? 0) + points);
+  const rules = [...new Set([...Object.keys(current), ...wanted.keys()])];
+  return rules
+    .map((rule) => ({ rule, points: (wanted.get(rule) ?? 0) - (current[rule] ?? 0) }))
+    .filter((change) => change.points !== 0);
+};
+
+/**
+ * Scores an open lead by a model version: the fit rules' points replace those of the version
+ * before, and reaching the threshold makes the lead marketing-qualified, once. A version older
+ * than the one that scored the lead last changes nothing, nor does scoring a closed lead.
+ */
+export const decideScoreLead = (
+  command: ScoreLead,
+  lead: ExistingLead,
+  now: string,
+): LeadEvent[] => {
+  const { model } = command.data;
+  if (lead.status === 'converted' || lead.status === 'disqualified') return [];
+  if (lead.scoredByVersion !== undefined && lead.scoredByVersion > model.version) return [];
+  const changes = changesTowards(lead.rulePoints, fitPoints(model.fitRules, fitAttributesOf(lead)));
+  const score = lead.score + changes.reduce((sum, change) => sum + change.points, 0);
+  const events: LeadEvent[] = [];
+  if (changes.length > 0 || lead.scoredByVersion !== model.version) {
+    events.push({
+      type: 'LeadScored',
+      data: { leadId: lead.leadId, modelVersion: model.version, changes, score },
+    });
+  }
+  if (!lead.marketingQualified && score >= model.threshold) {
+    events.push({
+      type: 'LeadMarketingQualified',
+      data: {
+        leadId: lead.leadId,
+        modelVersion: model.version,
+        score,
+        threshold: model.threshold,
+        qualifiedAt: now,
+      },
+    });
+  }
+  return events;
+};

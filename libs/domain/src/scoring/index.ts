@@ -1,0 +1,2 @@
+export * from './scoring-model';
+export * from './fit-points';

@@ -1,0 +1,31 @@
+/**
+ * A tenant's lead-scoring model: fit rules on what a lead says about itself, and the score at
+ * which a lead becomes marketing-qualified. Each version is published whole.
+ */
+export const FIT_ATTRIBUTES = ['source', 'campaignId', 'title', 'company', 'emailDomain'] as const;
+export type FitAttribute = (typeof FIT_ATTRIBUTES)[number];
+
+/** `equals` and `contains` compare one text, `in` a list; every comparison ignores case. */
+export const FIT_OPERATORS = ['equals', 'contains', 'in'] as const;
+export type FitOperator = (typeof FIT_OPERATORS)[number];
+
+export type FitRule = {
+  /** Names the rule in every score change it causes. */
+  id: string;
+  attribute: FitAttribute;
+  operator: FitOperator;
+  /** With `equals` and `contains`. */
+  value?: string;
+  /** With `in`. */
+  values?: string[];
+  /** A non-zero integer: what a lead matching the rule gains (or loses, when negative). */
+  points: number;
+};
+
+export type ScoringModelDefinition = {
+  fitRules: FitRule[];
+  /** A lead whose score reaches this becomes marketing-qualified. */
+  threshold: number;
+};
+
+export type ScoringModel = ScoringModelDefinition & { version: number };
