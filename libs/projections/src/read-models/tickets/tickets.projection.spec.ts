@@ -4,11 +4,13 @@ import {
   TicketAssigned,
   TicketClosed,
   TicketEscalated,
+  TicketFirstResponseBreached,
   TicketOpened,
   TicketPriorityChanged,
   TicketReopened,
   TicketReplied,
   TicketReplyAuthor,
+  TicketResolutionBreached,
   TicketResolved,
 } from '@crm/domain';
 import { projectedEvent } from '@crm/testing';
@@ -91,15 +93,19 @@ describe('tickets projection', () => {
       { fields: ['tenantId', 'accountId'] },
       { fields: ['tenantId', 'status'] },
       { fields: ['tenantId', 'assigneeId'] },
+      { fields: ['_firstResponseMissedFrom'] },
+      { fields: ['_resolutionMissedFrom'] },
     ]);
     expect([...ticketsProjection.handles].sort()).toEqual([
       'TicketAssigned',
       'TicketClosed',
       'TicketEscalated',
+      'TicketFirstResponseBreached',
       'TicketOpened',
       'TicketPriorityChanged',
       'TicketReopened',
       'TicketReplied',
+      'TicketResolutionBreached',
       'TicketResolved',
       'TicketUnassigned',
     ]);
@@ -134,6 +140,8 @@ describe('tickets projection', () => {
       replyCount: { agent: 0, customer: 0 },
       reopenCount: 0,
       lastActivityAt: openedAt,
+      _firstResponseMissedFrom: '2026-01-15T17:00:00.000Z',
+      _resolutionMissedFrom: '2026-01-17T09:00:00.000Z',
     });
     expect(projectOne([opened({ accountId: undefined })])).not.toHaveProperty('accountId');
   });
@@ -254,6 +262,94 @@ describe('tickets projection', () => {
     const closedUnresolved = projectOne([opened(), closed(9)]);
     expect(closedUnresolved).toMatchObject({ status: 'closed', closedAt: at(9) });
     expect(closedUnresolved).not.toHaveProperty('resolvedAt');
+  });
+
+  describe('SLA breaches', () => {
+    const firstResponseDueAt = '2026-01-15T17:00:00.000Z';
+    const resolutionDueAt = '2026-01-17T09:00:00.000Z';
+    const firstResponseBreached = (dueAt = firstResponseDueAt) =>
+      projectedEvent<TicketFirstResponseBreached>({
+        type: 'TicketFirstResponseBreached',
+        data: { ticketId, priority: 'normal', dueAt, breachedAt: '2026-01-15T17:00:02.000Z' },
+      });
+    const resolutionBreached = projectedEvent<TicketResolutionBreached>({
+      type: 'TicketResolutionBreached',
+      data: {
+        ticketId,
+        priority: 'normal',
+        dueAt: resolutionDueAt,
+        breachedAt: '2026-01-17T09:00:02.000Z',
+      },
+    });
+    const missedFrom = (ticket: TicketDocument | undefined) => ({
+      firstResponse: ticket?._firstResponseMissedFrom,
+      resolution: ticket?._resolutionMissedFrom,
+    });
+
+    it('shows the recorded breaches, oldest first, and no activity for them', () => {
+      const ticket = projectOne([opened(), firstResponseBreached(), resolutionBreached]);
+      expect(ticket?.slaBreaches).toEqual([
+        {
+          target: 'first-response',
+          dueAt: firstResponseDueAt,
+          breachedAt: '2026-01-15T17:00:02.000Z',
+          priority: 'normal',
+        },
+        {
+          target: 'resolution',
+          dueAt: resolutionDueAt,
+          breachedAt: '2026-01-17T09:00:02.000Z',
+          priority: 'normal',
+        },
+      ]);
+      expect(ticket?.lastActivityAt).toBe(openedAt);
+      expect(projectOne([opened()])).not.toHaveProperty('slaBreaches');
+    });
+
+    it('keeps the deadline of each target not met and not yet recorded, for the detector', () => {
+      expect(missedFrom(projectOne([opened()]))).toEqual({
+        firstResponse: firstResponseDueAt,
+        resolution: resolutionDueAt,
+      });
+      expect(missedFrom(projectOne([opened(), firstResponseBreached()]))).toEqual({
+        firstResponse: undefined,
+        resolution: resolutionDueAt,
+      });
+      expect(missedFrom(projectOne([opened(), replied('agent', 10, true), resolved(12)]))).toEqual({
+        firstResponse: undefined,
+        resolution: undefined,
+      });
+      expect(missedFrom(projectOne([opened(), replied('agent', 18, true)]))).toEqual({
+        firstResponse: firstResponseDueAt,
+        resolution: resolutionDueAt,
+      });
+      expect(missedFrom(projectOne([opened(), closed(12)]))).toEqual({
+        firstResponse: undefined,
+        resolution: undefined,
+      });
+    });
+
+    it('follows a priority change to its new deadline, and a reopening back to pending', () => {
+      const changed = projectedEvent<TicketPriorityChanged>({
+        type: 'TicketPriorityChanged',
+        data: {
+          ticketId,
+          previousPriority: 'normal',
+          priority: 'low',
+          sla: computeTicketSla(openedAt, 'low'),
+        },
+      });
+      expect(missedFrom(projectOne([opened(), firstResponseBreached(), changed]))).toEqual({
+        firstResponse: '2026-01-16T09:00:00.000Z',
+        resolution: '2026-01-20T09:00:00.000Z',
+      });
+      expect(
+        missedFrom(projectOne([opened(), replied('agent', 10, true), resolved(12), reopened(13)])),
+      ).toEqual({ firstResponse: undefined, resolution: resolutionDueAt });
+      expect(
+        missedFrom(projectOne([opened(), resolutionBreached, resolved(12), reopened(13)])),
+      ).toMatchObject({ resolution: undefined });
+    });
   });
 
   it('never mutates the current document and ignores events for tickets it never saw', () => {

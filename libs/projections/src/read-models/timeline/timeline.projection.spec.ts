@@ -27,9 +27,11 @@ import {
   TaskScheduled,
   TicketClosed,
   TicketEscalated,
+  TicketFirstResponseBreached,
   TicketOpened,
   TicketReopened,
   TicketReplied,
+  TicketResolutionBreached,
   TicketResolved,
 } from '@crm/domain';
 import { projectedEvent } from '@crm/testing';
@@ -495,6 +497,34 @@ const cases: [string, ProjectedEvent, Expected][] = [
       occurredAt: '2026-01-22T13:00:00.000Z',
       links: { ticketId: 't-1' },
       summary: 'Ticket closed',
+    },
+  ],
+  [
+    'TicketFirstResponseBreached',
+    event<TicketFirstResponseBreached>('TicketFirstResponseBreached', {
+      ticketId: 't-1',
+      priority: 'high',
+      dueAt: '2026-01-20T12:00:00.000Z',
+      breachedAt: '2026-01-20T12:00:05.000Z',
+    }),
+    {
+      occurredAt: '2026-01-20T12:00:00.000Z',
+      links: { ticketId: 't-1' },
+      summary: 'First-response SLA breached',
+    },
+  ],
+  [
+    'TicketResolutionBreached',
+    event<TicketResolutionBreached>('TicketResolutionBreached', {
+      ticketId: 't-1',
+      priority: 'high',
+      dueAt: '2026-01-21T10:00:00.000Z',
+      breachedAt: '2026-01-21T10:00:05.000Z',
+    }),
+    {
+      occurredAt: '2026-01-21T10:00:00.000Z',
+      links: { ticketId: 't-1' },
+      summary: 'Resolution SLA breached',
     },
   ],
   [

@@ -53,4 +53,14 @@ export const ticketTimeline: TimelineFacts<TicketEvent> = {
       summary: 'Ticket closed',
     };
   },
+  TicketFirstResponseBreached: (event) => ({
+    occurredAt: event.data.dueAt,
+    links: { ticketId: event.data.ticketId },
+    summary: 'First-response SLA breached',
+  }),
+  TicketResolutionBreached: (event) => ({
+    occurredAt: event.data.dueAt,
+    links: { ticketId: event.data.ticketId },
+    summary: 'Resolution SLA breached',
+  }),
 };
