@@ -12,6 +12,7 @@ import { openDealsByLogScan } from '../preparation/open-deals-by-log-scan';
 import { eventUpcasters } from '../event-upcasters';
 import { readSideProviders } from '../read-side/read-side.providers';
 import { ProcessManagers } from '../processes/process-managers';
+import { SlaBreachTimer } from '../timers/sla-breach-timer';
 import { appConfigProvider, loadConfiguration } from './configuration';
 import { openConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
@@ -23,6 +24,7 @@ import { instrumentEventStore } from '../metrics/instrumented-event-store';
 import { ReadSideMetrics } from '../metrics/read-side-metrics';
 import {
   APP_CONFIG,
+  CLOCK,
   DOCUMENT_STORE,
   EVENT_SERIALIZER,
   EVENT_STORE,
@@ -59,6 +61,7 @@ export class ApplicationModule implements OnApplicationShutdown {
       ],
       providers: [
         appConfigProvider,
+        { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
         {
           provide: EVENT_STORE,
           inject: [APP_CONFIG],
@@ -89,6 +92,7 @@ export class ApplicationModule implements OnApplicationShutdown {
         },
         ExecuteDomainCommandHandler,
         ProcessManagers,
+        SlaBreachTimer,
         ...readSideProviders(options.documentStore, options.metrics),
         ...(options.metrics
           ? [{ provide: CrmMetrics, useValue: options.metrics }, ReadSideMetrics]
@@ -104,6 +108,7 @@ export class ApplicationModule implements OnApplicationShutdown {
         READ_SIDE_PROGRESS,
         ReadModels,
         ReadYourWrites,
+        SlaBreachTimer,
         ...(options.metrics ? [CrmMetrics] : []),
       ],
     };
