@@ -9,6 +9,7 @@ import {
   READ_SIDE_PROGRESS,
   ReadSideProgress,
   SlaBreachTimer,
+  WebhookDispatchers,
 } from '@crm/application';
 import { EventStore } from '@crm/event-store';
 import { DocumentStore } from '@crm/read-store';
@@ -36,6 +37,7 @@ export class HealthController {
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(READ_SIDE_PROGRESS) private readonly progress: ReadSideProgress,
     private readonly slaBreaches: SlaBreachTimer,
+    private readonly webhooks: WebhookDispatchers,
   ) {}
 
   /** The checks of the background work running in this process (none with CRM_RUN_PROCESSES=false). */
@@ -43,6 +45,7 @@ export class HealthController {
     if (!this.slaBreaches.running) return [];
     return [
       asIndicator(this.indicators, 'slaBreaches', async () => this.slaBreaches.detector.health()),
+      asIndicator(this.indicators, 'webhooks', async () => this.webhooks.health()),
     ];
   }
 
