@@ -28,6 +28,7 @@ const line = (lineId: string, quantity: number, amount: number, discountPercent 
   discountPercent,
 });
 const TWO_DAYS = 2 * 86_400_000;
+const SIX_DAYS = 6 * 86_400_000;
 
 /**
  * A scenario that writes every event type the domain has at least once. Its stored events are the
@@ -262,6 +263,19 @@ export const goldenScenario: GoldenStep[] = [
     contact: { firstName: 'Sam', lastName: 'Scored', email: 'sam@gmail.com', title: 'CTO' },
   }),
   step('lead', 'l4', 'ScoreLead', { modelVersion: 1 }),
+  // Added with the SLA breach events: appended, so the older ones stay as they were. Six days on,
+  // both targets of the low-priority t2 are missed.
+  {
+    ...step('ticket', 't2', 'RecordTicketSlaBreach', {
+      target: 'first-response',
+      dueAt: '2026-04-04T09:23:00.000Z',
+    }),
+    afterMs: SIX_DAYS,
+  },
+  step('ticket', 't2', 'RecordTicketSlaBreach', {
+    target: 'resolution',
+    dueAt: '2026-04-08T09:23:00.000Z',
+  }),
 ];
 
 /** The tenant's scoring model version 1, which ScoreLead above scores by. */

@@ -5,6 +5,7 @@ export * from './config';
 export * from './deterministic-id';
 export * from './nest';
 export * from './processes';
+export * from './timers';
 export type { ConvertLeadRequest } from './preparation/lead-conversion.preparer';
 export * from './catalogue';
 export * from './stream-name';

@@ -8,6 +8,8 @@ import {
   EVENT_STORE,
   READ_SIDE_PROGRESS,
   ReadSideProgress,
+  SlaBreachTimer,
+  WebhookDispatchers,
 } from '@crm/application';
 import { EventStore } from '@crm/event-store';
 import { DocumentStore } from '@crm/read-store';
@@ -34,7 +36,18 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(READ_SIDE_PROGRESS) private readonly progress: ReadSideProgress,
+    private readonly slaBreaches: SlaBreachTimer,
+    private readonly webhooks: WebhookDispatchers,
   ) {}
+
+  /** The checks of the background work running in this process (none with CRM_RUN_PROCESSES=false). */
+  private processIndicators() {
+    if (!this.slaBreaches.running) return [];
+    return [
+      asIndicator(this.indicators, 'slaBreaches', async () => this.slaBreaches.detector.health()),
+      asIndicator(this.indicators, 'webhooks', async () => this.webhooks.health()),
+    ];
+  }
 
   @Get('live')
   @HealthCheck()
@@ -48,7 +61,8 @@ export class HealthController {
   @ApiOperation({
     summary:
       'Readiness: 200 when the event store and the read store answer and the read models ' +
-      'follow the log within CRM_READY_MAX_LAG events; 503 with the failing checks otherwise',
+      'follow the log within CRM_READY_MAX_LAG events, and the SLA breach detector and the ' +
+      'webhook dispatchers (where they run) are not failing; 503 with the failing checks otherwise',
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
@@ -58,6 +72,7 @@ export class HealthController {
         asIndicator(this.indicators, 'readModels', () =>
           checkReadModels(this.store, this.progress, this.config.CRM_READY_MAX_LAG),
         ),
+        ...this.processIndicators(),
       ]);
     } catch (error) {
       // Terminus reports failure as an exception; answered as is, not as an API error.

@@ -5,11 +5,14 @@ import {
   CommandRoute,
   CommandType,
   CommandTypeOf,
-  commandTypes,
   IntentFor,
   IntentOf,
   KindOfCommand,
+  NoRoute,
   PathParams,
+  RoutedCommandType,
+  routedCommandTypes,
+  routeOf,
 } from '@crm/application';
 import { AggregateKind } from '@crm/domain';
 import {
@@ -32,21 +35,29 @@ import { CustomFieldKeyPipe, TagParamPipe } from './field-rules';
 import { newRecordId, RecordIdPipe } from './record-id';
 
 /** What a command's request body carries: its intent without the record id and the path's parameters. */
-export type BodyOf<T extends CommandType> = Omit<
+export type BodyOf<T extends RoutedCommandType> = Omit<
   IntentOf<T>,
-  `${KindOfCommand<T>}Id` | PathParams<CommandCatalogue[T]['route']['path']>
+  `${KindOfCommand<T>}Id` | PathParams<RoutePathOf<T>>
 >;
+
+type RoutePathOf<T extends RoutedCommandType> = CommandCatalogue[T]['route'] extends {
+  path: infer Path extends string;
+}
+  ? Path
+  : never;
 
 /**
  * The DTO class that validates a command's body. A command with nothing in its body takes `null`
  * (no body), or an empty DTO that refuses any field sent.
  */
-export type BodyClass<T extends CommandType> = [keyof BodyOf<T>] extends [never]
+export type BodyClass<T extends RoutedCommandType> = [keyof BodyOf<T>] extends [never]
   ? Type<object> | null
   : Type<BodyOf<T>>;
 
-/** Every command of a kind with its body DTO: leaving one out fails the type check. */
-export type CommandBodies<K extends AggregateKind> = { [T in CommandTypeOf<K>]: BodyClass<T> };
+/** Every routed command of a kind with its body DTO: leaving one out fails the type check. */
+export type CommandBodies<K extends AggregateKind> = {
+  [T in CommandTypeOf<K> & RoutedCommandType]: BodyClass<T>;
+};
 
 /** Metadata on every command handler: which command the route runs (permission checks read it). */
 export const COMMAND_TYPE_METADATA = 'crm:command-type';
@@ -153,10 +164,8 @@ export const commandController = <K extends AggregateKind>(
   kind: K,
   bodies: CommandBodies<K>,
 ): Type<unknown> => {
-  const types = commandTypes.filter((type) => commandCatalogue[type].kind === kind);
-  const prefixes = new Set(
-    types.map((type) => splitPath(commandCatalogue[type].route.path).prefix),
-  );
+  const types = routedCommandTypes.filter((type) => commandCatalogue[type].kind === kind);
+  const prefixes = new Set(types.map((type) => splitPath(routeOf(type).path).prefix));
   if (prefixes.size !== 1) throw new Error(`the ${kind} commands' routes need one path prefix`);
   const [prefix] = prefixes;
   const name = `${capitalized(prefix)}Controller`;
@@ -168,13 +177,13 @@ export const commandController = <K extends AggregateKind>(
   Reflect.defineMetadata('design:paramtypes', [CommandSender], controller);
   const byType: Record<string, Type<object> | null> = bodies;
   for (const type of types) {
-    const entry: { creates?: true; route: CommandRoute; followedBy?: readonly string[] } =
+    const entry: { creates?: true; route: CommandRoute | NoRoute; followedBy?: readonly string[] } =
       commandCatalogue[type];
     defineHandler(controller.prototype, {
       kind,
       type,
       creates: entry.creates === true,
-      route: entry.route,
+      route: routeOf(type),
       body: byType[type],
       followedBy: entry.followedBy,
     });

@@ -1,6 +1,8 @@
 import {
   APP_CONFIG,
   AppConfig,
+  CrmMetrics,
+  DeliveryOutcome,
   EVENT_SERIALIZER,
   EVENT_STORE,
   httpWebhookSender,
@@ -26,6 +28,14 @@ const lazySecretBox = (config: AppConfig): (() => SecretBox) => {
       loadSecretsKey({ configured: config.CRM_SECRETS_KEY, dataDir: config.CRM_DATA_DIR }),
     ));
 };
+
+const observeDeliveries =
+  (metrics: CrmMetrics) =>
+  (outcome: DeliveryOutcome, durationMs?: number): void => {
+    metrics.webhookDeliveries.inc({ outcome });
+    if (durationMs !== undefined)
+      metrics.webhookDeliveryDuration.observe({ outcome }, durationMs / 1000);
+  };
 
 /** Webhooks: the registration routes, and (with CRM_RUN_PROCESSES) their dispatchers. */
 @Module({
@@ -59,6 +69,7 @@ const lazySecretBox = (config: AppConfig): (() => SecretBox) => {
         WebhookRegistry,
         TARGET_POLICY,
         SECRET_BOX,
+        { token: CrmMetrics, optional: true },
       ],
       useFactory: (
         config: AppConfig,
@@ -67,6 +78,7 @@ const lazySecretBox = (config: AppConfig): (() => SecretBox) => {
         registry: WebhookRegistry,
         policy: TargetPolicy,
         secrets: () => SecretBox,
+        metrics?: CrmMetrics,
       ) =>
         new WebhookDispatchers(registry, {
           store,
@@ -78,6 +90,7 @@ const lazySecretBox = (config: AppConfig): (() => SecretBox) => {
             backoffMs: config.CRM_WEBHOOK_BACKOFF_MS,
             backoffMaxMs: config.CRM_WEBHOOK_BACKOFF_MAX_MS,
           },
+          observe: metrics && observeDeliveries(metrics),
         }),
     },
   ],

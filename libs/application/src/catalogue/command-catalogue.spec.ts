@@ -7,6 +7,8 @@ import {
   isCreatingCommand,
   permissionForRoute,
   permissionOf,
+  routedCommandTypes,
+  routeOf,
 } from './command-catalogue';
 import { intentFromOutside } from './catalogued-command';
 
@@ -23,7 +25,7 @@ describe('command catalogue', () => {
   });
 
   it('gives every route its own method and path, and every handler its own name in its group', () => {
-    const routes = commandTypes.map((type) => commandCatalogue[type].route);
+    const routes = routedCommandTypes.map(routeOf);
     expect(new Set(routes.map((r) => `${r.method} ${r.path}`)).size).toBe(routes.length);
     expect(new Set(routes.map((r) => `${r.path.split('/')[1]}.${r.handler}`)).size).toBe(
       routes.length,
@@ -36,7 +38,8 @@ describe('command catalogue', () => {
         (type) => commandCatalogue[type].kind === kind && isCreatingCommand(type),
       );
       expect(creating.length).toBeGreaterThan(0);
-      for (const type of creating) expect(commandCatalogue[type].route.method).toBe('POST');
+      for (const type of creating)
+        expect(commandCatalogue[type].route).toMatchObject({ method: 'POST' });
     }
   });
 
@@ -45,6 +48,14 @@ describe('command catalogue', () => {
     expect(commandForRoute('post', '/deals/:id/stage')).toBe('MoveDealStage');
     expect(permissionForRoute('DELETE', '/contacts/:id/tags/:tag')).toBe('contact:untag');
     expect(permissionForRoute('GET', '/deals/:id')).toBeUndefined();
+  });
+
+  it('gives the commands only the system issues a permission but no route', () => {
+    expect(routedCommandTypes).not.toContain('RecordTicketSlaBreach');
+    expect(routedCommandTypes.length).toBe(commandTypes.length - 1);
+    expect(permissionOf('RecordTicketSlaBreach')).toBe('ticket:record-sla-breach');
+    expect(commandPermissions).toContain('ticket:record-sla-breach');
+    expect(() => routeOf('RecordTicketSlaBreach' as never)).toThrow('has no HTTP route');
   });
 
   it('refuses a command from outside the type system whose type is not of the kind', () => {

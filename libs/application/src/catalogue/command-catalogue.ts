@@ -1,7 +1,7 @@
 import { AggregateKind } from '@crm/domain';
 import { accountCatalogue, AccountIntents } from './account.catalogue';
 import { campaignCatalogue, CampaignIntents } from './campaign.catalogue';
-import { CommandRoute, HttpMethod } from './command-entry';
+import { CommandRoute, HttpMethod, NoRoute } from './command-entry';
 import { CommandType, CommandTypeOf, KindOfCommand } from './command-types';
 import { contactCatalogue, ContactIntents } from './contact.catalogue';
 import { dealCatalogue, DealIntents } from './deal.catalogue';
@@ -79,10 +79,28 @@ export const commandPermissions: readonly CommandPermission[] = commandTypes.map
 export const permissionOf = <T extends CommandType>(type: T): CommandCatalogue[T]['permission'] =>
   commandCatalogue[type].permission;
 
+/** The command types a client can send over HTTP (every one but the system's). */
+export type RoutedCommandType = {
+  [T in CommandType]: CommandCatalogue[T]['route'] extends NoRoute ? never : T;
+}[CommandType];
+
+const declaredRoute = (type: CommandType): CommandRoute | NoRoute => commandCatalogue[type].route;
+
+/** The HTTP route of a routed command type. */
+export const routeOf = (type: RoutedCommandType): CommandRoute => {
+  const route = declaredRoute(type);
+  if (route === 'none') throw new Error(`command ${type} has no HTTP route`);
+  return route;
+};
+
+const hasRoute = (type: CommandType): type is RoutedCommandType => declaredRoute(type) !== 'none';
+
+export const routedCommandTypes: readonly RoutedCommandType[] = commandTypes.filter(hasRoute);
+
 /** The command a route template (`'/deals/:id/stage'`, as the router names it) runs, if any. */
 export const commandForRoute = (method: string, path: string): CommandType | undefined =>
-  commandTypes.find((type) => {
-    const route: CommandRoute = commandCatalogue[type].route;
+  routedCommandTypes.find((type) => {
+    const route = routeOf(type);
     return route.method === method.toUpperCase() && route.path === path;
   });
 

@@ -30,6 +30,13 @@ export type CommandRoute = {
   handler: string;
 };
 
+/**
+ * A command only the system issues (a process or timer, under a `process:` principal): it has no
+ * HTTP route, so no client can send it, yet it has a permission like any other command.
+ */
+export const NO_ROUTE = 'none';
+export type NoRoute = typeof NO_ROUTE;
+
 /** `<kind>:<action>` in kebab-case, e.g. `deal:move-stage`. */
 export type PermissionOf<K extends AggregateKind> = `${K}:${string}`;
 
@@ -39,7 +46,7 @@ type EntryBase<K extends AggregateKind, I> = {
   permission: PermissionOf<K>;
   /** Checked in order before `prepare`; a field left out of the intent is not checked. */
   references?: readonly ReferenceField<I>[];
-  route: CommandRoute;
+  route: CommandRoute | NoRoute;
   /**
    * Process managers the command's events set going (by name). The answer waits, within the
    * read wait, until they have handled them, and its position covers what they wrote.

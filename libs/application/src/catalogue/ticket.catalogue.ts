@@ -1,4 +1,4 @@
-import { KindCatalogue } from './command-entry';
+import { KindCatalogue, NO_ROUTE } from './command-entry';
 import { IntentsOf } from './command-types';
 
 export type TicketIntents = IntentsOf<'ticket'>;
@@ -81,4 +81,6 @@ export const ticketCatalogue = {
       handler: 'close',
     },
   },
+  // The SLA breach detector records a missed deadline; a client cannot declare one.
+  RecordTicketSlaBreach: { permission: 'ticket:record-sla-breach', route: NO_ROUTE },
 } satisfies KindCatalogue<'ticket', TicketIntents>;

@@ -54,6 +54,34 @@ export class CrmMetrics {
     registers: [this.registry],
   });
 
+  readonly slaBreachesRecorded = new Counter({
+    name: 'crm_sla_breaches_recorded_total',
+    help: 'SLA breaches the breach detector of this process recorded, by target',
+    labelNames: ['target'] as const,
+    registers: [this.registry],
+  });
+
+  readonly slaCheckFailures = new Counter({
+    name: 'crm_sla_check_failures_total',
+    help: 'Checks of the SLA deadlines that failed (the read or a command could not be done)',
+    registers: [this.registry],
+  });
+
+  readonly webhookDeliveries = new Counter({
+    name: 'crm_webhook_deliveries_total',
+    help: 'Webhook delivery outcomes: delivered, failed (an attempt, retried later), dead_lettered',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly webhookDeliveryDuration = new Histogram({
+    name: 'crm_webhook_delivery_duration_seconds',
+    help: 'Time one webhook delivery attempt took until the target answered (or failed), by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
   constructor(service: 'api' | 'projector') {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });

@@ -20,6 +20,7 @@ import { openConfiguredEventStore } from './event-store.provider';
 import { ExecuteDomainCommandHandler } from './execute-domain-command.handler';
 import {
   APP_CONFIG,
+  CLOCK,
   DOCUMENT_STORE,
   EVENT_SERIALIZER,
   EVENT_STORE,
@@ -58,6 +59,7 @@ export class CommandSideModule implements OnApplicationShutdown {
       ],
       providers: [
         appConfigProvider,
+        { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
         {
           provide: EVENT_STORE,
           inject: [APP_CONFIG],
@@ -108,6 +110,7 @@ export class CommandSideModule implements OnApplicationShutdown {
       ],
       exports: [
         APP_CONFIG,
+        CLOCK,
         EVENT_STORE,
         EVENT_SERIALIZER,
         CommandExecutor,

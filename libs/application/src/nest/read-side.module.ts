@@ -4,6 +4,7 @@ import { CrmMetrics } from '../metrics/crm-metrics';
 import { ReadSideMetrics } from '../metrics/read-side-metrics';
 import { readSideProviders } from '../read-side/read-side.providers';
 import { ReadYourWrites } from '../read-side/read-your-writes';
+import { SlaBreachTimer } from '../timers/sla-breach-timer';
 import { DOCUMENT_STORE, PROJECTION_RUNNER, READ_SIDE_PROGRESS } from './tokens';
 
 export type ReadSideOptions = {
@@ -17,7 +18,8 @@ export type ReadSideOptions = {
  * The read side: the document store, the projection runner keeping the read models (started
  * with the application when configured), its progress and the read-your-writes wait. It reads
  * the log and the configuration from the command side; the queries over the read models live
- * above it (`@crm/queries`, composed by the API).
+ * above it (`@crm/queries`, composed by the API). The SLA breach detector lives here too: it
+ * finds the deadlines that passed in the tickets read model and sends commands on the command side.
  */
 @Module({})
 export class ReadSideModule {
@@ -27,11 +29,18 @@ export class ReadSideModule {
       global: true,
       providers: [
         ...readSideProviders(options.documentStore, options.metrics),
+        SlaBreachTimer,
         ...(options.metrics
           ? [{ provide: CrmMetrics, useValue: options.metrics }, ReadSideMetrics]
           : []),
       ],
-      exports: [DOCUMENT_STORE, PROJECTION_RUNNER, READ_SIDE_PROGRESS, ReadYourWrites],
+      exports: [
+        DOCUMENT_STORE,
+        PROJECTION_RUNNER,
+        READ_SIDE_PROGRESS,
+        ReadYourWrites,
+        SlaBreachTimer,
+      ],
     };
   }
 }

@@ -80,6 +80,8 @@ export const EVENT_VERSIONS = {
   TicketResolved: 1,
   TicketReopened: 1,
   TicketClosed: 1,
+  TicketFirstResponseBreached: 1,
+  TicketResolutionBreached: 1,
 } as const satisfies Record<DomainEventType, number>;
 
 export type EventVersions = typeof EVENT_VERSIONS;

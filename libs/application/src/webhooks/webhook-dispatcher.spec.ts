@@ -47,10 +47,13 @@ describe('WebhookDispatcher', () => {
     return id;
   };
 
+  let observed: [string, number | undefined][];
+  const observe = (outcome: string, durationMs?: number) => observed.push([outcome, durationMs]);
+
   const dispatcher = (sender: WebhookSender) =>
     new WebhookDispatcher(
       webhook,
-      { store, serializer, sender, secrets: () => box, settings },
+      { store, serializer, sender, secrets: () => box, settings, observe },
       (e) => {
         throw e;
       },
@@ -67,6 +70,7 @@ describe('WebhookDispatcher', () => {
   beforeEach(() => {
     store = createSqliteEventStore({ path: ':memory:', pollIntervalMs: 5 });
     sent = [];
+    observed = [];
     const id = `wh_${randomUUID().replace(/-/g, '')}`;
     webhook = {
       id,
@@ -120,6 +124,10 @@ describe('WebhookDispatcher', () => {
     expect(broken).toMatchObject({ status: 'dead-lettered', eventType: 'Broken.v1', attempts: [] });
     expect(delivered).toMatchObject({ status: 'succeeded', eventId: next });
     expect(sent).toHaveLength(1);
+    expect(observed).toEqual([
+      ['dead_lettered', undefined],
+      ['delivered', 0],
+    ]);
   });
 
   it('waits the backoff between attempts and dead-letters after the last', async () => {
@@ -142,5 +150,11 @@ describe('WebhookDispatcher', () => {
     expect(sent.map((r) => r.headers['x-crm-attempt'])).toEqual(['1', '2', '3']);
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(4);
     expect(times[2] - times[1]).toBeGreaterThanOrEqual(9);
+    expect(observed).toEqual([
+      ['failed', 1],
+      ['failed', 1],
+      ['failed', 1],
+      ['dead_lettered', undefined],
+    ]);
   });
 });

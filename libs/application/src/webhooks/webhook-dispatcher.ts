@@ -30,7 +30,11 @@ export type DispatcherDeps = {
   /** False once the webhook is deleted before this position: the dispatcher then stops. */
   deliversAt?: (webhookId: string, position: bigint) => boolean;
   clock?: () => Date;
+  /** Told of every recorded outcome (metrics): an attempt's time where a target was asked. */
+  observe?: (outcome: DeliveryOutcome, durationMs?: number) => void;
 };
+
+export type DeliveryOutcome = 'delivered' | 'failed' | 'dead_lettered';
 
 /**
  * One round of attempts to do: the delivery, the event it carries (or why it cannot be read),
@@ -147,6 +151,7 @@ export class WebhookDispatcher {
           data: { delivery, trigger: trigger.toString(), attempt: 0, at, error: round.unreadable },
         },
       ]);
+      this.deps.observe?.('dead_lettered');
       return;
     }
     const { event } = round;
@@ -185,6 +190,7 @@ export class WebhookDispatcher {
             },
           },
         ]);
+        this.deps.observe?.('delivered', answer.durationMs);
         return;
       }
       const error = answer.error ?? `the target answered ${answer.statusCode}`;
@@ -205,9 +211,12 @@ export class WebhookDispatcher {
           failed,
           { type: 'WebhookDeliveryDeadLettered.v1', data: { ...outcome, error } },
         ]);
+        this.deps.observe?.('failed', answer.durationMs);
+        this.deps.observe?.('dead_lettered');
         return;
       }
       if (!(await recordOutcomes(this.deps.store, this.webhook, log, this.now, [failed]))) return;
+      this.deps.observe?.('failed', answer.durationMs);
       await sleep(wait, signal);
     }
   }

@@ -1,4 +1,5 @@
-import { Command } from '../shared';
+import { Command, IsoDateTime } from '../shared';
+import { TicketSlaTarget } from './ticket.sla-breach';
 import { TicketPriority } from './ticket.sla-policy';
 
 export const TICKET_CHANNELS = ['email', 'phone', 'chat', 'web', 'social'] as const;
@@ -32,6 +33,15 @@ export type EscalateTicket = Command<'EscalateTicket', { ticketId: string; reaso
 export type ResolveTicket = Command<'ResolveTicket', { ticketId: string; resolution: string }>;
 export type ReopenTicket = Command<'ReopenTicket', { ticketId: string; reason: string }>;
 export type CloseTicket = Command<'CloseTicket', { ticketId: string }>;
+/**
+ * Issued by the system when a target's deadline `dueAt` has passed unmet: the breach becomes a
+ * fact rules and reports can use. `dueAt` is the deadline the issuer saw, so a stale view (the
+ * priority changed the deadline since) is refused rather than recorded against another one.
+ */
+export type RecordTicketSlaBreach = Command<
+  'RecordTicketSlaBreach',
+  { ticketId: string; target: TicketSlaTarget; dueAt: IsoDateTime }
+>;
 
 export type TicketCommand =
   | OpenTicket
@@ -41,4 +51,5 @@ export type TicketCommand =
   | EscalateTicket
   | ResolveTicket
   | ReopenTicket
-  | CloseTicket;
+  | CloseTicket
+  | RecordTicketSlaBreach;

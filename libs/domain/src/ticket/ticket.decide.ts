@@ -1,6 +1,8 @@
 import { ticketErrors } from './ticket.errors';
 import { TicketCommand } from './ticket.commands';
 import { TicketEvent } from './ticket.events';
+import { RecordTicketSlaBreach } from './ticket.commands';
+import { slaTargetMissedFrom, slaTargetProgress } from './ticket.sla-breach';
 import { computeTicketSla } from './ticket.sla-policy';
 import { TicketState } from './ticket.state';
 
@@ -26,6 +28,49 @@ const assertOpen = (state: TicketState, ticketId: string): ExistingTicket => {
     });
   }
   return ticket;
+};
+
+/**
+ * A breach is recorded once per deadline, only when the ticket's current deadline for the target
+ * is the one named and it has passed unmet at the command's moment. A closed ticket still takes
+ * it: the breach is a fact about the past (a deadline missed while the detector was down).
+ */
+const recordBreach = (command: RecordTicketSlaBreach, state: TicketState): TicketEvent[] => {
+  if (!state.exists) throw ticketErrors.notFound(command.data.ticketId);
+  const { ticketId, target, dueAt } = command.data;
+  const progress = slaTargetProgress(
+    {
+      sla: state.sla,
+      open: state.status === 'open',
+      firstRespondedAt: state.firstRespondedAt,
+      settledAt: state.settledAt,
+    },
+    target,
+  );
+  if (state.breachesRecorded[target].includes(progress.dueAt) && progress.dueAt === dueAt) {
+    return [];
+  }
+  const missedFrom = slaTargetMissedFrom(progress);
+  const now = command.metadata.now;
+  if (
+    progress.dueAt !== dueAt ||
+    missedFrom === undefined ||
+    now.getTime() <= Date.parse(missedFrom)
+  ) {
+    throw ticketErrors.rule(
+      'TICKET_SLA_NOT_BREACHED',
+      `the ${target} target of ticket ${ticketId} due at ${dueAt} is not missed`,
+      {
+        target,
+        dueAt: progress.dueAt,
+        ...(progress.reachedAt !== undefined && { reachedAt: progress.reachedAt }),
+      },
+    );
+  }
+  const data = { ticketId, priority: state.sla.priority, dueAt, breachedAt: now.toISOString() };
+  return target === 'first-response'
+    ? [{ type: 'TicketFirstResponseBreached', data }]
+    : [{ type: 'TicketResolutionBreached', data }];
 };
 
 export const decideTicket = (command: TicketCommand, state: TicketState): TicketEvent[] => {
@@ -113,5 +158,7 @@ export const decideTicket = (command: TicketCommand, state: TicketState): Ticket
     case 'CloseTicket':
       assertNotClosed(state, command.data.ticketId);
       return [{ type: 'TicketClosed', data: { ...command.data, closedAt: now } }];
+    case 'RecordTicketSlaBreach':
+      return recordBreach(command, state);
   }
 };

@@ -7,6 +7,7 @@ export const TICKET_ERROR_CODES = {
   TICKET_CLOSED: 'rule',
   TICKET_NOT_RESOLVED: 'rule',
   TICKET_RESOLVED: 'rule',
+  TICKET_SLA_NOT_BREACHED: 'rule',
 } as const;
 
 export const ticketErrors = domainErrorsOf('ticket', TICKET_ERROR_CODES);

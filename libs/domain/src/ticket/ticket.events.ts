@@ -55,6 +55,22 @@ export type TicketReopened = DomainEvent<
   { ticketId: string; reason: string; reopenedAt: IsoDateTime }
 >;
 export type TicketClosed = DomainEvent<'TicketClosed', { ticketId: string; closedAt: IsoDateTime }>;
+/**
+ * A target missed: `dueAt` passed without it being reached. `breachedAt` is when the miss was
+ * recorded (at or after `dueAt`, later if the detector was down); `priority` is the one whose SLA
+ * set `dueAt`.
+ */
+type TicketSlaBreachData = {
+  ticketId: string;
+  priority: TicketPriority;
+  dueAt: IsoDateTime;
+  breachedAt: IsoDateTime;
+};
+export type TicketFirstResponseBreached = DomainEvent<
+  'TicketFirstResponseBreached',
+  TicketSlaBreachData
+>;
+export type TicketResolutionBreached = DomainEvent<'TicketResolutionBreached', TicketSlaBreachData>;
 
 export type TicketEvent =
   | TicketOpened
@@ -65,4 +81,6 @@ export type TicketEvent =
   | TicketEscalated
   | TicketResolved
   | TicketReopened
-  | TicketClosed;
+  | TicketClosed
+  | TicketFirstResponseBreached
+  | TicketResolutionBreached;

@@ -1,5 +1,20 @@
 import { TicketEvent } from './ticket.events';
+import { TicketSlaTarget } from './ticket.sla-breach';
 import { TicketState } from './ticket.state';
+
+type ExistingTicket = Extract<TicketState, { exists: true }>;
+
+const withBreachRecorded = (
+  state: ExistingTicket,
+  target: TicketSlaTarget,
+  dueAt: string,
+): ExistingTicket => ({
+  ...state,
+  breachesRecorded: {
+    ...state.breachesRecorded,
+    [target]: [...state.breachesRecorded[target], dueAt],
+  },
+});
 
 export const evolveTicket = (state: TicketState, event: TicketEvent): TicketState => {
   switch (event.type) {
@@ -12,6 +27,7 @@ export const evolveTicket = (state: TicketState, event: TicketEvent): TicketStat
         openedAt: event.data.openedAt,
         sla: event.data.sla,
         escalationLevel: 0,
+        breachesRecorded: { 'first-response': [], resolution: [] },
       };
     case 'TicketAssigned':
       return state.exists ? { ...state, assigneeId: event.data.agentId } : state;
@@ -28,10 +44,18 @@ export const evolveTicket = (state: TicketState, event: TicketEvent): TicketStat
     case 'TicketEscalated':
       return state.exists ? { ...state, escalationLevel: event.data.level } : state;
     case 'TicketResolved':
-      return state.exists ? { ...state, status: 'resolved' } : state;
+      return state.exists
+        ? { ...state, status: 'resolved', settledAt: event.data.resolvedAt }
+        : state;
     case 'TicketReopened':
-      return state.exists ? { ...state, status: 'open' } : state;
+      return state.exists ? { ...state, status: 'open', settledAt: undefined } : state;
     case 'TicketClosed':
-      return state.exists ? { ...state, status: 'closed' } : state;
+      return state.exists
+        ? { ...state, status: 'closed', settledAt: state.settledAt ?? event.data.closedAt }
+        : state;
+    case 'TicketFirstResponseBreached':
+      return state.exists ? withBreachRecorded(state, 'first-response', event.data.dueAt) : state;
+    case 'TicketResolutionBreached':
+      return state.exists ? withBreachRecorded(state, 'resolution', event.data.dueAt) : state;
   }
 };

@@ -1,4 +1,9 @@
-import { ACCOUNT_SIZES, CAMPAIGN_CHANNELS, TICKET_CHANNELS } from '@crm/domain';
+import {
+  ACCOUNT_SIZES,
+  CAMPAIGN_CHANNELS,
+  TICKET_CHANNELS,
+  TICKET_SLA_TARGET_NAMES,
+} from '@crm/domain';
 import { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import {
   arrayOf,
@@ -256,6 +261,17 @@ export const TICKET_VIEW: SchemaObject = object(
     replyCount: object({ agent: int(), customer: int() }, ['agent', 'customer']),
     reopenCount: int(),
     lastActivityAt: dateTime(),
+    slaBreaches: arrayOf(
+      object(
+        {
+          target: oneOfValues(TICKET_SLA_TARGET_NAMES),
+          dueAt: dateTime(),
+          breachedAt: dateTime(),
+          priority: str(),
+        },
+        ['target', 'dueAt', 'breachedAt', 'priority'],
+      ),
+    ),
     revision: revision(),
   },
   [

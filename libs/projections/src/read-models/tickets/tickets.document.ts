@@ -1,4 +1,19 @@
-import { IsoDateTime, TicketChannel, TicketPriority, TicketSla, TicketStatus } from '@crm/domain';
+import {
+  IsoDateTime,
+  TicketChannel,
+  TicketPriority,
+  TicketSla,
+  TicketSlaTarget,
+  TicketStatus,
+} from '@crm/domain';
+
+/** A missed SLA target as its breach event recorded it. */
+export type TicketSlaBreachRecord = {
+  target: TicketSlaTarget;
+  dueAt: IsoDateTime;
+  breachedAt: IsoDateTime;
+  priority: TicketPriority;
+};
 
 /** One support ticket, for the ticket lists, the ticket detail page and SLA reports. */
 export type TicketDocument = {
@@ -26,6 +41,14 @@ export type TicketDocument = {
   /** Store fields (never in an answer): a target reached after its deadline. */
   _firstResponseLate?: true;
   _resolutionLate?: true;
+  /**
+   * Store fields: the deadline from which a target counts as missed while no breach is recorded
+   * for it (absent once it is met or recorded). The breach detector queries them by index.
+   */
+  _firstResponseMissedFrom?: IsoDateTime;
+  _resolutionMissedFrom?: IsoDateTime;
+  /** The breaches recorded (`TicketFirstResponseBreached`, ...), oldest first; absent before any. */
+  slaBreaches?: TicketSlaBreachRecord[];
   /** 0 until the first escalation, then the level of the latest one. */
   escalationLevel: number;
   replyCount: { agent: number; customer: number };

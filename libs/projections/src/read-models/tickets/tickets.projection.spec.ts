@@ -29,15 +29,19 @@ describe('tickets projection', () => {
       { fields: ['tenantId', 'accountId'] },
       { fields: ['tenantId', 'status'] },
       { fields: ['tenantId', 'assigneeId'] },
+      { fields: ['_firstResponseMissedFrom'] },
+      { fields: ['_resolutionMissedFrom'] },
     ]);
     expect([...ticketsProjection.handles].sort()).toEqual([
       'TicketAssigned',
       'TicketClosed',
       'TicketEscalated',
+      'TicketFirstResponseBreached',
       'TicketOpened',
       'TicketPriorityChanged',
       'TicketReopened',
       'TicketReplied',
+      'TicketResolutionBreached',
       'TicketResolved',
       'TicketUnassigned',
     ]);
@@ -72,6 +76,8 @@ describe('tickets projection', () => {
       replyCount: { agent: 0, customer: 0 },
       reopenCount: 0,
       lastActivityAt: openedAt,
+      _firstResponseMissedFrom: '2026-01-15T17:00:00.000Z',
+      _resolutionMissedFrom: '2026-01-17T09:00:00.000Z',
     });
     expect(projectOne([opened({ accountId: undefined })])).not.toHaveProperty('accountId');
   });

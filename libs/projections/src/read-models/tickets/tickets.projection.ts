@@ -1,6 +1,12 @@
-import { TicketEvent, TicketSla } from '@crm/domain';
+import {
+  slaTargetMissedFrom,
+  slaTargetProgress,
+  TicketEvent,
+  TicketSla,
+  TicketSlaTarget,
+} from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
-import { TicketDocument } from './tickets.document';
+import { TicketDocument, TicketSlaBreachRecord } from './tickets.document';
 
 type TicketEventType = TicketEvent['type'];
 type On<T extends TicketEventType> = ProjectedEvent<Extract<TicketEvent, { type: T }>>;
@@ -16,6 +22,8 @@ const HANDLED: Record<TicketEventType, true> = {
   TicketResolved: true,
   TicketReopened: true,
   TicketClosed: true,
+  TicketFirstResponseBreached: true,
+  TicketResolutionBreached: true,
 };
 const handles: ReadonlySet<string> = new Set(Object.keys(HANDLED));
 
@@ -65,6 +73,16 @@ const replied = (ticket: TicketDocument, event: On<'TicketReplied'>): TicketDocu
     ...(isFirstResponse && ticket.firstResponseAt === undefined && { firstResponseAt: repliedAt }),
     lastActivityAt: repliedAt,
   };
+};
+
+const breachRecorded = (
+  ticket: TicketDocument,
+  target: TicketSlaTarget,
+  event: On<'TicketFirstResponseBreached' | 'TicketResolutionBreached'>,
+): TicketDocument => {
+  const { dueAt, breachedAt, priority } = event.data;
+  const breach: TicketSlaBreachRecord = { target, dueAt, breachedAt, priority };
+  return { ...ticket, slaBreaches: [...(ticket.slaBreaches ?? []), breach] };
 };
 
 const evolveTicket = (
@@ -122,6 +140,11 @@ const evolveTicket = (
         closedAt: event.data.closedAt,
         lastActivityAt: event.data.closedAt,
       };
+    // A breach is a fact about a deadline, not activity on the ticket.
+    case 'TicketFirstResponseBreached':
+      return breachRecorded(current, 'first-response', event);
+    case 'TicketResolutionBreached':
+      return breachRecorded(current, 'resolution', event);
   }
 };
 
@@ -134,27 +157,61 @@ const reachedLate = (reachedAt: string | undefined, dueAt: string): boolean =>
  * a target still pending is breached once its deadline passes, which the query compares.
  */
 export const withSlaOutcome = (ticket: TicketDocument): TicketDocument => {
-  const { _firstResponseLate, _resolutionLate, ...rest } = ticket;
+  const {
+    _firstResponseLate,
+    _resolutionLate,
+    _firstResponseMissedFrom,
+    _resolutionMissedFrom,
+    ...rest
+  } = ticket;
   const resolvedAt = ticket.status === 'open' ? undefined : (ticket.resolvedAt ?? ticket.closedAt);
+  const firstResponseMissedFrom = unrecordedMissFrom(ticket, 'first-response', resolvedAt);
+  const resolutionMissedFrom = unrecordedMissFrom(ticket, 'resolution', resolvedAt);
   return {
     ...rest,
     ...(reachedLate(ticket.firstResponseAt, ticket.sla.firstResponseDueAt) && {
       _firstResponseLate: true,
     }),
     ...(reachedLate(resolvedAt, ticket.sla.resolutionDueAt) && { _resolutionLate: true }),
+    ...(firstResponseMissedFrom && { _firstResponseMissedFrom: firstResponseMissedFrom }),
+    ...(resolutionMissedFrom && { _resolutionMissedFrom: resolutionMissedFrom }),
   };
+};
+
+/** The deadline from which the target counts as missed, unless its breach is recorded already. */
+const unrecordedMissFrom = (
+  ticket: TicketDocument,
+  target: TicketSlaTarget,
+  settledAt: string | undefined,
+): string | undefined => {
+  const progress = slaTargetProgress(
+    {
+      sla: ticket.sla,
+      open: ticket.status === 'open',
+      firstRespondedAt: ticket.firstResponseAt,
+      settledAt,
+    },
+    target,
+  );
+  const recorded = (ticket.slaBreaches ?? []).some(
+    (breach) => breach.target === target && breach.dueAt === progress.dueAt,
+  );
+  return recorded ? undefined : slaTargetMissedFrom(progress);
 };
 
 /** `tickets`: one document per support ticket. */
 export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
-  version: 4,
+  version: 5,
   history: true,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
     { fields: ['tenantId', 'status'] },
     { fields: ['tenantId', 'assigneeId'] },
+    // The breach detector's due-and-unrecorded queries, across tenants.
+    { fields: ['_firstResponseMissedFrom'] },
+    { fields: ['_resolutionMissedFrom'] },
   ],
   handles,
   documentIds: (event) =>

@@ -19,7 +19,7 @@ const ON_THE_TIMELINE = [
   'QuoteRevised',
   ...['TaskScheduled', 'TaskCompleted'],
   ...['TicketOpened', 'TicketReplied', 'TicketEscalated', 'TicketResolved', 'TicketReopened'],
-  'TicketClosed',
+  ...['TicketClosed', 'TicketFirstResponseBreached', 'TicketResolutionBreached'],
 ];
 
 const note = event<NoteLogged>('NoteLogged', {

@@ -1,9 +1,11 @@
 import {
   TicketClosed,
   TicketEscalated,
+  TicketFirstResponseBreached,
   TicketOpened,
   TicketReopened,
   TicketReplied,
+  TicketResolutionBreached,
   TicketResolved,
 } from '@crm/domain';
 import {
@@ -108,6 +110,36 @@ const cases: TimelineCase[] = [
       links: { ticketId: 't-1' },
       facts: {},
       summary: 'Ticket closed',
+    },
+  ],
+  [
+    'TicketFirstResponseBreached',
+    event<TicketFirstResponseBreached>('TicketFirstResponseBreached', {
+      ticketId: 't-1',
+      priority: 'high',
+      dueAt: '2026-01-20T12:00:00.000Z',
+      breachedAt: '2026-01-20T12:00:05.000Z',
+    }),
+    {
+      occurredAt: '2026-01-20T12:00:00.000Z',
+      links: { ticketId: 't-1' },
+      facts: { priority: 'high' },
+      summary: 'First-response SLA breached',
+    },
+  ],
+  [
+    'TicketResolutionBreached',
+    event<TicketResolutionBreached>('TicketResolutionBreached', {
+      ticketId: 't-1',
+      priority: 'high',
+      dueAt: '2026-01-21T10:00:00.000Z',
+      breachedAt: '2026-01-21T10:00:05.000Z',
+    }),
+    {
+      occurredAt: '2026-01-21T10:00:00.000Z',
+      links: { ticketId: 't-1' },
+      facts: { priority: 'high' },
+      summary: 'Resolution SLA breached',
     },
   ],
 ];

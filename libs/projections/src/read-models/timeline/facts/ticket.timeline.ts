@@ -10,6 +10,8 @@ export type TicketFacts = {
   TicketResolved: { resolution?: string };
   TicketReopened: { reason?: string };
   TicketClosed: Record<string, never>;
+  TicketFirstResponseBreached: { priority: string };
+  TicketResolutionBreached: { priority: string };
 };
 
 /** Which ticket events are on the timeline, and their facts. */
@@ -58,6 +60,16 @@ export const ticketTimeline: TimelineFacts<TicketEvent, TicketFacts> = {
   TicketClosed: (event) => {
     return { occurredAt: event.data.closedAt, links: { ticketId: event.data.ticketId }, facts: {} };
   },
+  TicketFirstResponseBreached: (event) => ({
+    occurredAt: event.data.dueAt,
+    links: { ticketId: event.data.ticketId },
+    facts: { priority: event.data.priority },
+  }),
+  TicketResolutionBreached: (event) => ({
+    occurredAt: event.data.dueAt,
+    links: { ticketId: event.data.ticketId },
+    facts: { priority: event.data.priority },
+  }),
 };
 
 /** How each fact reads, worded when the timeline is read: a wording change needs no rebuild. */
@@ -72,4 +84,6 @@ export const ticketWording: Wording<TicketFacts> = {
   TicketResolved: ({ resolution }) => `Ticket resolved${suffix(resolution)}`,
   TicketReopened: ({ reason }) => `Ticket reopened${suffix(reason)}`,
   TicketClosed: () => 'Ticket closed',
+  TicketFirstResponseBreached: () => 'First-response SLA breached',
+  TicketResolutionBreached: () => 'Resolution SLA breached',
 };
