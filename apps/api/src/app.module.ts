@@ -5,6 +5,7 @@ import { AccessGuard } from './auth/access.guard';
 import { PersonalDataInterceptor } from './auth/personal-data.interceptor';
 import { AccountsModule } from './accounts/accounts.module';
 import { AccessModule } from './auth/access.module';
+import { AutomationModule } from './automation/automation.module';
 import { AuditController } from './audit/audit.controller';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ContactsModule } from './contacts/contacts.module';
@@ -50,6 +51,7 @@ export class AppModule {
         TicketsModule,
         TasksModule,
         WebhooksModule,
+        AutomationModule,
         HealthModule,
         MetricsModule.forRoot(options.config),
       ],

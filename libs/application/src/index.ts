@@ -17,3 +17,4 @@ export * from './health';
 export * from './metrics';
 export * from './tracing';
 export * from './webhooks';
+export * from './automation';

@@ -23,6 +23,7 @@ import { instrumentEventStore } from '../metrics/instrumented-event-store';
 import { ReadSideMetrics } from '../metrics/read-side-metrics';
 import {
   APP_CONFIG,
+  CLOCK,
   DOCUMENT_STORE,
   EVENT_SERIALIZER,
   EVENT_STORE,
@@ -59,6 +60,7 @@ export class ApplicationModule implements OnApplicationShutdown {
       ],
       providers: [
         appConfigProvider,
+        { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
         {
           provide: EVENT_STORE,
           inject: [APP_CONFIG],
@@ -96,6 +98,7 @@ export class ApplicationModule implements OnApplicationShutdown {
       ],
       exports: [
         APP_CONFIG,
+        CLOCK,
         EVENT_STORE,
         EVENT_SERIALIZER,
         CommandExecutor,

@@ -60,6 +60,7 @@ import {
   WEBHOOK_REDELIVERY,
   WEBHOOK_VIEW,
 } from './webhook.responses';
+import { RULE_LIST, RULE_RUN, RULE_RUNS, RULE_VIEW } from './automation.responses';
 
 /** Every answer schema, by the component name the document gives it. */
 export const ANSWER_SCHEMAS = {
@@ -115,6 +116,10 @@ export const ANSWER_SCHEMAS = {
   WebhookDelivery: WEBHOOK_DELIVERY,
   WebhookDeliveryLog: WEBHOOK_DELIVERY_LOG,
   WebhookRedelivery: WEBHOOK_REDELIVERY,
+  RuleView: RULE_VIEW,
+  RuleList: RULE_LIST,
+  RuleRun: RULE_RUN,
+  RuleRuns: RULE_RUNS,
 } satisfies Record<string, SchemaObject>;
 
 export type AnswerSchemaName = keyof typeof ANSWER_SCHEMAS;
@@ -169,4 +174,12 @@ export const ROUTE_ANSWERS: Readonly<Record<string, AnswerSchemaName>> = {
   'delete /webhooks/{id}': 'WebhookView',
   'get /webhooks/{id}/deliveries': 'WebhookDeliveryLog',
   'post /webhooks/{id}/deliveries/{deliveryId}/redeliver': 'WebhookRedelivery',
+  'post /automation/rules': 'RuleView',
+  'get /automation/rules': 'RuleList',
+  'get /automation/rules/{id}': 'RuleView',
+  'patch /automation/rules/{id}': 'RuleView',
+  'post /automation/rules/{id}/disable': 'RuleView',
+  'post /automation/rules/{id}/enable': 'RuleView',
+  'delete /automation/rules/{id}': 'RuleView',
+  'get /automation/rules/{id}/runs': 'RuleRuns',
 };
