@@ -10,3 +10,7 @@ export * from './rule-registry';
 export * from './rule-runs';
 export * from './rule-templates';
 export * from './rule-validation';
+export * from './rule-action';
+export * from './rule-depth';
+export * from './rule-runner';
+export * from './rule-timers';

@@ -4,7 +4,7 @@ export type RuleQuery = Record<string, unknown>;
 /**
  * When a rule acts: on an event of this type (the name without version, `DealWon`), if the
  * event's data matches `where` and, when the action runs, the record's read model matches
- * `recordWhere`.
+ * `recordWhere` (whose string values may be templates naming the trigger, `{{event.data.toStageId}}`).
  */
 export type RuleTrigger = { eventType: string; where?: RuleQuery; recordWhere?: RuleQuery };
 

@@ -5,21 +5,14 @@ export const runStream = (ruleId: string): string => `crmprocess-automation-runs
 export const RULE_RAN = 'AutomationRuleRan.v1';
 
 /**
- * What one action of a rule did for one trigger: `done` (the command ran; `repeated` when its
- * idempotency key had already run it), `scheduled` (a delayed action's timer is set),
+ * What one action of a rule did for one trigger: `done` (the command ran, or had run already
+ * under its idempotency key), `scheduled` (a delayed action's timer is set),
  * `condition-not-met`, `refused` (the domain said no), `failed` (an error, after retries),
  * `parked` (the causation depth limit), `skipped` (the rule was disabled or deleted when a
  * timer fired).
  */
 export type RuleRunOutcome =
-  | 'done'
-  | 'repeated'
-  | 'scheduled'
-  | 'condition-not-met'
-  | 'refused'
-  | 'failed'
-  | 'parked'
-  | 'skipped';
+  'done' | 'scheduled' | 'condition-not-met' | 'refused' | 'failed' | 'parked' | 'skipped';
 
 export type RuleTriggerRef = {
   eventId: string;
@@ -90,5 +83,5 @@ export const roundRobinTurns = async (store: EventStore, ruleId: string): Promis
     (event) =>
       event.type === RULE_RAN &&
       (event.data as unknown as RuleRunData).roundRobin &&
-      ['done', 'repeated'].includes(String(event.data.outcome)),
+      event.data.outcome === 'done',
   ).length;

@@ -174,6 +174,7 @@ export const ruleProblems = (definition: RuleDefinition): RuleProblem[] => {
   return [
     ...checkQuery(trigger.where, 'trigger.where', fields.event),
     ...checkQuery(trigger.recordWhere, 'trigger.recordWhere', fields.record),
+    ...checkTemplates(trigger.recordWhere ?? {}, 'trigger.recordWhere', fields),
     ...delayProblems,
     ...actions.flatMap((action, i) => checkAction(action, `actions[${i}]`, kind, fields)),
   ];

@@ -57,7 +57,6 @@ export const RULE_LIST: SchemaObject = object({ rules: arrayOf(ref('RuleView')) 
 
 const OUTCOMES = [
   'done',
-  'repeated',
   'scheduled',
   'condition-not-met',
   'refused',
