@@ -132,6 +132,7 @@ export class RulesController {
   @Post(':id/disable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop the rule acting (pending delayed actions are skipped)' })
+  @ApiResponse({ status: 200, description: 'the rule' })
   @ApiResponse({ status: 404, description: 'RULE_NOT_FOUND' })
   @ApiResponse({ status: 409, description: 'RULE_DELETED' })
   async disable(@Param('id') id: string, @Req() request: FastifyRequest) {
@@ -141,6 +142,7 @@ export class RulesController {
   @Post(':id/enable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Let a disabled rule act again, on events from now on' })
+  @ApiResponse({ status: 200, description: 'the rule' })
   @ApiResponse({ status: 404, description: 'RULE_NOT_FOUND' })
   @ApiResponse({ status: 409, description: 'RULE_DELETED' })
   async enable(@Param('id') id: string, @Req() request: FastifyRequest) {
