@@ -23,6 +23,7 @@ describe('bad input on every command route', () => {
     expect([...groups].sort()).toEqual([
       'accounts',
       'api-keys',
+      'automation',
       'campaigns',
       'contacts',
       'deals',

@@ -5,6 +5,7 @@ import { commandTour } from './support/command-tour';
 import { startTestApp, TENANT, TestApp } from './support/test-app';
 import { WebhookReceiver } from './support/webhook-receiver';
 import { WEBHOOK_TOUR_ENV, webhookTour } from './support/webhook-tour';
+import { automationTour } from './support/automation-tour';
 
 type Response = { content?: Record<string, { schema?: object }> };
 type Operation = { responses: Record<string, Response> };
@@ -138,6 +139,7 @@ describe('the documented answer schemas', () => {
     await recorder.send('get', '/api-keys');
     await recorder.send('delete', `/api-keys/${(created.body as { keyId: string }).keyId}`);
     await webhookTour(recorder, receiver);
+    await automationTour(recorder, t);
     for (const path of ['/health', '/health/live', '/health/ready', '/projections', '/metrics'])
       await recorder.send('get', path);
   }, 120_000);

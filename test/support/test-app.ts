@@ -51,6 +51,7 @@ const testReadStoreSettings = (): NodeJS.ProcessEnv =>
 export const startTestApp = async (
   env: NodeJS.ProcessEnv = {},
   documentStore?: DocumentStore,
+  clock?: () => Date,
 ): Promise<TestApp> => {
   const store = createSqliteEventStore({ path: ':memory:' });
   // A suite that brings its own document store keeps it; otherwise the run's read store.
@@ -76,6 +77,7 @@ export const startTestApp = async (
     eventStore: store,
     documentStore: documents,
     logger: false,
+    clock,
   });
   const server = app.getHttpServer();
   const as = (tenant: string, options: { subject?: string; roles?: string[] } = {}) =>

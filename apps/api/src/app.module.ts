@@ -10,6 +10,7 @@ import { aggregateModules } from './aggregate-modules';
 import { AccessGuard } from './auth/access.guard';
 import { PersonalDataInterceptor } from './auth/personal-data.interceptor';
 import { AccessModule } from './auth/access.module';
+import { AutomationModule } from './automation/automation.module';
 import { AuditController } from './audit/audit.controller';
 import { HealthModule } from './health/health.module';
 import { ApiCommonModule } from './http/api-common.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ReportsModule,
         ScoringModule,
         WebhooksModule,
+        AutomationModule,
         HealthModule,
         MetricsModule.forRoot(options.config),
       ],

@@ -19,3 +19,4 @@ export * from './metrics';
 export * from './tracing';
 export * from './webhooks';
 export * from './scoring';
+export * from './automation';

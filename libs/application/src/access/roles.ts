@@ -5,7 +5,8 @@ import { createMongoAbility, MongoAbility, MongoQuery, subject as asSubject } fr
 /**
  * The built-in roles, each a set of permissions (`<kind>:<action>`, the command catalogue's
  * names, plus `<kind>:read`, `report:read`, `audit:read`, `api-key:manage`, `webhook:manage`,
- * `scoring:manage`, `scoring:read`, `system:read`, `pii:read`), some limited by a row rule: a condition in MongoDB query syntax on the record,
+ * `scoring:manage`, `scoring:read`, `automation:manage`, `automation:read`, `system:read`,
+ * `pii:read`), some limited by a row rule: a condition in MongoDB query syntax on the record,
  * where `$subject` stands for the caller. `<kind>:*` is every permission of a kind, `*` all.
  * The README's role table is generated from this list (a test keeps them equal).
  */

@@ -263,6 +263,13 @@ export class AppConfig {
   @Max(120_000, { message: wholeNumberFrom(100, 120_000) })
   CRM_WEBHOOK_TIMEOUT_MS = 10_000;
 
+  /** How often the workflow rules look for delayed actions that are due. */
+  @IntegerSetting()
+  @IsInt({ message: wholeNumberFrom(10, 60_000) })
+  @Min(10, { message: wholeNumberFrom(10, 60_000) })
+  @Max(60_000, { message: wholeNumberFrom(10, 60_000) })
+  CRM_AUTOMATION_TIMER_POLL_MS = 1000;
+
   /** 'off' hides /docs and /openapi.json; 'on' serves them without a credential. */
   @IsIn(['on', 'off'], { message: oneOf(['on', 'off']) })
   CRM_DOCS: 'on' | 'off' = 'on';

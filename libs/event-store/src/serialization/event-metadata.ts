@@ -1,6 +1,6 @@
 /** Who an event's command ran as, as the audit trail records it: never a header, a credential. */
 export type PrincipalRecord = {
-  kind: 'user' | 'api-key' | 'process';
+  kind: 'user' | 'api-key' | 'process' | 'rule';
   subject: string;
   /** The API key's id, for kind 'api-key'. */
   keyId?: string;

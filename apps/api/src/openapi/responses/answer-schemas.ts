@@ -66,6 +66,7 @@ import {
   SCORING_MODEL_VERSIONS,
   SCORING_MODEL_VIEW,
 } from './scoring.responses';
+import { RULE_LIST, RULE_RUN, RULE_RUNS, RULE_VIEW } from './automation.responses';
 
 /** Every answer schema, by the component name the document gives it. */
 export const ANSWER_SCHEMAS = {
@@ -125,6 +126,10 @@ export const ANSWER_SCHEMAS = {
   ScoringModelVersions: SCORING_MODEL_VERSIONS,
   RescoringProgress: RESCORING_PROGRESS,
   LeadScoreBreakdown: LEAD_SCORE_BREAKDOWN,
+  RuleView: RULE_VIEW,
+  RuleList: RULE_LIST,
+  RuleRun: RULE_RUN,
+  RuleRuns: RULE_RUNS,
 } satisfies Record<string, SchemaObject>;
 
 export type AnswerSchemaName = keyof typeof ANSWER_SCHEMAS;
@@ -183,4 +188,12 @@ export const ROUTE_ANSWERS: Readonly<Record<string, AnswerSchemaName>> = {
   'get /scoring-model': 'ScoringModelView',
   'get /scoring-model/versions': 'ScoringModelVersions',
   'get /scoring-model/rescoring': 'RescoringProgress',
+  'post /automation/rules': 'RuleView',
+  'get /automation/rules': 'RuleList',
+  'get /automation/rules/{id}': 'RuleView',
+  'patch /automation/rules/{id}': 'RuleView',
+  'post /automation/rules/{id}/disable': 'RuleView',
+  'post /automation/rules/{id}/enable': 'RuleView',
+  'delete /automation/rules/{id}': 'RuleView',
+  'get /automation/rules/{id}/runs': 'RuleRuns',
 };

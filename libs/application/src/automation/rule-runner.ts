@@ -1,0 +1,262 @@
+import {
+  EventSerializer,
+  EventStore,
+  parseEventTypeName,
+  RecordedEvent,
+  StoredEvent,
+} from '@crm/event-store';
+import { Logger } from '@nestjs/common';
+import { Query } from 'mingo';
+import { loadCheckpoint, saveCheckpoint } from '../processes/process-checkpoints';
+import { parseStreamName } from '../stream-name';
+import { addIsoDuration } from './iso-duration';
+import { runRuleAction, RuleActionDeps, scopeFor, triggerRefOf } from './rule-action';
+import { RuleBook, RuleView } from './rule-book';
+import { RuleDefinition } from './rule-definition';
+import { MAX_RULE_DEPTH, ruleDepth } from './rule-depth';
+import { isRuleStream } from './rule-events';
+import { readRuleBook } from './rule-registry';
+import { recordRun, RuleRunData } from './rule-runs';
+import { valueAt } from './rule-templates';
+import { markTimerFired, PendingTimers, RuleTimer, setTimer, timerIdFor } from './rule-timers';
+
+export const AUTOMATION_PROCESS = 'automation';
+
+export type RuleRunnerOptions = {
+  clock: () => Date;
+  /** How often due timers are looked for. */
+  timerPollMs: number;
+};
+
+/**
+ * Workflow rules as a process from the log: from its stored checkpoint, each event is matched
+ * against the rules as they were at that point of the log (rule events arrive in the same
+ * subscription), and each matching rule's actions run (or their timers are set) before the
+ * checkpoint moves past it. A crash replays from the checkpoint; idempotency keys and derived
+ * run and timer ids make the replay write nothing twice. Due timers are fired by a second loop.
+ */
+export class RuleRunner {
+  private readonly logger = new Logger('Process:automation');
+  private readonly abort = new AbortController();
+  private readonly timers: PendingTimers;
+  private loop?: Promise<void>;
+  private timerLoop?: Promise<void>;
+  private reached = -1n;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly serializer: EventSerializer,
+    private readonly deps: RuleActionDeps,
+    private readonly options: RuleRunnerOptions,
+  ) {
+    this.timers = new PendingTimers(store);
+  }
+
+  start(): void {
+    this.loop ??= this.run().catch((error: unknown) => {
+      if (!this.abort.signal.aborted) this.logger.error(`stopped: ${String(error)}`);
+    });
+    this.timerLoop ??= this.fireTimers().catch((error: unknown) => {
+      if (!this.abort.signal.aborted) this.logger.error(`timers stopped: ${String(error)}`);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all([this.loop, this.timerLoop]);
+  }
+
+  /** The last log position the rules have gone past (-1n before any). */
+  position(): bigint {
+    return this.reached;
+  }
+
+  private async run(): Promise<void> {
+    const after = await loadCheckpoint(this.store, AUTOMATION_PROCESS);
+    const book = await readRuleBook(this.store, after ?? -1n);
+    this.reached = after ?? -1n;
+    for await (const recorded of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
+      if (isRuleStream(recorded.streamName)) {
+        book.apply(recorded.streamName.slice('crm.automation.'.length), recorded);
+      } else if (await this.handle(book, recorded)) {
+        if (this.abort.signal.aborted) return;
+        await saveCheckpoint(this.store, AUTOMATION_PROCESS, recorded.position);
+      }
+      this.reached = recorded.position;
+    }
+  }
+
+  /** Whether any rule acted on the event (so the checkpoint moves). */
+  private async handle(book: RuleBook, recorded: RecordedEvent): Promise<boolean> {
+    const parsed = parseStreamName(recorded.streamName);
+    if (!parsed) return false;
+    const rules = book.acting(parsed.tenantId, parseEventTypeName(recorded.type).name);
+    if (rules.length === 0) return false;
+    const event = this.serializer.deserialize(recorded);
+    for (const rule of rules) await this.trigger(rule, event);
+    return true;
+  }
+
+  private async trigger(rule: RuleView, event: StoredEvent): Promise<void> {
+    const { where } = rule.trigger;
+    if (where && !new Query(where).test(event.data as Record<string, unknown>)) return;
+    const depth = ruleDepth(event.metadata.principal);
+    for (let actionIndex = 0; actionIndex < rule.actions.length; actionIndex++) {
+      const run = { rule, event, actionIndex };
+      if (depth >= MAX_RULE_DEPTH) await this.park(run, depth);
+      else if (rule.delay) await this.schedule(run);
+      else
+        await this.act(rule.id, rule.version, rule, actionIndex, event, event.metadata.recordedAt);
+    }
+  }
+
+  private async park(
+    run: { rule: RuleView; event: StoredEvent; actionIndex: number },
+    depth: number,
+  ) {
+    await recordRun(this.store, {
+      ...this.runBase(run),
+      outcome: 'parked',
+      reason: `causation depth ${depth} reaches the limit of ${MAX_RULE_DEPTH} rules in a chain`,
+      errorCode: 'RULE_DEPTH_EXCEEDED',
+    });
+  }
+
+  private async schedule(run: { rule: RuleView; event: StoredEvent; actionIndex: number }) {
+    const { rule, event, actionIndex } = run;
+    const delay = rule.delay!;
+    let from = event.metadata.recordedAt;
+    if (delay.from !== undefined) {
+      const parsed = parseStreamName(event.streamName)!;
+      const record = delay.from.startsWith('record.')
+        ? await this.deps.loadRecord(
+            parsed.kind as never,
+            parsed.tenantId,
+            parsed.recordId,
+            event.position,
+          )
+        : undefined;
+      from = String(valueAt(scopeFor(rule.id, event, record, from), delay.from) ?? from);
+    }
+    const dueAt = addIsoDuration(new Date(from), delay.after).toISOString();
+    const timer: RuleTimer = {
+      timerId: timerIdFor(rule.id, rule.version, event.id, actionIndex),
+      tenantId: event.metadata.tenantId,
+      ruleId: rule.id,
+      version: rule.version,
+      actionIndex,
+      dueAt,
+      trigger: triggerRefOf(event),
+    };
+    await setTimer(this.store, timer);
+    await recordRun(this.store, { ...this.runBase(run), outcome: 'scheduled', dueAt });
+  }
+
+  private async act(
+    ruleId: string,
+    version: number,
+    definition: RuleDefinition,
+    actionIndex: number,
+    event: StoredEvent,
+    runAt: string,
+  ): Promise<void> {
+    const run = await runRuleAction(this.deps, {
+      ruleId,
+      version,
+      definition,
+      actionIndex,
+      event,
+      runAt,
+      at: this.options.clock(),
+    });
+    await recordRun(this.store, run);
+  }
+
+  private runBase({
+    rule,
+    event,
+    actionIndex,
+  }: {
+    rule: RuleView;
+    event: StoredEvent;
+    actionIndex: number;
+  }): Omit<RuleRunData, 'outcome'> {
+    return {
+      ruleId: rule.id,
+      version: rule.version,
+      actionIndex,
+      trigger: triggerRefOf(event),
+      command: null,
+      recordId: null,
+      commandPosition: null,
+      dueAt: null,
+      roundRobin: false,
+      reason: null,
+      errorCode: null,
+      at: this.options.clock().toISOString(),
+    };
+  }
+
+  private async fireTimers(): Promise<void> {
+    while (!this.abort.signal.aborted) {
+      await this.timers.refresh();
+      const due = this.timers.due(this.options.clock());
+      if (due.length > 0) {
+        const book = await readRuleBook(this.store);
+        for (const timer of due) {
+          if (this.abort.signal.aborted) return;
+          await this.fire(book, timer);
+        }
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.options.timerPollMs));
+    }
+  }
+
+  /**
+   * Runs a due timer's action, then marks it fired. A crash in between fires it again after the
+   * restart: at least once, and the command's idempotency key keeps the effect single.
+   */
+  private async fire(book: RuleBook, timer: RuleTimer): Promise<void> {
+    const rule = book.get(timer.ruleId);
+    const definition = rule?.versions.get(timer.version);
+    const [recorded] = await this.store.readAll({
+      after: BigInt(timer.trigger.position) - 1n,
+      maxCount: 1,
+    });
+    const now = this.options.clock();
+    if (!rule || !definition || !recorded || recorded.id !== timer.trigger.eventId) {
+      this.logger.warn(`timer ${timer.timerId}: its rule or trigger is gone`);
+    } else if (!rule.view.enabled || rule.view.deletedAt !== null) {
+      await recordRun(this.store, {
+        ruleId: timer.ruleId,
+        version: timer.version,
+        actionIndex: timer.actionIndex,
+        trigger: timer.trigger,
+        outcome: 'skipped',
+        command: null,
+        recordId: null,
+        commandPosition: null,
+        dueAt: timer.dueAt,
+        roundRobin: false,
+        reason: rule.view.deletedAt !== null ? 'the rule was deleted' : 'the rule is disabled',
+        errorCode: null,
+        at: now.toISOString(),
+      });
+    } else {
+      const event = this.serializer.deserialize(recorded);
+      const run = await runRuleAction(this.deps, {
+        ruleId: timer.ruleId,
+        version: timer.version,
+        definition,
+        actionIndex: timer.actionIndex,
+        event,
+        runAt: timer.dueAt,
+        at: now,
+      });
+      await recordRun(this.store, { ...run, dueAt: timer.dueAt });
+    }
+    await markTimerFired(this.store, timer.timerId, now);
+    await this.timers.refresh();
+  }
+}
