@@ -177,6 +177,14 @@ export const EVENT_FIELDS = {
     capturedAt: true,
   },
   LeadScoreAdjusted: { leadId: true, delta: true, reason: true, score: true },
+  LeadScored: { leadId: true, modelVersion: true, changes: true, score: true },
+  LeadMarketingQualified: {
+    leadId: true,
+    modelVersion: true,
+    score: true,
+    threshold: true,
+    qualifiedAt: true,
+  },
   LeadAssigned: { leadId: true, ownerId: true, previousOwnerId: true },
   LeadUnassigned: { leadId: true, previousOwnerId: true },
   LeadQualified: { leadId: true, note: true, qualifiedAt: true },
@@ -287,6 +295,8 @@ export const EVENT_FIELDS = {
   TicketResolved: { ticketId: true, resolution: true, resolvedAt: true },
   TicketReopened: { ticketId: true, reason: true, reopenedAt: true },
   TicketClosed: { ticketId: true, closedAt: true },
+  TicketFirstResponseBreached: { ticketId: true, priority: true, dueAt: true, breachedAt: true },
+  TicketResolutionBreached: { ticketId: true, priority: true, dueAt: true, breachedAt: true },
 } as const satisfies { [T in DomainEventType]: FieldsOf<EventDataOf<T>> };
 
 export const isDomainEventType = (type: string): type is DomainEventType =>

@@ -124,6 +124,9 @@ export const RECORD_FIELDS = {
     conversion: true,
     updatedAt: true,
     _search: true,
+    scoreBreakdown: true,
+    scoringModelVersion: true,
+    marketingQualifiedAt: true,
   },
   pipeline: {
     _id: true,
@@ -173,6 +176,9 @@ export const RECORD_FIELDS = {
     replyCount: true,
     reopenCount: true,
     lastActivityAt: true,
+    _firstResponseMissedFrom: true,
+    _resolutionMissedFrom: true,
+    slaBreaches: true,
   },
   campaign: {
     _id: true,
