@@ -16,6 +16,7 @@ import { documentIdFor, recordProjections } from '@crm/projections';
 import { ReadModels } from '@crm/queries';
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiCommonModule } from '../http/api-common.module';
 import { RulesController } from './rules.controller';
 
 /** The record's read model once it holds the trigger (so a condition sees at least that). */
@@ -29,6 +30,7 @@ const readModelLoader =
 
 /** Workflow rules: the routes that define them and (with CRM_RUN_PROCESSES) their runner. */
 @Module({
+  imports: [ApiCommonModule],
   controllers: [RulesController],
   providers: [
     {

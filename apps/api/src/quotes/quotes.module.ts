@@ -5,7 +5,7 @@ import { ReadScopeFromRequest } from '../auth/read-scope.decorator';
 import { ApiCommonModule } from '../http/api-common.module';
 import { TenancyFromRequest } from '../http/command-context.decorator';
 import { commandController } from '../http/command-controller';
-import { ReadGate, TimeTravelOptionsDto } from '../http/read-options';
+import { TimeTravelOptionsDto } from '../http/read-options';
 import { RecordIdPipe } from '../http/record-id';
 import { QueryEndpoint } from '../queries/query-endpoint.decorator';
 import { found, recordOr404, Tenancy } from '../queries/view-results';
@@ -22,10 +22,7 @@ import {
 @ApiTags('quotes')
 @Controller('quotes')
 export class QuoteViewsController {
-  constructor(
-    private readonly gate: ReadGate,
-    private readonly records: RecordViews,
-  ) {}
+  constructor(private readonly records: RecordViews) {}
 
   @Get(':id')
   @QueryEndpoint('A quote with its lines and exact totals, now or as of a past moment', {
@@ -37,7 +34,6 @@ export class QuoteViewsController {
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
-    await this.gate.ready(options);
     const records = this.records.within(scope);
     const quote = await recordOr404(records, 'quote', tenantId, id, options);
     // A quote tells its deal's price: it is as visible as its deal.
