@@ -1,57 +1,22 @@
 import {
-  DomainEvent,
   LeadAssigned,
-  LeadCaptured,
   LeadConverted,
   LeadDisqualified,
   LeadQualified,
-  LeadMarketingQualified,
   LeadScoreAdjusted,
-  LeadScored,
-  RulePoints,
 } from '@crm/domain';
-import { ProjectionSpecification, projectedEvent } from '@crm/testing';
-import { ProjectedEvent } from '../../projection';
-import { LeadDocument } from './leads.document';
 import { leadsProjection } from './leads.projection';
-
-type Options = Parameters<typeof projectedEvent>[1];
-
-const event = <E extends DomainEvent>(type: E['type'], data: E['data'], options?: Options) =>
-  projectedEvent<E>({ type, data } as E, options);
-
-const spec = ProjectionSpecification.for(leadsProjection);
-/** Folds events the way the runner does; see ProjectionSpecification for what it checks. */
-const project = (events: readonly ProjectedEvent[], start?: ReadonlyMap<string, LeadDocument>) =>
-  spec.given(events, start).documents();
-
-const CAPTURED_AT = '2026-01-02T10:00:00.000Z';
-const QUALIFIED_AT = '2026-01-03T10:00:00.000Z';
-const DISQUALIFIED_AT = '2026-01-04T10:00:00.000Z';
-const CONVERTED_AT = '2026-01-06T10:00:00.000Z';
-
-const captured = (data: Partial<LeadCaptured['data']> = {}, options: Options = {}) =>
-  event<LeadCaptured>(
-    'LeadCaptured',
-    {
-      leadId: 'l-1',
-      source: 'webinar',
-      contact: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
-      score: 10,
-      capturedAt: CAPTURED_AT,
-      ...data,
-    },
-    options,
-  );
-
-const qualified = (data: Partial<LeadQualified['data']> = {}) =>
-  event<LeadQualified>('LeadQualified', { leadId: 'l-1', qualifiedAt: QUALIFIED_AT, ...data });
-
-const leadOf = (documents: Map<string, LeadDocument>, id = 'acme:l-1'): LeadDocument => {
-  const document = documents.get(id);
-  if (document === undefined) throw new Error(`no document ${id}`);
-  return document;
-};
+import {
+  captured,
+  CAPTURED_AT,
+  CONVERTED_AT,
+  DISQUALIFIED_AT,
+  event,
+  leadOf,
+  project,
+  qualified,
+  QUALIFIED_AT,
+} from './leads.fixtures';
 
 describe('leadsProjection', () => {
   it('declares its collection, indexes and only lead events', () => {
@@ -111,60 +76,6 @@ describe('leadsProjection', () => {
     ]);
     expect(leadOf(documents).score).toBe(25);
     expect(leadOf(documents).scoreBreakdown).toEqual({ initial: 10, manual: 15, rules: [] });
-  });
-
-  it('LeadScored: the points by rule, a rule that comes to 0 leaving the breakdown', () => {
-    const scored = (modelVersion: number, changes: RulePoints[], score: number) =>
-      event<LeadScored>('LeadScored', { leadId: 'l-1', modelVersion, changes, score });
-    const documents = project([
-      captured(),
-      scored(
-        1,
-        [
-          { rule: 'webinar', points: 15 },
-          { rule: 'free-mail', points: -5 },
-        ],
-        20,
-      ),
-      scored(
-        2,
-        [
-          { rule: 'webinar', points: 5 },
-          { rule: 'free-mail', points: 5 },
-          { rule: 'cto', points: 10 },
-        ],
-        40,
-      ),
-    ]);
-    expect(leadOf(documents)).toMatchObject({
-      score: 40,
-      scoringModelVersion: 2,
-      scoreBreakdown: {
-        initial: 10,
-        manual: 0,
-        rules: [
-          { rule: 'webinar', points: 20 },
-          { rule: 'cto', points: 10 },
-        ],
-      },
-    });
-  });
-
-  it('LeadMarketingQualified: when the score reached the threshold', () => {
-    const documents = project([
-      captured(),
-      event<LeadMarketingQualified>('LeadMarketingQualified', {
-        leadId: 'l-1',
-        modelVersion: 1,
-        score: 50,
-        threshold: 40,
-        qualifiedAt: QUALIFIED_AT,
-      }),
-    ]);
-    expect(leadOf(documents)).toMatchObject({
-      status: 'new',
-      marketingQualifiedAt: QUALIFIED_AT,
-    });
   });
 
   it('LeadAssigned: the new owner', () => {

@@ -1,0 +1,58 @@
+import { LeadMarketingQualified, LeadScored, RulePoints } from '@crm/domain';
+import { captured, event, leadOf, project, QUALIFIED_AT } from './leads.fixtures';
+
+describe('leadsProjection: scoring', () => {
+  it('LeadScored: the points by rule, a rule that comes to 0 leaving the breakdown', () => {
+    const scored = (modelVersion: number, changes: RulePoints[], score: number) =>
+      event<LeadScored>('LeadScored', { leadId: 'l-1', modelVersion, changes, score });
+    const documents = project([
+      captured(),
+      scored(
+        1,
+        [
+          { rule: 'webinar', points: 15 },
+          { rule: 'free-mail', points: -5 },
+        ],
+        20,
+      ),
+      scored(
+        2,
+        [
+          { rule: 'webinar', points: 5 },
+          { rule: 'free-mail', points: 5 },
+          { rule: 'cto', points: 10 },
+        ],
+        40,
+      ),
+    ]);
+    expect(leadOf(documents)).toMatchObject({
+      score: 40,
+      scoringModelVersion: 2,
+      scoreBreakdown: {
+        initial: 10,
+        manual: 0,
+        rules: [
+          { rule: 'webinar', points: 20 },
+          { rule: 'cto', points: 10 },
+        ],
+      },
+    });
+  });
+
+  it('LeadMarketingQualified: when the score reached the threshold', () => {
+    const documents = project([
+      captured(),
+      event<LeadMarketingQualified>('LeadMarketingQualified', {
+        leadId: 'l-1',
+        modelVersion: 1,
+        score: 50,
+        threshold: 40,
+        qualifiedAt: QUALIFIED_AT,
+      }),
+    ]);
+    expect(leadOf(documents)).toMatchObject({
+      status: 'new',
+      marketingQualifiedAt: QUALIFIED_AT,
+    });
+  });
+});
