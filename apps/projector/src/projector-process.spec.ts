@@ -114,6 +114,6 @@ describe('the projector process', () => {
     const projector = startProjector({ CRM_DATA_DIR: dir, CRM_PROJECTIONS: 'contacts,contcts' });
     expect(await projector.exited).toBe(1);
     expect(projector.stderr()).toContain('unknown projection(s): contcts; valid names are: ');
-    expect(projector.stderr()).toContain('campaignMembers, timeline');
+    expect(projector.stderr()).toContain('campaignMembers, deal-figures, timeline');
   }, 60_000);
 });
