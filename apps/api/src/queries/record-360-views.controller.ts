@@ -76,7 +76,11 @@ export const record360ViewsController = <Q extends PageQueryDto>(
       @TenancyFromRequest() { tenantId }: Tenancy,
       @ReadScopeFromRequest() scope: ReadScope,
     ) {
-      const { readModels, now } = viewMoment(this.readModels.within(scope), this.clock, options.asOf);
+      const { readModels, now } = viewMoment(
+        this.readModels.within(scope),
+        this.clock,
+        options.asOf,
+      );
       return found(await spec.view360(readModels, tenantId, id, now), spec.kind, id);
     }
 
