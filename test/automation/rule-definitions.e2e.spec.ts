@@ -205,6 +205,30 @@ describe('workflow rules as audited records', () => {
       .expect(200, /"version":1/);
   });
 
+  it.each([
+    [
+      'an empty round robin beside a command',
+      { command: 'ScheduleTask', data: {}, assignRoundRobin: {} },
+    ],
+    [
+      'a round robin beside a command',
+      { command: 'ScheduleTask', data: {}, assignRoundRobin: { over: ['a'] } },
+    ],
+    ['an empty round robin', { assignRoundRobin: {} }],
+  ])('refuses %s as a validation failure of the action, storing nothing', async (_name, action) => {
+    const before = await t.head();
+    const { body } = await t
+      .http()
+      .post('/automation/rules')
+      .send({ ...onboarding, actions: [action] })
+      .expect(400);
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.fields.map((f: { field: string }) => f.field).join(' ')).toMatch(
+      /^actions\[0\]\.assignRoundRobin/,
+    );
+    expect(await t.head()).toBe(before);
+  });
+
   it('refuses a malformed body (no actions) as a validation failure', async () => {
     const before = await t.head();
     await t

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -92,8 +93,19 @@ export class RuleActionDto {
   @IsObject()
   data?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: RoundRobinDto })
-  @ValidateIf((action: RuleActionDto) => action.command === undefined)
+  @ApiPropertyOptional({ type: RoundRobinDto, description: 'instead of a command, never with one' })
+  @ValidateIf(
+    (action: RuleActionDto) =>
+      action.command === undefined || action.assignRoundRobin !== undefined,
+  )
+  @ValidateBy({
+    name: 'withoutCommand',
+    validator: {
+      validate: (_value, args) => (args?.object as RuleActionDto).command === undefined,
+      defaultMessage: () => 'an action is either a command or assignRoundRobin, not both',
+    },
+  })
+  @IsDefined()
   @ValidateNested()
   @Type(() => RoundRobinDto)
   assignRoundRobin?: RoundRobinDto;
