@@ -43,9 +43,12 @@ export const versionIdOf = (documentId: string, position: number): string =>
  */
 export const historyIndexesFor = (indexes: readonly IndexSpec[]): IndexSpec[] => {
   const validity = [VALID_TO_FIELD, VALID_FROM_FIELD];
-  return [
-    { fields: [DOCUMENT_ID_FIELD, ...validity] },
-    { fields: ['tenantId', ...validity] },
-    ...indexes.map((index) => ({ fields: [...index.fields, ...validity] })),
+  const all = [
+    [DOCUMENT_ID_FIELD, ...validity],
+    ['tenantId', ...validity],
+    ...indexes.map((index) => [...index.fields, ...validity]),
   ];
+  // Once each: MongoDB refuses an index it already has (a projection's own `tenantId` index).
+  const distinct = new Map(all.map((fields) => [fields.join('\u0000'), fields]));
+  return [...distinct.values()].map((fields) => ({ fields }));
 };

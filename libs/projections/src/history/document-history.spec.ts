@@ -1,0 +1,17 @@
+import { historyIndexesFor } from './document-history';
+
+describe('historyIndexesFor', () => {
+  it('declares each index once, the projection indexes followed by the validity fields', () => {
+    const indexes = historyIndexesFor([
+      { fields: ['tenantId'] },
+      { fields: ['tenantId', 'status'] },
+    ]);
+    const keys = indexes.map((index) => index.fields.join(','));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual([
+      '_docId,_validTo,_validFrom',
+      'tenantId,_validTo,_validFrom',
+      'tenantId,status,_validTo,_validFrom',
+    ]);
+  });
+});
