@@ -130,8 +130,21 @@ const withCaller = (query: MongoQuery, caller: string): MongoQuery =>
     value === ME ? caller : value,
   ) as MongoQuery;
 
+type AbilityHolder = { subject: string; roles: readonly string[] };
+
+/** One ability per principal object: a request's guard, scope, masking and row checks share it. */
+const abilities = new WeakMap<AbilityHolder, Ability>();
+
 /** What a principal's roles allow, as a CASL ability; unknown role names grant nothing. */
-export const abilityFor = (principal: { subject: string; roles: readonly string[] }): Ability =>
+export const abilityFor = (principal: AbilityHolder): Ability => {
+  const known = abilities.get(principal);
+  if (known) return known;
+  const ability = buildAbility(principal);
+  abilities.set(principal, ability);
+  return ability;
+};
+
+const buildAbility = (principal: AbilityHolder): Ability =>
   createMongoAbility(
     principal.roles.filter(isRoleName).flatMap((role) =>
       ROLES[role].grants.flatMap((grant: Grant) =>
