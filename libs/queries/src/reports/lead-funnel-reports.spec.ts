@@ -4,13 +4,14 @@ import {
   CaptureLead,
   Command,
   ConvertLead,
+  CreateCampaign,
   DisqualifyLead,
   LoseDeal,
   QualifyLead,
   ReopenDeal,
   WinDeal,
 } from '@crm/domain';
-import { DealDocument, LeadDocument } from '@crm/projections';
+import { CampaignDocument, DealDocument, LeadDocument } from '@crm/projections';
 import { ReadModels } from '../read-models';
 import { ReadScope } from '../views/read-scope';
 import { readCollections } from '../views/read-model-collections';
@@ -18,12 +19,14 @@ import {
   createViewsWorld,
   definePipeline,
   eur,
+  usd,
   openDeal,
   STAGES,
   TENANT,
   OTHER_TENANT,
   ViewsWorld,
 } from '../views/views.test-kit';
+import { campaignReport } from './campaign.report';
 import { leadFunnel, LeadFunnelGroupBy } from './lead-funnel.report';
 import { LeadFunnelRows } from './lead-funnel-rows';
 import { ReportQueries } from './report-queries';
@@ -45,7 +48,8 @@ const seeded = (seed: number) => {
 };
 
 const SOURCES = ['web', 'referral', 'event'];
-const CAMPAIGNS = [undefined, 'spring', 'autumn'];
+// 'unknown' names no campaign: the campaign report leaves its leads out, the funnel counts them.
+const CAMPAIGNS = [undefined, 'spring', 'autumn', 'unknown'];
 const OWNERS = ['ann', 'bob'];
 const LEADS = 40;
 const STEPS = 400;
@@ -76,6 +80,21 @@ const randomHistory = async (world: ViewsWorld, seed: number): Promise<void> => 
     }
   };
   await definePipeline(world, 'sales');
+  for (const campaignId of ['spring', 'autumn', 'quiet']) {
+    const command: CommandWithoutMetadata<CreateCampaign> = {
+      type: 'CreateCampaign',
+      data: {
+        campaignId,
+        name: `Campaign ${campaignId}`,
+        channel: 'email',
+        budget: eur(1_000),
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+      },
+    };
+    await world.send('campaign', campaignId, command);
+  }
+  const amount = () => (random.int(2) === 0 ? eur : usd)(1 + random.int(100_000) / 100);
   const capture = (leadId: string, tenantId: string): Promise<boolean> => {
     const campaignId = random.pick(CAMPAIGNS);
     const command: CommandWithoutMetadata<CaptureLead> = {
@@ -141,7 +160,7 @@ const randomHistory = async (world: ViewsWorld, seed: number): Promise<void> => 
         await openDeal(world, dealId, {
           pipelineId: 'sales',
           contactId: `contact-of-${leadId}`,
-          amount: eur(100),
+          amount: amount(),
           origin: { leadId },
         });
       }
@@ -179,10 +198,16 @@ const scanned = async (readModels: ReadModels) => {
   const collections = readCollections(readModels);
   const leads: LeadDocument[] = await (await collections.leads()).find({ tenantId: TENANT });
   const deals: DealDocument[] = await (await collections.deals()).find({ tenantId: TENANT });
+  const campaigns: CampaignDocument[] = await (
+    await collections.campaigns()
+  ).find({
+    tenantId: TENANT,
+  });
   return {
     leads,
     deals,
     funnel: (groupBy: LeadFunnelGroupBy) => leadFunnel(leads, deals, { groupBy }),
+    campaigns: () => campaignReport(campaigns, leads, deals),
   };
 };
 
@@ -191,6 +216,7 @@ const expectSameAnswers = async (readModels: ReadModels): Promise<void> => {
   const reports = new ReportQueries(readModels);
   for (const groupBy of GROUPINGS)
     expect(await reports.leadFunnel(TENANT, { groupBy })).toEqual(oracle.funnel(groupBy));
+  expect(await reports.campaignReport(TENANT)).toEqual(oracle.campaigns());
 };
 
 describe('lead funnel from the rows of lead-funnel', () => {
@@ -212,18 +238,24 @@ describe('lead funnel from the rows of lead-funnel', () => {
     const { total } = funnel('source');
     expect(total.won).toBeGreaterThan(0);
     expect(total.won).toBeLessThan(total.converted);
+    const results = (await scanned(world.readModels)).campaigns();
+    expect(results.map((row) => row.campaignId)).toEqual(['autumn', 'quiet', 'spring']);
+    expect(results.some((row) => row.wonDeals > 0 && row.wonDeals < row.deals)).toBe(true);
     const dealIds = leads.flatMap((lead) => lead.conversion?.dealId ?? []);
     expect(new Set(dealIds).size).toBeLessThan(dealIds.length);
   });
 
-  it('answers the funnel by source and by campaign as the record scan does, from the rows', async () => {
+  it('answers the funnel (by source, by campaign) and the campaign report as the scan does, from the rows', async () => {
     const rows = jest.spyOn(LeadFunnelRows.prototype, 'rows');
+    const campaignWins = jest.spyOn(LeadFunnelRows.prototype, 'campaignWins');
     await expectSameAnswers(world.readModels);
     expect(rows).toHaveBeenCalledTimes(GROUPINGS.length);
+    expect(campaignWins).toHaveBeenCalledTimes(1);
   });
 
   it('scans the leads and deals for a caller with a row rule on either', async () => {
     const rows = jest.spyOn(LeadFunnelRows.prototype, 'rows');
+    const campaignLeads = jest.spyOn(LeadFunnelRows.prototype, 'campaignLeads');
     const scopes: ReadScope[] = [
       { filters: { lead: { ownerId: 'ann' } } },
       { filters: { deal: { ownerId: 'user-1' } } },
@@ -234,6 +266,7 @@ describe('lead funnel from the rows of lead-funnel', () => {
       await expectSameAnswers(scoped);
     }
     expect(rows).not.toHaveBeenCalled();
+    expect(campaignLeads).not.toHaveBeenCalled();
     const annOnly = await new ReportQueries(world.readModels.within(scopes[0])).leadFunnel(TENANT, {
       groupBy: 'source',
     });

@@ -4,6 +4,7 @@ import { ReadModels } from '../read-models';
 import { readCollections, ReadCollections } from '../views/read-model-collections';
 import { findForEach, ownDocument } from '../views/tenant-documents';
 import { campaignReport, CampaignReportRow } from './campaign.report';
+import { campaignReportFromRows } from './campaign-report-from-rows';
 import { DateRange } from './date-range';
 import { forecastFromRows, revenueByMonthFromRows, winRateFromRows } from './deal-figure-reports';
 import { DealFigureRows, monthRangeOf } from './deal-figure-rows';
@@ -24,8 +25,8 @@ import { winRate, WinRateReport } from './win-rate.report';
  * when the rows can answer: they are built, the caller's row rule on deals is none or
  * "owner = X", and a period starts and ends at UTC month starts (the rows are per month and keep
  * no history, so `asOf` scans). The lead funnel reads the rows of `lead-funnel` (one per source or
- * campaign) when they are built and the caller reads every lead and deal (no row rule on either;
- * not `asOf`). Otherwise, and for the other reports,
+ * campaign), and the campaign report its campaign rows beside the campaigns, when they are built
+ * and the caller reads every lead and deal (no row rule on either; not `asOf`). Otherwise, and for the other reports,
  * each method loads that tenant's documents the caller may read (every query filters on
  * `tenantId`) and hands them to the report's pure function.
  */
@@ -108,12 +109,23 @@ export class ReportQueries {
   }
 
   async campaignReport(tenantId: string): Promise<CampaignReportRow[]> {
-    const [campaigns, leads, deals] = await Promise.all([
-      this.collections.campaigns().then((collection) => collection.find({ tenantId })),
+    const campaigns = this.collections
+      .campaigns()
+      .then((collection) => collection.find({ tenantId }));
+    if (await this.leadFunnelRows.answerable()) {
+      const [documents, leadRows, wonRows] = await Promise.all([
+        campaigns,
+        this.leadFunnelRows.campaignLeads(tenantId),
+        this.leadFunnelRows.campaignWins(tenantId),
+      ]);
+      return campaignReportFromRows(documents, leadRows, wonRows);
+    }
+    const [documents, leads, deals] = await Promise.all([
+      campaigns,
       this.leads(tenantId),
       this.dealsWithStatus(tenantId, 'won'),
     ]);
-    return campaignReport(campaigns, leads, deals);
+    return campaignReport(documents, leads, deals);
   }
 
   private async leads(tenantId: string): Promise<LeadDocument[]> {

@@ -1,3 +1,5 @@
+import { Money } from '@crm/domain';
+
 /** How far one lead got, for the funnel's rows (source and campaign never change after capture). */
 export type LeadFunnelLeadDocument = {
   _id: string;
@@ -9,6 +11,8 @@ export type LeadFunnelLeadDocument = {
   /** Ever qualified (a later disqualification keeps it, as the lead's `qualifiedAt`). */
   qualified: boolean;
   converted: boolean;
+  /** The deal its conversion opened, if any. */
+  dealId?: string;
 };
 
 /** A lead a conversion turned into the deal, as the `LeadConverted` event names it. */
@@ -24,6 +28,8 @@ export type LeadFunnelDealDocument = {
   entry: 'deal';
   dealId: string;
   won: boolean;
+  /** What it was won at (a won deal's amount cannot change until it is reopened). */
+  wonAmount?: Money;
   leads: LeadFunnelLink[];
 };
 

@@ -1,4 +1,4 @@
-import { DealEvent, LeadEvent } from '@crm/domain';
+import { copyMoney, DealEvent, LeadEvent } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import {
   LeadFunnelDealDocument,
@@ -54,8 +54,11 @@ const evolveLead = (
   if (current === undefined) return undefined;
   if (event.type === 'LeadQualified')
     return current.qualified ? current : { ...current, qualified: true };
-  if (event.type === 'LeadConverted')
-    return current.converted ? current : { ...current, converted: true };
+  if (event.type === 'LeadConverted') {
+    if (current.converted) return current;
+    const { deal } = event.data;
+    return { ...current, converted: true, ...(deal !== undefined && { dealId: deal.dealId }) };
+  }
   return current;
 };
 
@@ -79,10 +82,15 @@ const evolveDeal = (
     const others = document.leads.filter((lead) => lead.leadId !== leadId);
     return { ...document, dealId: deal.dealId, leads: [...others, link] };
   }
-  if (event.type === 'DealWon') return { ...document, dealId: event.data.dealId, won: true };
+  if (event.type === 'DealWon') {
+    const { dealId, amount } = event.data;
+    return { ...document, dealId, won: true, wonAmount: copyMoney(amount) };
+  }
   // Lost or reopened: not won. A deal no lead was converted into and never won needs no document.
   if (current === undefined || !current.won) return current;
-  return { ...current, won: false };
+  const { wonAmount, ...notWon } = current;
+  void wonAmount;
+  return { ...notWon, won: false };
 };
 
 /**
