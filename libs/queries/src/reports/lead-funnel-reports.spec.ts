@@ -11,7 +11,13 @@ import {
   ReopenDeal,
   WinDeal,
 } from '@crm/domain';
-import { CampaignDocument, DealDocument, LeadDocument } from '@crm/projections';
+import {
+  CampaignDocument,
+  DealDocument,
+  LeadDocument,
+  leadFunnelProjection,
+} from '@crm/projections';
+import { Document, DocumentCollection, Filter } from '@crm/read-store';
 import { ReadModels } from '../read-models';
 import { ReadScope } from '../views/read-scope';
 import { readCollections } from '../views/read-model-collections';
@@ -280,5 +286,35 @@ describe('lead funnel from the rows of lead-funnel', () => {
     expect(await new LeadFunnelRows(past).answerable()).toBe(false);
     await expectSameAnswers(past);
     expect(rows).not.toHaveBeenCalled();
+  });
+
+  it('reads the rows by equality on a declared index, so every store answers from it', async () => {
+    const filters: Filter[] = [];
+    const readModels = world.readModels;
+    const collection = readModels.collection.bind(readModels);
+    jest
+      .spyOn(readModels, 'collection')
+      .mockImplementation(async <T extends Document>(name: string) => {
+        const found = await collection<T>(name);
+        if (name !== leadFunnelProjection.name) return found;
+        const recorded: DocumentCollection<T> = {
+          ...found,
+          find: (filter, options) => {
+            filters.push(filter);
+            return found.find(filter, options);
+          },
+        };
+        return recorded;
+      });
+    await expectSameAnswers(readModels);
+    expect(filters).toHaveLength(GROUPINGS.length + 2);
+    for (const filter of filters) {
+      const fields = Object.keys(filter);
+      const index = leadFunnelProjection.indexes.find(({ fields: indexed }) =>
+        indexed.slice(0, fields.length).every((field) => fields.includes(field)),
+      );
+      expect(index).toBeDefined();
+      expect(Object.values(filter).every((value) => typeof value === 'string')).toBe(true);
+    }
   });
 });
