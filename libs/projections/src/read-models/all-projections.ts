@@ -7,6 +7,7 @@ import { contactsProjection } from './contacts/contacts.projection';
 import { dealFiguresProjection } from './deal-figures/deal-figures.projection';
 import { dealsProjection } from './deals/deals.projection';
 import { interactionsProjection } from './interactions/interactions.projection';
+import { leadFunnelProjection } from './lead-funnel/lead-funnel.projection';
 import { leadsProjection } from './leads/leads.projection';
 import { pipelinesProjection } from './pipelines/pipelines.projection';
 import { quotesProjection } from './quotes/quotes.projection';
@@ -45,4 +46,6 @@ export const allProjections: Projection[] = [
   anyProjection(campaignMembersProjection),
   anyProjection(dealFiguresProjection),
   anyProjection(timelineProjection),
+  // Report rows after the record read models, so lists of names keep their order.
+  anyProjection(leadFunnelProjection),
 ];

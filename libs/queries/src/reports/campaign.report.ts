@@ -30,6 +30,27 @@ export type CampaignReportRow = {
   costPerLead: MoneyInput | null;
 };
 
+/** What a campaign's leads came to: how many, the deals they became, those won now. */
+export type CampaignResults = Pick<CampaignReportRow, 'leads' | 'deals' | 'wonDeals' | 'revenue'>;
+
+/** A campaign's report row: its own figures beside its results. */
+export const campaignRowOf = (
+  campaign: CampaignDocument,
+  results: CampaignResults,
+): CampaignReportRow => {
+  const { budget } = campaign;
+  return {
+    campaignId: campaign.campaignId,
+    name: campaign.name,
+    channel: campaign.channel,
+    members: campaign.memberCount,
+    touches: { ...campaign.touchCounts },
+    ...results,
+    budget: toMoneyInput(budget),
+    costPerLead: results.leads === 0 ? null : toMoneyInput(divideMoney(budget, results.leads)),
+  };
+};
+
 /**
  * One row per campaign, by campaign id: its reach, the leads it brought, the deals those became
  * and what they won. `deals` are looked up by the leads' conversions (others are ignored).
@@ -54,22 +75,11 @@ export const campaignReport = (
       const won = dealIds
         .map((dealId) => dealsById.get(dealId))
         .filter((deal): deal is DealDocument => deal !== undefined && deal.status === 'won');
-      const { budget } = campaign;
-      return {
-        campaignId: campaign.campaignId,
-        name: campaign.name,
-        channel: campaign.channel,
-        members: campaign.memberCount,
-        touches: { ...campaign.touchCounts },
+      return campaignRowOf(campaign, {
         leads: campaignLeads.length,
         deals: dealIds.length,
         wonDeals: won.length,
         revenue: sumPerCurrency(won.map((deal) => deal.amount)),
-        budget: toMoneyInput(budget),
-        costPerLead:
-          campaignLeads.length === 0
-            ? null
-            : toMoneyInput(divideMoney(budget, campaignLeads.length)),
-      };
+      });
     });
 };

@@ -12,6 +12,10 @@ const answered = (totals: readonly MoneyTotal[]): CurrencyAmounts => totals.map(
 export const sumPerCurrency = (amounts: readonly Money[]): CurrencyAmounts =>
   answered(sumMoney(amounts));
 
+/** The sum per currency of totals (exact minor units, as aggregate rows keep them). */
+export const sumTotalsPerCurrency = (totals: readonly MoneyTotal[]): CurrencyAmounts =>
+  answered(sumMoney(totals));
+
 /** The mean per currency, rounded once to the currency's minor unit. */
 export const averagePerCurrency = (amounts: readonly Money[]): CurrencyAmounts =>
   answered(averageMoney(amounts));

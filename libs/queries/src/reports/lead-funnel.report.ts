@@ -48,27 +48,43 @@ const keyOf =
   (lead: LeadDocument): string =>
     groupBy === 'source' ? lead.source : (lead.campaignId ?? NO_CAMPAIGN);
 
+/** The counts of a funnel row or total; the rates follow from them. */
+export type LeadFunnelCounts = Pick<
+  LeadFunnelFigures,
+  'captured' | 'qualified' | 'converted' | 'won'
+>;
+
+export const funnelFiguresOf = ({
+  captured,
+  qualified,
+  converted,
+  won,
+}: LeadFunnelCounts): LeadFunnelFigures => ({
+  captured,
+  qualified,
+  converted,
+  won,
+  qualifiedRate: rate(qualified, captured),
+  convertedRate: rate(converted, captured),
+  wonRate: rate(won, captured),
+  qualifiedToConvertedRate: rate(converted, qualified),
+});
+
 const figuresOf = (
   leads: readonly LeadDocument[],
   wonDealIds: ReadonlySet<string>,
 ): LeadFunnelFigures => {
   const converted = leads.filter(isConverted);
-  const captured = leads.length;
-  const qualified = leads.filter(wasQualified).length;
   const won = converted.filter((lead) => {
     const dealId = lead.conversion?.dealId;
     return dealId !== undefined && wonDealIds.has(dealId);
   }).length;
-  return {
-    captured,
-    qualified,
+  return funnelFiguresOf({
+    captured: leads.length,
+    qualified: leads.filter(wasQualified).length,
     converted: converted.length,
     won,
-    qualifiedRate: rate(qualified, captured),
-    convertedRate: rate(converted.length, captured),
-    wonRate: rate(won, captured),
-    qualifiedToConvertedRate: rate(converted.length, qualified),
-  };
+  });
 };
 
 /**

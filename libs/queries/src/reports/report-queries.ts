@@ -4,12 +4,15 @@ import { ReadModels } from '../read-models';
 import { readCollections, ReadCollections } from '../views/read-model-collections';
 import { findForEach, ownDocument } from '../views/tenant-documents';
 import { campaignReport, CampaignReportRow } from './campaign.report';
+import { campaignReportFromRows } from './campaign-report-from-rows';
 import { DateRange } from './date-range';
 import { forecastFromRows, revenueByMonthFromRows, winRateFromRows } from './deal-figure-reports';
 import { DealFigureRows, monthRangeOf } from './deal-figure-rows';
 import { forecast, ForecastRow } from './forecast.report';
 import { currentStageProbability } from './stage-probabilities';
 import { leadFunnel, LeadFunnelOptions, LeadFunnelReport } from './lead-funnel.report';
+import { leadFunnelFromRows } from './lead-funnel-from-rows';
+import { LeadFunnelRows } from './lead-funnel-rows';
 import { revenueByMonth, RevenueByMonthRow } from './revenue-by-month.report';
 import { salesCycle, SalesCycleReport } from './sales-cycle.report';
 import { stageConversion, StageConversionReport } from './stage-conversion.report';
@@ -21,20 +24,28 @@ import { winRate, WinRateReport } from './win-rate.report';
  * aggregate rows of `deal-figures` (as many as the answer's dimensions, not the tenant's deals)
  * when the rows can answer: they are built, the caller's row rule on deals is none or
  * "owner = X", and a period starts and ends at UTC month starts (the rows are per month and keep
- * no history, so `asOf` scans). Otherwise, and for the other reports,
+ * no history, so `asOf` scans). The lead funnel reads the rows of `lead-funnel` (one per source or
+ * campaign), and the campaign report its campaign rows beside the campaigns, when they are built
+ * and the caller reads every lead and deal (no row rule on either; not `asOf`). Otherwise, and for the other reports,
  * each method loads that tenant's documents the caller may read (every query filters on
  * `tenantId`) and hands them to the report's pure function.
  */
 export class ReportQueries {
   private readonly collections: ReadCollections;
   private readonly dealFigures: DealFigureRows;
+  private readonly leadFunnelRows: LeadFunnelRows;
 
   constructor(readModels: ReadModels) {
     this.collections = readCollections(readModels);
     this.dealFigures = new DealFigureRows(readModels);
+    this.leadFunnelRows = new LeadFunnelRows(readModels);
   }
 
   async leadFunnel(tenantId: string, options: LeadFunnelOptions): Promise<LeadFunnelReport> {
+    if (await this.leadFunnelRows.answerable()) {
+      const rows = await this.leadFunnelRows.rows(tenantId, options.groupBy);
+      return leadFunnelFromRows(rows, options.groupBy);
+    }
     const [leads, deals] = await Promise.all([
       this.leads(tenantId),
       this.dealsWithStatus(tenantId, 'won'),
@@ -98,12 +109,23 @@ export class ReportQueries {
   }
 
   async campaignReport(tenantId: string): Promise<CampaignReportRow[]> {
-    const [campaigns, leads, deals] = await Promise.all([
-      this.collections.campaigns().then((collection) => collection.find({ tenantId })),
+    const campaigns = this.collections
+      .campaigns()
+      .then((collection) => collection.find({ tenantId }));
+    if (await this.leadFunnelRows.answerable()) {
+      const [documents, leadRows, wonRows] = await Promise.all([
+        campaigns,
+        this.leadFunnelRows.campaignLeads(tenantId),
+        this.leadFunnelRows.campaignWins(tenantId),
+      ]);
+      return campaignReportFromRows(documents, leadRows, wonRows);
+    }
+    const [documents, leads, deals] = await Promise.all([
+      campaigns,
       this.leads(tenantId),
       this.dealsWithStatus(tenantId, 'won'),
     ]);
-    return campaignReport(campaigns, leads, deals);
+    return campaignReport(documents, leads, deals);
   }
 
   private async leads(tenantId: string): Promise<LeadDocument[]> {
