@@ -1,9 +1,6 @@
 import Database from 'better-sqlite3';
 import { IndexEntry } from './index-keys';
-import { SqlValue, toSqlValue } from './sql-values';
-
-/** Rows per multi-row INSERT when filling an index: one statement run costs more than a row. */
-const CHUNK = 100;
+import { toSqlValue } from './sql-values';
 
 /**
  * One declared index, persisted: a table `ix_<id>` keyed by a column `k<i>` per field and the
@@ -14,7 +11,6 @@ export class SqlIndex {
   readonly table: string;
   private readonly insert: Database.Statement;
   private readonly remove: Database.Statement;
-  private readonly insertChunk: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -32,10 +28,6 @@ export class SqlIndex {
     this.insert = db.prepare(
       `INSERT INTO ${this.table} (${columns.join(', ')}, rid) VALUES (${columns.map(() => '?').join(', ')}, ?)`,
     );
-    const row = `(${[...columns, 'rid'].map(() => '?').join(', ')})`;
-    this.insertChunk = db.prepare(
-      `INSERT INTO ${this.table} (${columns.join(', ')}, rid) VALUES ${Array(CHUNK).fill(row).join(', ')}`,
-    );
     this.remove = db.prepare(
       `DELETE FROM ${this.table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')} AND rid = ?`,
     );
@@ -48,20 +40,6 @@ export class SqlIndex {
 
   add(rid: number, entry: IndexEntry): void {
     this.insert.run(...entry.map(toSqlValue), rid);
-  }
-
-  /** Adds many entries, many rows per statement (filling an index from existing documents). */
-  addAll(rows: readonly { rid: number; entry: IndexEntry }[]): void {
-    let at = 0;
-    for (; at + CHUNK <= rows.length; at += CHUNK) {
-      const values: SqlValue[] = [];
-      for (const { rid, entry } of rows.slice(at, at + CHUNK)) {
-        for (const value of entry) values.push(toSqlValue(value));
-        values.push(rid);
-      }
-      this.insertChunk.run(...values);
-    }
-    for (const { rid, entry } of rows.slice(at)) this.add(rid, entry);
   }
 
   delete(rid: number, entry: IndexEntry): void {

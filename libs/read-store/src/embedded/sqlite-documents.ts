@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Document, Filter, FindOptions, IndexSpec } from '../document-store';
 import { CachedDocument, DocumentCache } from './document-cache';
 import { planQuery } from './filter-plan';
+import { IndexFill } from './index-fill';
 import { IndexEntry, indexEntriesOf } from './index-keys';
 import { checkedSkip, effectiveLimit, findIn, projectAll } from './run-query';
 import { SqlIndex } from './sql-index';
@@ -88,19 +89,21 @@ export class SqliteDocuments {
       const page = this.db.prepare<[string, string], Row>(
         'SELECT rid, id, doc FROM docs WHERE collection = ? AND id > ? ORDER BY id LIMIT 1000',
       );
+      const fills = added.map((index) => new IndexFill(this.db, index));
       for (let rows = page.all(collection, ''); rows.length > 0;) {
         const documents = rows.map((row): unknown => JSON.parse(row.doc));
-        for (const index of added) {
+        added.forEach((index, i) => {
           const entries: { rid: number; entry: IndexEntry }[] = [];
-          rows.forEach((row, i) => {
-            const found = indexEntriesOf(documents[i], index.fields);
+          rows.forEach((row, at) => {
+            const found = indexEntriesOf(documents[at], index.fields);
             if (!found.plain) index.plain = false;
             for (const entry of found.entries) entries.push({ rid: row.rid, entry });
           });
-          index.addAll(entries);
-        }
+          fills[i].stage(entries);
+        });
         rows = page.all(collection, rows[rows.length - 1].id);
       }
+      for (const fill of fills) fill.finish();
       for (const index of added) if (!index.plain) this.markNotPlain(index);
       return added;
     });
