@@ -5,7 +5,8 @@ import { createEmbeddedDocumentStore } from './embedded-document-store';
 const COUNT = 2_345;
 
 const documentAt = (i: number): Document => ({
-  _id: `d${String(i).padStart(5, '0')}`,
+  // The empty id sorts before every other: the first page must not skip it.
+  _id: i === 0 ? '' : `d${String(i).padStart(5, '0')}`,
   tenantId: i % 2 === 0 ? 'acme' : 'globex',
   size: i % 7,
   active: i % 3 === 0,

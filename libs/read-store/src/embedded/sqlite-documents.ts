@@ -86,11 +86,14 @@ export class SqliteDocuments {
       });
       // In pages by id (the (collection, id) key, no sort): better-sqlite3 cannot write while a
       // statement is still reading.
+      const firstPage = this.db.prepare<[string], Row>(
+        'SELECT rid, id, doc FROM docs WHERE collection = ? ORDER BY id LIMIT 1000',
+      );
       const page = this.db.prepare<[string, string], Row>(
         'SELECT rid, id, doc FROM docs WHERE collection = ? AND id > ? ORDER BY id LIMIT 1000',
       );
       const fills = added.map((index) => new IndexFill(this.db, index));
-      for (let rows = page.all(collection, ''); rows.length > 0;) {
+      for (let rows = firstPage.all(collection); rows.length > 0;) {
         const documents = rows.map((row): unknown => JSON.parse(row.doc));
         added.forEach((index, i) => {
           const entries: { rid: number; entry: IndexEntry }[] = [];
