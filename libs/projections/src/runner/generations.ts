@@ -21,6 +21,18 @@ const lacksHistory = async (
 };
 
 /**
+ * The indexes of a slot's generation and of its history. Nothing reads a generation through its
+ * indexes before it is live (the runner reads documents by id, queries read the live one), so a
+ * fresh generation gets them only when it is switched in: filling an index once from the finished
+ * documents costs far less than keeping it up to date through every change of a rebuild.
+ */
+const declareIndexes = async (documents: DocumentStore, slot: ProjectionSlot): Promise<void> => {
+  await documents.ensureIndexes(slot.physical, slot.projection.indexes);
+  if (slot.history)
+    await documents.ensureIndexes(slot.history, historyIndexesFor(slot.projection.indexes));
+};
+
+/**
  * The slot a projection runs in: its active generation if that was built with its current
  * version (and no rebuild is asked for), else a fresh generation filled from the start of the log.
  */
@@ -40,14 +52,14 @@ export const slotFor = async (
       : active
         ? nextGeneration(projection, active)
         : physicalName(projection, 1);
-  await documents.ensureIndexes(physical, projection.indexes);
   const history = projection.history ? historyCollectionOf(physical) : undefined;
-  if (history) await documents.ensureIndexes(history, historyIndexesFor(projection.indexes));
   const checkpoint = (await documents.checkpoint(physical)) ?? -1n;
   const rebuilding = physical !== active;
+  const slot = { projection, physical, checkpoint, rebuilding, history };
   if (rebuilding)
     options.log?.(`projection ${projection.name}: building ${physical} from the start of the log`);
-  return { projection, physical, checkpoint, rebuilding, history };
+  else await declareIndexes(documents, slot);
+  return slot;
 };
 
 /** A rebuilt generation becomes the one queries read once it has reached `target` (the head seen at start). */
@@ -59,6 +71,7 @@ export const switchCaughtUpGenerations = async (
 ): Promise<void> => {
   for (const slot of slots) {
     if (!slot.rebuilding || slot.checkpoint < target) continue;
+    await declareIndexes(documents, slot);
     const previous = await documents.activeGeneration(slot.projection.name);
     await documents.switchGeneration(slot.projection.name, slot.physical);
     if (previous && previous !== slot.physical) {

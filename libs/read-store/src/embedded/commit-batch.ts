@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Document, WriteBatch } from '../document-store';
+import { Document, DocumentWrite, WriteBatch } from '../document-store';
 import { CachedDocument, DocumentCache } from './document-cache';
 import { entryKey, IndexEntry, indexEntriesOf } from './index-keys';
 import { UnserializableDocumentError } from './read-store-errors';
@@ -17,7 +17,8 @@ export type CommitBatch = (batch: WriteBatch) => void;
  *
  * A write costs what the document changed: one JSON.stringify, one row, and only the index
  * entries that differ from the document's previous ones (known from the cache, else from its
- * row). The cache and the in-memory index flags change only once the transaction committed.
+ * row); a collection without indexes needs no previous version at all. The cache and the
+ * in-memory index flags change only once the transaction committed.
  */
 export const createCommitBatch = (db: Database.Database, store: SqliteDocuments): CommitBatch => {
   const upsert = db.prepare<[string, string, string], { rid: number }>(
@@ -30,14 +31,32 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
      ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
   );
 
+  const removeById = db.prepare<[string, string]>(
+    'DELETE FROM docs WHERE collection = ? AND id = ?',
+  );
+  const writeUnindexed = (change: DocumentWrite): CachedDocument => {
+    if (change.op === 'delete') {
+      removeById.run(change.collection, change.id);
+      return { json: undefined, entries: new Map() };
+    }
+    const json = serialize(change.collection, change.document);
+    const { rid } = upsert.get(change.collection, change.document._id, json) as { rid: number };
+    return { json, rid, entries: new Map() };
+  };
+
   const write = db.transaction((batch: WriteBatch) => {
     const written = new Map<string, CachedDocument>();
     const turnedNotPlain = new Set<SqlIndex>();
     for (const change of batch.writes) {
       const id = change.op === 'upsert' ? change.document._id : change.id;
       const key = DocumentCache.key(change.collection, id);
-      const before = written.get(key) ?? store.known(change.collection, id);
       const indexes = store.indexesOf(change.collection);
+      if (indexes.length === 0) {
+        // No index entries to replace (a generation being rebuilt): the previous version is not needed.
+        written.set(key, writeUnindexed(change));
+        continue;
+      }
+      const before = written.get(key) ?? store.known(change.collection, id);
       if (change.op === 'delete') {
         if (before.json !== undefined && before.rid !== undefined) {
           for (const index of indexes) {

@@ -73,7 +73,7 @@ export const createEmbeddedDocumentStore = (
     collection,
     async ensureIndexes(name, indexes) {
       assertOpen();
-      for (const index of indexes) documents.ensureIndex(name, index);
+      documents.ensureIndexes(name, indexes);
     },
     async commit(batch) {
       assertOpen();

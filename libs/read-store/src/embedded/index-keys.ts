@@ -24,6 +24,33 @@ export const isIndexableValue = (value: unknown): value is IndexableValue =>
 export const indexEntriesOf = (
   document: unknown,
   fields: readonly string[],
+): { entries: IndexEntry[]; plain: boolean } =>
+  topLevelScalars(document, fields) ?? walkedEntriesOf(document, fields);
+
+/**
+ * The common case without walking paths: every field a top-level key holding one scalar gives
+ * one plain entry (what walking finds too). Undefined for anything else.
+ */
+const topLevelScalars = (
+  document: unknown,
+  fields: readonly string[],
+): { entries: IndexEntry[]; plain: boolean } | undefined => {
+  if (!isPlainObject(document)) return undefined;
+  const entry: IndexEntry = [];
+  for (const field of fields) {
+    if (field.includes('.') || !Object.prototype.hasOwnProperty.call(document, field)) {
+      return undefined;
+    }
+    const value = document[field];
+    if (!isIndexableValue(value)) return undefined;
+    entry.push(value);
+  }
+  return { entries: [entry], plain: true };
+};
+
+const walkedEntriesOf = (
+  document: unknown,
+  fields: readonly string[],
 ): { entries: IndexEntry[]; plain: boolean } => {
   let plain = true;
   let entries: IndexEntry[] = [[]];

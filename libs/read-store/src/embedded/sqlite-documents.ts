@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Document, Filter, FindOptions, IndexSpec } from '../document-store';
 import { CachedDocument, DocumentCache } from './document-cache';
 import { planQuery } from './filter-plan';
+import { IndexFill } from './index-fill';
 import { IndexEntry, indexEntriesOf } from './index-keys';
 import { checkedSkip, effectiveLimit, findIn, projectAll } from './run-query';
 import { SqlIndex } from './sql-index';
@@ -9,6 +10,9 @@ import { SqlValue } from './sql-values';
 import { mingoQuery } from './mingo-query';
 
 type Row = { rid: number; id: string; doc: string };
+
+const sameFields = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((field, i) => field === b[i]);
 
 const MAX_CACHED_STATEMENTS = 256;
 
@@ -57,34 +61,56 @@ export class SqliteDocuments {
     return found;
   }
 
-  /** Declares an index, persisted, filled from the documents already there. */
-  ensureIndex(collection: string, spec: IndexSpec): void {
-    if (spec.fields.length === 0) throw new Error('an index needs at least one field');
+  /**
+   * Declares the indexes not declared yet, persisted, filled from the documents already there in
+   * one pass over them (a fresh generation gets every index at once when it is switched in).
+   */
+  ensureIndexes(collection: string, specs: readonly IndexSpec[]): void {
+    if (specs.some((spec) => spec.fields.length === 0)) {
+      throw new Error('an index needs at least one field');
+    }
     const existing = this.indexesOf(collection);
-    if (existing.some((index) => index.sameFields(spec.fields))) return;
-    const fill = this.db.transaction((): SqlIndex => {
-      const { id } = this.db
-        .prepare<[string, string], { id: number }>(
-          'INSERT INTO indexes (collection, fields, plain) VALUES (?, ?, 1) RETURNING id',
-        )
-        .get(collection, JSON.stringify(spec.fields)) as { id: number };
-      const index = new SqlIndex(this.db, id, collection, [...spec.fields], true);
-      // In pages: better-sqlite3 cannot write while a statement is still reading.
-      const page = this.db.prepare<[string, number], Row>(
-        'SELECT rid, id, doc FROM docs WHERE collection = ? AND rid > ? ORDER BY rid LIMIT 1000',
+    const missing = specs.filter(
+      (spec, i) =>
+        !existing.some((index) => index.sameFields(spec.fields)) &&
+        specs.findIndex((other) => sameFields(other.fields, spec.fields)) === i,
+    );
+    if (missing.length === 0) return;
+    const fill = this.db.transaction((): SqlIndex[] => {
+      const declare = this.db.prepare<[string, string], { id: number }>(
+        'INSERT INTO indexes (collection, fields, plain) VALUES (?, ?, 1) RETURNING id',
       );
-      for (let rows = page.all(collection, 0); rows.length > 0;) {
-        for (const row of rows) {
-          const { entries, plain } = indexEntriesOf(JSON.parse(row.doc), index.fields);
-          if (!plain) index.plain = false;
-          for (const entry of entries) index.add(row.rid, entry);
-        }
-        rows = page.all(collection, rows[rows.length - 1].rid);
+      const added = missing.map((spec) => {
+        const { id } = declare.get(collection, JSON.stringify(spec.fields)) as { id: number };
+        return new SqlIndex(this.db, id, collection, [...spec.fields], true);
+      });
+      // In pages by id (the (collection, id) key, no sort): better-sqlite3 cannot write while a
+      // statement is still reading.
+      const firstPage = this.db.prepare<[string], Row>(
+        'SELECT rid, id, doc FROM docs WHERE collection = ? ORDER BY id LIMIT 1000',
+      );
+      const page = this.db.prepare<[string, string], Row>(
+        'SELECT rid, id, doc FROM docs WHERE collection = ? AND id > ? ORDER BY id LIMIT 1000',
+      );
+      const fills = added.map((index) => new IndexFill(this.db, index));
+      for (let rows = firstPage.all(collection); rows.length > 0;) {
+        const documents = rows.map((row): unknown => JSON.parse(row.doc));
+        added.forEach((index, i) => {
+          const entries: { rid: number; entry: IndexEntry }[] = [];
+          rows.forEach((row, at) => {
+            const found = indexEntriesOf(documents[at], index.fields);
+            if (!found.plain) index.plain = false;
+            for (const entry of found.entries) entries.push({ rid: row.rid, entry });
+          });
+          fills[i].stage(entries);
+        });
+        rows = page.all(collection, rows[rows.length - 1].id);
       }
-      if (!index.plain) this.markNotPlain(index);
-      return index;
+      for (const fill of fills) fill.finish();
+      for (const index of added) if (!index.plain) this.markNotPlain(index);
+      return added;
     });
-    existing.push(fill());
+    existing.push(...fill());
   }
 
   markNotPlain(index: SqlIndex): void {
