@@ -16,8 +16,10 @@ describe('interactions projection', () => {
   it('declares its collection, indexes and the interaction events it reads', () => {
     expect(interactionsProjection.name).toBe('interactions');
     expect(interactionsProjection.indexes).toEqual([
-      { fields: ['tenantId', 'contactId'] },
-      { fields: ['tenantId', 'accountId'] },
+      { fields: ['tenantId', 'contactId', 'occurredAt'] },
+      { fields: ['tenantId', 'contactId', 'channel'] },
+      { fields: ['tenantId', 'accountId', 'occurredAt'] },
+      { fields: ['tenantId', 'accountId', 'channel'] },
       { fields: ['tenantId', 'dealId'] },
       { fields: ['tenantId', 'ticketId'] },
     ]);

@@ -134,8 +134,11 @@ export const interactionsProjection: Projection<InteractionDocument> = {
   version: 2,
   history: true,
   indexes: [
-    { fields: ['tenantId', 'contactId'] },
-    { fields: ['tenantId', 'accountId'] },
+    // A 360's counts per channel and its latest interaction are answered from these alone.
+    { fields: ['tenantId', 'contactId', 'occurredAt'] },
+    { fields: ['tenantId', 'contactId', 'channel'] },
+    { fields: ['tenantId', 'accountId', 'occurredAt'] },
+    { fields: ['tenantId', 'accountId', 'channel'] },
     { fields: ['tenantId', 'dealId'] },
     { fields: ['tenantId', 'ticketId'] },
   ],
