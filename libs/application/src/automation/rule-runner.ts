@@ -148,8 +148,10 @@ export class RuleRunner {
       dueAt,
       trigger: triggerRefOf(event),
     };
-    await setTimer(this.store, timer);
+    // The run first: a crash between the two replays both, and a timer only exists once its
+    // `scheduled` run does, so the runs read scheduled before done.
     await recordRun(this.store, { ...this.runBase(run), outcome: 'scheduled', dueAt });
+    await setTimer(this.store, timer);
   }
 
   private async act(
