@@ -39,6 +39,8 @@ export const ids = {
   report: (name: string) => `query.report.${name}`,
   list: (name: string) => `query.list.${name}`,
   rywLag: 'ryw.lag',
+  automationCatchUpAlone: 'automation.catch-up.alone',
+  automationCatchUpWithRules: 'automation.catch-up.with-rules',
 } as const;
 
 /** Every target of the issue; which durability is the default decides the third one. */
@@ -183,6 +185,16 @@ export const targetsFor = (defaultSynchronous: Synchronous): TargetSpec[] => [
     op: '<=',
     threshold: { absolute: 50 },
     unit: 'ms',
+  },
+  {
+    id: 'automation-catch-up',
+    text: 'automation does not halve catch-up: projections with the rule runner beside them >= 0.5x alone',
+    measurement: ids.automationCatchUpWithRules,
+    field: 'value',
+    op: '>=',
+    threshold: { floorFactor: 0.5, floor: ids.automationCatchUpAlone },
+    unit: 'events/s',
+    statedAtEvents: MILLION,
   },
 ];
 
