@@ -36,6 +36,8 @@ export type RuleRunnerOptions = {
   clock: () => Date;
   /** How often due timers are looked for. */
   timerPollMs: number;
+  /** How far ahead of the clock pending timers are held in memory (default an hour). */
+  timerWindowMs?: number;
   /** How long a loop that stopped on an error waits before it starts again (default 1 s). */
   restartDelayMs?: number;
   observe?: RuleRunnerObserver;
@@ -67,7 +69,7 @@ export class RuleRunner {
     private readonly deps: RuleActionDeps,
     private readonly options: RuleRunnerOptions,
   ) {
-    this.timers = new PendingTimers(store);
+    this.timers = new PendingTimers(store, options.timerWindowMs);
     this.liveBook = new LiveRuleBook(store);
   }
 
@@ -246,10 +248,10 @@ export class RuleRunner {
   }
 
   private async fireTimers(): Promise<void> {
-    await this.timers.refresh();
+    await this.timers.refresh(this.options.clock());
     this.stoppedWith.delete('timers');
     while (!this.abort.signal.aborted) {
-      await this.timers.refresh();
+      await this.timers.refresh(this.options.clock());
       const due = this.timers.due(this.options.clock());
       if (due.length > 0) {
         const book = await this.liveBook.refresh();
@@ -307,6 +309,6 @@ export class RuleRunner {
       await this.record({ ...run, dueAt: timer.dueAt });
     }
     await markTimerFired(this.store, timer.timerId, now);
-    await this.timers.refresh();
+    await this.timers.refresh(this.options.clock());
   }
 }
