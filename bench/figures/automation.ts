@@ -2,6 +2,7 @@ import {
   CrmMetrics,
   EVENT_STORE,
   loadConfig,
+  loadConfiguration,
   processPrincipal,
   READ_SIDE_PROGRESS,
   ReadSideProgress,
@@ -9,10 +10,12 @@ import {
   RuleRunner,
 } from '@crm/application';
 import { EventStore } from '@crm/event-store';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppModule } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/create-app';
 import { BENCH_RULES } from '../automation-rules';
 import { BenchContext } from '../context';
@@ -34,7 +37,8 @@ import { BENCH_TENANT } from '../workload-plan';
  * through the command bus into its copy (what a restore with rules would do), so the figure
  * pays for the reads of the records they check, the commands and their runs; the delayed rule's
  * timers fall due at once (the log's clock is years back) and the timer loop fires them in the
- * same run. Timed from the end of the start until each has gone past the log's head as it was.
+ * same run. Timed from the moment the projections (and the runner) start until each has gone
+ * past the log's head as it was.
  */
 
 const POLL_MS = 20;
@@ -72,18 +76,32 @@ const prepareLog = async (ctx: BenchContext, path: string): Promise<void> => {
   }
 };
 
-const start = (dataDir: string, projections: boolean, metrics?: CrmMetrics) =>
-  createApp({
-    config: loadConfig({
-      CRM_DATA_DIR: dataDir,
-      CRM_RUN_PROJECTIONS: String(projections),
-      // The rule runner alone is started by hand: no lead conversion, scoring, SLA or webhooks.
-      CRM_RUN_PROCESSES: 'false',
-      CRM_DOCS: 'off',
-    }),
-    logger: false,
-    metrics,
+const benchConfig = (dataDir: string, projections: boolean) =>
+  loadConfig({
+    CRM_DATA_DIR: dataDir,
+    CRM_RUN_PROJECTIONS: String(projections),
+    // The rule runner alone is started by hand: no lead conversion, scoring, SLA or webhooks.
+    CRM_RUN_PROCESSES: 'false',
+    CRM_DOCS: 'off',
   });
+
+const start = (dataDir: string, projections: boolean) =>
+  createApp({ config: benchConfig(dataDir, projections), logger: false });
+
+/**
+ * The API's modules, built but not yet initialised: initialising starts the projections, and
+ * the rule runner can be started at that same moment. (createApp initialises at once, and the
+ * embedded stores are synchronous, so its start does not return before the projections have
+ * caught up.)
+ */
+const built = async (dataDir: string, metrics: CrmMetrics): Promise<NestFastifyApplication> => {
+  const { config, module: configModule } = await loadConfiguration(benchConfig(dataDir, true));
+  return NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, configModule, metrics }),
+    new FastifyAdapter(),
+    { bodyParser: false, abortOnError: false, logger: false },
+  );
+};
 
 const counted = async (metrics: CrmMetrics) => {
   const evaluations = (await metrics.automationEvaluations.get()).values[0]?.value ?? 0;
@@ -98,15 +116,16 @@ const catchUp = async (prepared: string, dir: string, withRules: boolean): Promi
   mkdirSync(dir, { recursive: true });
   copyDatabase(prepared, join(dir, 'events.sqlite'));
   const metrics = new CrmMetrics('api');
-  const app: NestFastifyApplication = await start(dir, true, metrics);
+  const app = await built(dir, metrics);
   try {
     const progress = app.get<ReadSideProgress>(READ_SIDE_PROGRESS);
     const runner = app.get(RuleRunner);
     const store = app.get<EventStore>(EVENT_STORE);
     const target = await store.headPosition();
-    const started = performance.now();
     const from = await progress.position();
+    const started = performance.now();
     if (withRules) runner.start();
+    await app.init();
     let projectionSeconds: number | undefined;
     let runnerSeconds: number | undefined;
     for (;;) {
