@@ -33,6 +33,7 @@ const RUN_ORDER: FigureId[] = [
   'http',
   'read-your-writes',
   'webhooks',
+  'automation',
 ];
 
 const ROOT = resolve(__dirname, '..');
@@ -85,6 +86,7 @@ const FIGURES: Record<FigureId, (ctx: BenchContext) => Promise<FigureResult | un
   http: simpleFigure('http'),
   'read-your-writes': simpleFigure('read-your-writes'),
   webhooks: simpleFigure('webhooks'),
+  automation: simpleFigure('automation'),
 };
 
 /** The workload's log from the cache, or built through the command path (and cached). */

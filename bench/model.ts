@@ -9,6 +9,7 @@ export const FIGURE_IDS = [
   'read-your-writes',
   'disk',
   'webhooks',
+  'automation',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -21,6 +22,7 @@ export const FIGURE_TITLES: Record<FigureId, string> = {
   'read-your-writes': '6. read-your-writes',
   disk: '7. disk',
   webhooks: '8. webhooks',
+  automation: '9. automation',
 };
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -30,6 +32,7 @@ export type Unit =
   | 'commits/s'
   | 'commands/s'
   | 'requests/s'
+  | 'evaluations/s'
   | 'ms'
   | 's'
   | 'MiB'

@@ -5,7 +5,7 @@ describe('resolveSettings', () => {
     const settings = resolveSettings({});
     expect(settings.preset).toBe('full');
     expect(settings.events).toBe(1_000_000);
-    expect(settings.figures).toHaveLength(8);
+    expect(settings.figures).toHaveLength(9);
   });
 
   it('takes the quick preset, an event count (underscores allowed) and a seed', () => {
@@ -24,7 +24,7 @@ describe('resolveSettings', () => {
 describe('parseFigures', () => {
   it('keeps the run order whatever order they were asked in', () => {
     expect(parseFigures('disk,raw-floor')).toEqual(['raw-floor', 'disk']);
-    expect(parseFigures('all')).toHaveLength(8);
+    expect(parseFigures('all')).toHaveLength(9);
   });
 
   it('names the unknown ones', () => {

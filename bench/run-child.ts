@@ -20,6 +20,7 @@ export const TASK_NAMES = [
   'read-your-writes',
   'disk',
   'webhooks',
+  'automation',
 ] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 

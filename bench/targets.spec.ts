@@ -25,6 +25,24 @@ describe('targetsFor', () => {
   });
 });
 
+describe('the automation target', () => {
+  const automation = targetsFor('NORMAL').filter((t) => t.id === 'automation-catch-up');
+  const rates = (alone: number, withRules: number) => [
+    m(ids.automationCatchUpAlone, alone, { unit: 'events/s' }),
+    m(ids.automationCatchUpWithRules, withRules, { unit: 'events/s' }),
+  ];
+
+  it('passes while the rule runner leaves at least half the catch-up rate, misses below', () => {
+    expect(evaluateTargets(automation, rates(40_000, 20_000), 1_000_000)[0]).toMatchObject({
+      status: 'PASS',
+      threshold: 20_000,
+    });
+    expect(evaluateTargets(automation, rates(40_000, 19_000), 1_000_000)[0]).toMatchObject({
+      status: 'MISS',
+    });
+  });
+});
+
 describe('floorRatio', () => {
   it('divides by the named floor, and is undefined without one', () => {
     const floor = m('raw.commit.FULL', 4000);

@@ -40,6 +40,8 @@ export const ids = {
   report: (name: string) => `query.report.${name}`,
   list: (name: string) => `query.list.${name}`,
   rywLag: 'ryw.lag',
+  automationCatchUpAlone: 'automation.catch-up.alone',
+  automationCatchUpWithRules: 'automation.catch-up.with-rules',
 } as const;
 
 /** The asOf reads the queries figure times, each held to the issue's asOf target. */
@@ -211,6 +213,16 @@ export const targetsFor = (defaultSynchronous: Synchronous): TargetSpec[] => [
     op: '<=',
     threshold: { absolute: 50 },
     unit: 'ms',
+  },
+  {
+    id: 'automation-catch-up',
+    text: 'automation does not halve catch-up: projections with the rule runner beside them >= 0.5x alone',
+    measurement: ids.automationCatchUpWithRules,
+    field: 'value',
+    op: '>=',
+    threshold: { floorFactor: 0.5, floor: ids.automationCatchUpAlone },
+    unit: 'events/s',
+    statedAtEvents: MILLION,
   },
 ];
 

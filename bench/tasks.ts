@@ -1,4 +1,5 @@
 import { BenchContext } from './context';
+import { automationTask } from './figures/automation';
 import { catchUpTask, rebuildTask } from './figures/catch-up';
 import { commandPathTask } from './figures/command-path';
 import { diskTask } from './figures/disk';
@@ -27,4 +28,5 @@ export const TASKS: Record<TaskName, Task> = {
   'read-your-writes': (input) => readYourWritesTask(input as BenchContext),
   disk: (input) => diskTask(input as BenchContext),
   webhooks: (input) => webhooksTask(input as BenchContext),
+  automation: (input) => automationTask(input as BenchContext),
 };

@@ -2,11 +2,12 @@ import {
   APP_CONFIG,
   AppConfig,
   CLOCK,
+  CrmMetrics,
   EVENT_SERIALIZER,
   EVENT_STORE,
   ReadYourWrites,
   RecordLoader,
-  roundRobinTurns,
+  RoundRobinTurns,
   RuleRegistry,
   RuleRunner,
 } from '@crm/application';
@@ -48,6 +49,7 @@ const readModelLoader =
         ReadModels,
         ReadYourWrites,
         CLOCK,
+        { token: CrmMetrics, optional: true },
       ],
       useFactory: (
         config: AppConfig,
@@ -57,17 +59,27 @@ const readModelLoader =
         readModels: ReadModels,
         readYourWrites: ReadYourWrites,
         clock: () => Date,
-      ) =>
-        new RuleRunner(
+        metrics?: CrmMetrics,
+      ) => {
+        const turns = new RoundRobinTurns(store);
+        return new RuleRunner(
           store,
           serializer,
           {
             commandBus,
             loadRecord: readModelLoader(readModels, readYourWrites),
-            roundRobinTurns: (ruleId) => roundRobinTurns(store, ruleId),
+            roundRobinTurns: (ruleId) => turns.next(ruleId),
           },
-          { clock, timerPollMs: config.CRM_AUTOMATION_TIMER_POLL_MS },
-        ),
+          {
+            clock,
+            timerPollMs: config.CRM_AUTOMATION_TIMER_POLL_MS,
+            observe: metrics && {
+              evaluated: () => metrics.automationEvaluations.inc(),
+              recorded: (outcome) => metrics.automationRuns.inc({ outcome }),
+            },
+          },
+        );
+      },
     },
   ],
   exports: [RuleRegistry, RuleRunner],

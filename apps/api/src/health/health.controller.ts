@@ -8,6 +8,7 @@ import {
   EVENT_STORE,
   READ_SIDE_PROGRESS,
   ReadSideProgress,
+  RuleRunner,
   SlaBreachTimer,
   WebhookDispatchers,
 } from '@crm/application';
@@ -38,6 +39,7 @@ export class HealthController {
     @Inject(READ_SIDE_PROGRESS) private readonly progress: ReadSideProgress,
     private readonly slaBreaches: SlaBreachTimer,
     private readonly webhooks: WebhookDispatchers,
+    private readonly rules: RuleRunner,
   ) {}
 
   /** The checks of the background work running in this process (none with CRM_RUN_PROCESSES=false). */
@@ -46,6 +48,7 @@ export class HealthController {
     return [
       asIndicator(this.indicators, 'slaBreaches', async () => this.slaBreaches.detector.health()),
       asIndicator(this.indicators, 'webhooks', async () => this.webhooks.health()),
+      asIndicator(this.indicators, 'automation', async () => this.rules.health()),
     ];
   }
 
@@ -61,8 +64,9 @@ export class HealthController {
   @ApiOperation({
     summary:
       'Readiness: 200 when the event store and the read store answer and the read models ' +
-      'follow the log within CRM_READY_MAX_LAG events, and the SLA breach detector and the ' +
-      'webhook dispatchers (where they run) are not failing; 503 with the failing checks otherwise',
+      'follow the log within CRM_READY_MAX_LAG events, and the SLA breach detector, the ' +
+      'webhook dispatchers and the rule runner (where they run) are not failing; 503 with the ' +
+      'failing checks otherwise',
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {

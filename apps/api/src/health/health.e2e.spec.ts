@@ -1,3 +1,4 @@
+import { TIMER_STREAM } from '@crm/application';
 import { createEventSchemaRegistry, createEventSerializer, EventStore } from '@crm/event-store';
 import { allProjections, ProjectionRunner } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
@@ -146,6 +147,46 @@ describe('health', () => {
       }
       expect(response.status).toBe(200);
       expect(response.body.info.readModels).toMatchObject({ status: 'up', lag: '0' });
+    });
+  });
+
+  describe('a rule runner whose timers cannot be read', () => {
+    let t: TestApp;
+    let failTimerReads = false;
+    beforeAll(async () => {
+      t = await startTestApp({ CRM_RUN_PROCESSES: 'true', CRM_AUTOMATION_TIMER_POLL_MS: '20' });
+      const readStream = t.store.readStream.bind(t.store);
+      t.store.readStream = (name, options) =>
+        failTimerReads && name === TIMER_STREAM
+          ? Promise.reject(new Error('timer stream unreadable (injected)'))
+          : readStream(name, options);
+    });
+    afterAll(() => t.close());
+
+    it('turns readiness to 503 naming the stopped loop, and back to 200 once it has restarted', async () => {
+      const ready = await t.bare().get('/health/ready').expect(200);
+      expect(ready.body.info.automation).toMatchObject({ status: 'up', pendingTimers: 0 });
+      failTimerReads = true;
+      const deadline = Date.now() + 10_000;
+      let response = await t.bare().get('/health/ready');
+      while (response.status === 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        response = await t.bare().get('/health/ready');
+      }
+      expect(response.status).toBe(503);
+      expect(response.body.error.automation).toEqual({
+        status: 'down',
+        stopped: { timers: 'timer stream unreadable (injected)' },
+      });
+
+      failTimerReads = false;
+      const healed = Date.now() + 10_000;
+      while (response.status === 503 && Date.now() < healed) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        response = await t.bare().get('/health/ready');
+      }
+      expect(response.status).toBe(200);
+      expect(response.body.info.automation).toMatchObject({ status: 'up' });
     });
   });
 });

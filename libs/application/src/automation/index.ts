@@ -2,6 +2,7 @@ export * from './event-fields';
 export * from './event-kinds';
 export * from './iso-duration';
 export * from './record-fields';
+export * from './live-rule-book';
 export * from './rule-book';
 export * from './rule-definition';
 export * from './rule-events';

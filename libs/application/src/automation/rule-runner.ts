@@ -7,26 +7,43 @@ import {
 } from '@crm/event-store';
 import { Logger } from '@nestjs/common';
 import { Query } from 'mingo';
+import { CheckResult } from '../health/readiness';
 import { loadCheckpoint, saveCheckpoint } from '../processes/process-checkpoints';
+import { reasonOf } from '../startup/startup-error';
 import { parseStreamName } from '../stream-name';
+import { sleep } from '../webhooks/webhook-backoff';
 import { addIsoDuration } from './iso-duration';
+import { LiveRuleBook } from './live-rule-book';
 import { runRuleAction, RuleActionDeps, scopeFor, triggerRefOf } from './rule-action';
 import { RuleBook, RuleView } from './rule-book';
 import { RuleDefinition } from './rule-definition';
 import { MAX_RULE_DEPTH, ruleDepth } from './rule-depth';
 import { isRuleStream } from './rule-events';
 import { readRuleBook } from './rule-registry';
-import { recordRun, RuleRunData } from './rule-runs';
+import { recordRun, RuleRunData, RuleRunOutcome } from './rule-runs';
 import { valueAt } from './rule-templates';
 import { markTimerFired, PendingTimers, RuleTimer, setTimer, timerIdFor } from './rule-timers';
 
 export const AUTOMATION_PROCESS = 'automation';
 
+/** Told of the runner's work (metrics): each rule tested on an event, each run recorded. */
+export type RuleRunnerObserver = {
+  evaluated: () => void;
+  recorded: (outcome: RuleRunOutcome) => void;
+};
+
 export type RuleRunnerOptions = {
   clock: () => Date;
   /** How often due timers are looked for. */
   timerPollMs: number;
+  /** How far ahead of the clock pending timers are held in memory (default an hour). */
+  timerWindowMs?: number;
+  /** How long a loop that stopped on an error waits before it starts again (default 1 s). */
+  restartDelayMs?: number;
+  observe?: RuleRunnerObserver;
 };
+
+type LoopName = 'rules' | 'timers';
 
 /**
  * Workflow rules as a process from the log: from its stored checkpoint, each event is matched
@@ -39,9 +56,12 @@ export class RuleRunner {
   private readonly logger = new Logger('Process:automation');
   private readonly abort = new AbortController();
   private readonly timers: PendingTimers;
+  private readonly liveBook: LiveRuleBook;
   private loop?: Promise<void>;
   private timerLoop?: Promise<void>;
   private reached = -1n;
+  /** Why each loop stopped, until its restart has read its starting state again. */
+  private readonly stoppedWith = new Map<LoopName, string>();
 
   constructor(
     private readonly store: EventStore,
@@ -49,16 +69,37 @@ export class RuleRunner {
     private readonly deps: RuleActionDeps,
     private readonly options: RuleRunnerOptions,
   ) {
-    this.timers = new PendingTimers(store);
+    this.timers = new PendingTimers(store, options.timerWindowMs);
+    this.liveBook = new LiveRuleBook(store);
   }
 
   start(): void {
-    this.loop ??= this.run().catch((error: unknown) => {
-      if (!this.abort.signal.aborted) this.logger.error(`stopped: ${String(error)}`);
-    });
-    this.timerLoop ??= this.fireTimers().catch((error: unknown) => {
-      if (!this.abort.signal.aborted) this.logger.error(`timers stopped: ${String(error)}`);
-    });
+    this.loop ??= this.supervised('rules', () => this.run());
+    this.timerLoop ??= this.supervised('timers', () => this.fireTimers());
+  }
+
+  /** Down while a loop has stopped on an error and its restart has not yet got going again. */
+  health(): CheckResult {
+    if (this.stoppedWith.size === 0) {
+      return { status: 'up', position: this.reached.toString(), pendingTimers: this.timers.size() };
+    }
+    return { status: 'down', stopped: Object.fromEntries(this.stoppedWith) };
+  }
+
+  /** Runs a loop; one that fails starts again after a pause, from its checkpoint. */
+  private async supervised(name: LoopName, loop: () => Promise<void>): Promise<void> {
+    const { signal } = this.abort;
+    while (!signal.aborted) {
+      try {
+        await loop();
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        this.stoppedWith.set(name, reasonOf(error));
+        this.logger.error(`${name} stopped, restarting: ${String(error)}`);
+        await sleep(this.options.restartDelayMs ?? 1000, signal);
+      }
+    }
   }
 
   async stop(): Promise<void> {
@@ -75,6 +116,7 @@ export class RuleRunner {
     const after = await loadCheckpoint(this.store, AUTOMATION_PROCESS);
     const book = await readRuleBook(this.store, after ?? -1n);
     this.reached = after ?? -1n;
+    this.stoppedWith.delete('rules');
     for await (const recorded of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
       if (isRuleStream(recorded.streamName)) {
         book.apply(recorded.streamName.slice('crm.automation.'.length), recorded);
@@ -99,6 +141,7 @@ export class RuleRunner {
 
   private async trigger(rule: RuleView, event: StoredEvent): Promise<void> {
     const { where } = rule.trigger;
+    this.options.observe?.evaluated();
     if (where && !new Query(where).test(event.data as Record<string, unknown>)) return;
     const depth = ruleDepth(event.metadata.principal);
     for (let actionIndex = 0; actionIndex < rule.actions.length; actionIndex++) {
@@ -114,7 +157,7 @@ export class RuleRunner {
     run: { rule: RuleView; event: StoredEvent; actionIndex: number },
     depth: number,
   ) {
-    await recordRun(this.store, {
+    await this.record({
       ...this.runBase(run),
       outcome: 'parked',
       reason: `causation depth ${depth} reaches the limit of ${MAX_RULE_DEPTH} rules in a chain`,
@@ -148,8 +191,10 @@ export class RuleRunner {
       dueAt,
       trigger: triggerRefOf(event),
     };
+    // The run first: a crash between the two replays both, and a timer only exists once its
+    // `scheduled` run does, so the runs read scheduled before done.
+    await this.record({ ...this.runBase(run), outcome: 'scheduled', dueAt });
     await setTimer(this.store, timer);
-    await recordRun(this.store, { ...this.runBase(run), outcome: 'scheduled', dueAt });
   }
 
   private async act(
@@ -169,7 +214,12 @@ export class RuleRunner {
       runAt,
       at: this.options.clock(),
     });
+    await this.record(run);
+  }
+
+  private async record(run: RuleRunData): Promise<void> {
     await recordRun(this.store, run);
+    this.options.observe?.recorded(run.outcome);
   }
 
   private runBase({
@@ -198,11 +248,13 @@ export class RuleRunner {
   }
 
   private async fireTimers(): Promise<void> {
+    await this.timers.refresh(this.options.clock());
+    this.stoppedWith.delete('timers');
     while (!this.abort.signal.aborted) {
-      await this.timers.refresh();
+      await this.timers.refresh(this.options.clock());
       const due = this.timers.due(this.options.clock());
       if (due.length > 0) {
-        const book = await readRuleBook(this.store);
+        const book = await this.liveBook.refresh();
         for (const timer of due) {
           if (this.abort.signal.aborted) return;
           await this.fire(book, timer);
@@ -228,7 +280,7 @@ export class RuleRunner {
     if (!rule || !definition || !recorded || recorded.id !== timer.trigger.eventId) {
       this.logger.warn(`timer ${timer.timerId}: its rule or trigger is gone`);
     } else if (!rule.view.enabled || rule.view.deletedAt !== null) {
-      await recordRun(this.store, {
+      await this.record({
         ruleId: timer.ruleId,
         version: timer.version,
         actionIndex: timer.actionIndex,
@@ -254,9 +306,9 @@ export class RuleRunner {
         runAt: timer.dueAt,
         at: now,
       });
-      await recordRun(this.store, { ...run, dueAt: timer.dueAt });
+      await this.record({ ...run, dueAt: timer.dueAt });
     }
     await markTimerFired(this.store, timer.timerId, now);
-    await this.timers.refresh();
+    await this.timers.refresh(this.options.clock());
   }
 }

@@ -77,11 +77,31 @@ export const listRuns = async (
   return { runs, next: all.length > limit ? runs[runs.length - 1].position : null };
 };
 
-/** How many times the rule has assigned by round robin: the next turn's index. */
-export const roundRobinTurns = async (store: EventStore, ruleId: string): Promise<number> =>
-  (await store.readStream(runStream(ruleId))).filter(
-    (event) =>
-      event.type === RULE_RAN &&
-      (event.data as unknown as RuleRunData).roundRobin &&
-      event.data.outcome === 'done',
-  ).length;
+const isRoundRobinDone = (data: Record<string, unknown>): boolean =>
+  data.roundRobin === true && data.outcome === 'done';
+
+/**
+ * How many times each rule has assigned by round robin (the next turn's index), counted from its
+ * runs stream: each rule's count is kept with the revision it was counted to, and each call
+ * reads only the runs recorded since, so a turn costs the runs since the last turn, not all of
+ * them. Runs recorded by another process on the same log are read as well.
+ */
+export class RoundRobinTurns {
+  private readonly counted = new Map<string, { turns: number; nextRevision: bigint }>();
+
+  constructor(private readonly store: EventStore) {}
+
+  async next(ruleId: string): Promise<number> {
+    const known = this.counted.get(ruleId) ?? { turns: 0, nextRevision: 0n };
+    const runs = await this.store.readStream(runStream(ruleId), {
+      fromRevision: known.nextRevision,
+    });
+    let { turns, nextRevision } = known;
+    for (const event of runs) {
+      if (event.type === RULE_RAN && isRoundRobinDone(event.data)) turns += 1;
+      nextRevision = event.revision + 1n;
+    }
+    this.counted.set(ruleId, { turns, nextRevision });
+    return turns;
+  }
+}

@@ -4,8 +4,9 @@ import { RuleTriggerRef } from './rule-runs';
 
 /**
  * Delayed actions, durable: each is a timer event in one process stream, and a later event says
- * it fired. What is pending is read back from the stream (on start, then as it grows), so a
- * timer set before a crash or a stop fires after the next start.
+ * it fired. What is pending is read back from the stream (on start, then as it grows, a window
+ * ahead of the clock at a time), so a timer set before a crash or a stop fires after the next
+ * start.
  */
 export const TIMER_STREAM = 'crmprocess-automation-timers';
 const TIMER_SET = 'AutomationTimerSet.v1';
@@ -50,25 +51,48 @@ export const markTimerFired = async (
   ]);
 };
 
-/** The timers set and not yet fired, read on from where the last read stopped. */
+/** Timer events read per page while the stream is scanned for the next window. */
+const SCAN_PAGE = 1000;
+/** Timers due further ahead than this are left in the log until the window reaches them. */
+export const DEFAULT_TIMER_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * The timers set and not yet fired that fall due within the window (now + `windowMs`), read on
+ * from where the last read stopped: memory holds the next window's timers, not every timer ever
+ * set. Once the clock passes the window's end the stream is scanned again, page by page, for
+ * the next window (a set timer is dropped again when its fired event follows it), so a timer
+ * due beyond the window is loaded before it falls due.
+ */
 export class PendingTimers {
-  private readonly pending = new Map<string, RuleTimer>();
-  private readonly fired = new Set<string>();
+  private pending = new Map<string, RuleTimer>();
   private nextRevision = 0n;
+  private windowEnd = -Infinity;
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly windowMs = DEFAULT_TIMER_WINDOW_MS,
+  ) {}
 
-  async refresh(): Promise<void> {
-    const events = await this.store.readStream(TIMER_STREAM, { fromRevision: this.nextRevision });
-    for (const event of events) {
-      this.nextRevision = event.revision + 1n;
-      const timerId = String(event.data.timerId);
-      if (event.type === TIMER_FIRED) {
-        this.fired.add(timerId);
-        this.pending.delete(timerId);
-      } else if (event.type === TIMER_SET && !this.fired.has(timerId)) {
-        this.pending.set(timerId, event.data as unknown as RuleTimer);
+  async refresh(now: Date): Promise<void> {
+    if (now.getTime() >= this.windowEnd) {
+      this.pending = new Map();
+      this.nextRevision = 0n;
+      this.windowEnd = now.getTime() + this.windowMs;
+    }
+    for (;;) {
+      const events = await this.store.readStream(TIMER_STREAM, {
+        fromRevision: this.nextRevision,
+        maxCount: SCAN_PAGE,
+      });
+      for (const event of events) {
+        this.nextRevision = event.revision + 1n;
+        const timerId = String(event.data.timerId);
+        if (event.type === TIMER_FIRED) this.pending.delete(timerId);
+        else if (event.type === TIMER_SET && this.inWindow(event.data.dueAt)) {
+          this.pending.set(timerId, event.data as unknown as RuleTimer);
+        }
       }
+      if (events.length < SCAN_PAGE) return;
     }
   }
 
@@ -79,7 +103,12 @@ export class PendingTimers {
       .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   }
 
+  /** The pending timers held in memory: those due within the window. */
   size(): number {
     return this.pending.size;
+  }
+
+  private inWindow(dueAt: unknown): boolean {
+    return Date.parse(String(dueAt)) < this.windowEnd;
   }
 }

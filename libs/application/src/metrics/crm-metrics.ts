@@ -67,6 +67,19 @@ export class CrmMetrics {
     registers: [this.registry],
   });
 
+  readonly automationEvaluations = new Counter({
+    name: 'crm_automation_rule_evaluations_total',
+    help: 'Rules the rule runner of this process tested on an event of their trigger type',
+    registers: [this.registry],
+  });
+
+  readonly automationRuns = new Counter({
+    name: 'crm_automation_runs_total',
+    help: 'Rule runs recorded by this process (a replay after a crash records nothing new), by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly webhookDeliveries = new Counter({
     name: 'crm_webhook_deliveries_total',
     help: 'Webhook delivery outcomes: delivered, failed (an attempt, retried later), dead_lettered',
