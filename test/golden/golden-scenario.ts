@@ -276,6 +276,13 @@ export const goldenScenario: GoldenStep[] = [
     target: 'resolution',
     dueAt: '2026-04-08T09:23:00.000Z',
   }),
+  // Added with lead engagement: appended likewise. The lead-engagement process links a call
+  // with l4's contact; here the command is sent as the process would send it.
+  step('lead', 'l4', 'RecordLeadEngagement', {
+    kind: 'call-logged',
+    at: '2026-04-07T10:00:00.000Z',
+    sourceEventId: 'golden-call-1',
+  }),
 ];
 
 /** The tenant's scoring model version 1, which ScoreLead above scores by. */
@@ -291,5 +298,6 @@ export const goldenScoringModel: ScoringModelDefinition = {
       points: -5,
     },
   ],
+  engagementRules: [],
   threshold: 30,
 };

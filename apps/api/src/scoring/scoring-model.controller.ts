@@ -19,6 +19,7 @@ import { ScoringModelDto, ScoringModelVersionQueryDto } from './scoring-model.dt
 const viewOf = (model: PublishedScoringModel) => ({
   version: model.version,
   fitRules: model.fitRules,
+  engagementRules: model.engagementRules,
   threshold: model.threshold,
   publishedAt: model.publishedAt,
   publishedBy: model.publishedBy,
@@ -60,6 +61,11 @@ export class ScoringModelController {
         ...(rule.value !== undefined && { value: rule.value }),
         ...(rule.values !== undefined && { values: [...rule.values] }),
         points: rule.points,
+      })),
+      engagementRules: (body.engagementRules ?? []).map(({ id, kind, points }) => ({
+        id,
+        kind,
+        points,
       })),
       threshold: body.threshold,
     };

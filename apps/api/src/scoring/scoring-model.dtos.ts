@@ -1,4 +1,11 @@
-import { FIT_ATTRIBUTES, FIT_OPERATORS, FitAttribute, FitOperator } from '@crm/domain';
+import {
+  ENGAGEMENT_KINDS,
+  EngagementKind,
+  FIT_ATTRIBUTES,
+  FIT_OPERATORS,
+  FitAttribute,
+  FitOperator,
+} from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -24,6 +31,7 @@ import {
 import { Omittable, QueryInteger } from '../http/field-rules';
 
 export const MAX_FIT_RULES = 200;
+export const MAX_ENGAGEMENT_RULES = 50;
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** `equals` and `contains` take `value`, `in` takes `values`: never the other one. */
@@ -46,8 +54,22 @@ class UniqueRuleIds implements ValidatorConstraintInterface {
     const ids = rules.map((rule: { id?: unknown }) => rule?.id);
     return new Set(ids).size === ids.length;
   }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must not repeat a rule id`;
+  }
+}
+
+/** An engagement rule's id names no fit rule: a score change names one rule. */
+@ValidatorConstraint({ name: 'engagementIdsApart' })
+class EngagementIdsApart implements ValidatorConstraintInterface {
+  validate(rules: unknown, args: ValidationArguments): boolean {
+    const { fitRules } = args.object as Partial<ScoringModelDto>;
+    if (!Array.isArray(rules) || !Array.isArray(fitRules)) return true;
+    const fitIds = new Set(fitRules.map((rule: { id?: unknown }) => rule?.id));
+    return rules.every((rule: { id?: unknown }) => !fitIds.has(rule?.id));
+  }
   defaultMessage(): string {
-    return 'fitRules must not repeat a rule id';
+    return 'engagementRules must not repeat a rule id of fitRules';
   }
 }
 
@@ -95,6 +117,33 @@ export class FitRuleDto {
   points!: number;
 }
 
+export class EngagementRuleDto {
+  @ApiProperty({ description: 'names the rule in every score change it causes', example: 'opened' })
+  @IsString()
+  @Matches(RULE_ID, { message: 'id must be 1-64 lower-case letters, digits or dashes' })
+  id!: string;
+
+  @ApiProperty({
+    enum: ENGAGEMENT_KINDS,
+    description:
+      "what the lead's contact (a contact with the lead's email) did; email-replied is an inbound email",
+  })
+  @IsIn(ENGAGEMENT_KINDS, { message: `kind must be one of ${ENGAGEMENT_KINDS.join(', ')}` })
+  kind!: EngagementKind;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: -1000,
+    maximum: 1000,
+    description: 'per engagement of the kind; not 0',
+  })
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  @NotEquals(0)
+  points!: number;
+}
+
 /** A whole scoring model: publishing it makes it the tenant's next version. */
 export class ScoringModelDto {
   @ApiProperty({ type: [FitRuleDto], maxItems: MAX_FIT_RULES })
@@ -105,6 +154,21 @@ export class ScoringModelDto {
   @Type(() => FitRuleDto)
   @Validate(UniqueRuleIds)
   fitRules!: FitRuleDto[];
+
+  @ApiPropertyOptional({
+    type: [EngagementRuleDto],
+    maxItems: MAX_ENGAGEMENT_RULES,
+    description: 'none when left out',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENGAGEMENT_RULES)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => EngagementRuleDto)
+  @Validate(UniqueRuleIds)
+  @Validate(EngagementIdsApart)
+  engagementRules?: EngagementRuleDto[];
 
   @ApiProperty({
     type: 'integer',

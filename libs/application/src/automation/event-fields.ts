@@ -178,6 +178,7 @@ export const EVENT_FIELDS = {
   },
   LeadScoreAdjusted: { leadId: true, delta: true, reason: true, score: true },
   LeadScored: { leadId: true, modelVersion: true, changes: true, score: true },
+  LeadEngaged: { leadId: true, kind: true, at: true, sourceEventId: true },
   LeadMarketingQualified: {
     leadId: true,
     modelVersion: true,

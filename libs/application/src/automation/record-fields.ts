@@ -127,6 +127,8 @@ export const RECORD_FIELDS = {
     scoreBreakdown: true,
     scoringModelVersion: true,
     marketingQualifiedAt: true,
+    lastEngagedAt: true,
+    _email: true,
   },
   pipeline: {
     _id: true,

@@ -1,6 +1,6 @@
 import { ConvertLeadRequest, prepareConversion } from '../preparation/lead-conversion.preparer';
 import { prepareLeadScoring, ScoreLeadRequest } from '../preparation/lead-scoring.preparer';
-import { KindCatalogue } from './command-entry';
+import { KindCatalogue, NO_ROUTE } from './command-entry';
 import { IntentsOf } from './command-types';
 
 export type LeadIntents = IntentsOf<
@@ -35,6 +35,8 @@ export const leadCatalogue = {
       handler: 'rescore',
     },
   },
+  // The lead-engagement process links a contact's engagement to the lead; a client cannot.
+  RecordLeadEngagement: { permission: 'lead:record-engagement', route: NO_ROUTE },
   AssignLead: {
     permission: 'lead:assign',
     route: {

@@ -1,26 +1,54 @@
 import { EventSerializer, EventStore } from '@crm/event-store';
+import { DocumentStore } from '@crm/read-store';
 import {
   BeforeApplicationShutdown,
   Inject,
   Injectable,
   OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppConfig } from '../config';
-import { APP_CONFIG, EVENT_SERIALIZER, EVENT_STORE } from '../nest/tokens';
+import { APP_CONFIG, DOCUMENT_STORE, EVENT_SERIALIZER, EVENT_STORE } from '../nest/tokens';
+import { ReadYourWrites } from '../read-side/read-your-writes';
+import { LEAD_ENGAGEMENT_PROCESS, leadEngagementProcess } from '../scoring/lead-engagement.process';
 import { LEAD_SCORING_PROCESS, leadScoringProcess } from '../scoring/lead-scoring.process';
 import { leadConversionProcess } from './lead-conversion.saga';
 import { ProcessDefinition } from './process-definition';
 import { ProcessRunner } from './process-runner';
 
-/** Every process manager, built on the stores some of them read. */
+/** The read side a process reads through, where this process has one. */
+export type ProcessReadSide = { documents: DocumentStore; readYourWrites: ReadYourWrites };
+
+/**
+ * Every process manager, built on the stores some of them read. Lead engagement finds a
+ * contact's leads in the leads read model, so it runs only beside a read side.
+ */
 export const processDefinitions = (
   store: EventStore,
   serializer: EventSerializer,
-): ProcessDefinition[] => [leadConversionProcess, leadScoringProcess(store, serializer)];
+  readSide?: ProcessReadSide,
+): ProcessDefinition[] => [
+  leadConversionProcess,
+  leadScoringProcess(store, serializer),
+  ...(readSide
+    ? [
+        leadEngagementProcess({
+          store,
+          serializer,
+          documents: readSide.documents,
+          readModelsAt: (position) => readSide.readYourWrites.waitFor(position),
+        }),
+      ]
+    : []),
+];
 
 /** The process managers' names (their checkpoints and parked events are kept under them). */
-export const PROCESS_NAMES: readonly string[] = [leadConversionProcess.name, LEAD_SCORING_PROCESS];
+export const PROCESS_NAMES: readonly string[] = [
+  leadConversionProcess.name,
+  LEAD_SCORING_PROCESS,
+  LEAD_ENGAGEMENT_PROCESS,
+];
 
 /** Starts every process manager with the application and stops them before the store closes. */
 @Injectable()
@@ -32,8 +60,11 @@ export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(EVENT_SERIALIZER) serializer: EventSerializer,
     commandBus: CommandBus,
+    @Optional() @Inject(DOCUMENT_STORE) documents?: DocumentStore,
+    @Optional() readYourWrites?: ReadYourWrites,
   ) {
-    this.runners = processDefinitions(store, serializer).map(
+    const readSide = documents && readYourWrites ? { documents, readYourWrites } : undefined;
+    this.runners = processDefinitions(store, serializer, readSide).map(
       (d) => new ProcessRunner(d, store, serializer, commandBus),
     );
   }

@@ -35,6 +35,7 @@ export const publishScoringModel = async (
     const data: ScoringModelPublishedData = {
       version: stored.length + 1,
       fitRules: definition.fitRules,
+      engagementRules: definition.engagementRules,
       threshold: definition.threshold,
       publishedAt: at.toISOString(),
     };

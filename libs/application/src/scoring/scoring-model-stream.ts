@@ -14,10 +14,12 @@ export const isScoringModelStream = (streamName: string): boolean =>
 export const SCORING_MODEL_PUBLISHED = 'ScoringModelPublished';
 export const SCORING_MODEL_PUBLISHED_TYPE = `${SCORING_MODEL_PUBLISHED}.v1`;
 
-export type ScoringModelPublishedData = ScoringModelDefinition & {
-  version: number;
-  publishedAt: string;
-};
+/** Versions published before engagement rules existed have no `engagementRules`. */
+export type ScoringModelPublishedData = Omit<ScoringModelDefinition, 'engagementRules'> &
+  Partial<Pick<ScoringModelDefinition, 'engagementRules'>> & {
+    version: number;
+    publishedAt: string;
+  };
 
 /** A version as published, with who published it and where it stands in the log. */
 export type PublishedScoringModel = ScoringModel & {
@@ -29,6 +31,7 @@ export type PublishedScoringModel = ScoringModel & {
 const modelOf = (data: ScoringModelPublishedData): ScoringModel => ({
   version: data.version,
   fitRules: data.fitRules.map((rule) => ({ ...rule })),
+  engagementRules: (data.engagementRules ?? []).map((rule) => ({ ...rule })),
   threshold: data.threshold,
 });
 

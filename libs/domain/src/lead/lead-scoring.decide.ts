@@ -1,4 +1,4 @@
-import { emailDomainOf, FitAttributes, fitPoints, RulePoints } from '../scoring';
+import { emailDomainOf, engagementPoints, FitAttributes, fitPoints, RulePoints } from '../scoring';
 import { ScoreLead } from './lead.commands';
 import { LeadEvent } from './lead.events';
 import { LeadState } from './lead.state';
@@ -24,8 +24,8 @@ const changesTowards = (current: Record<string, number>, target: RulePoints[]): 
 };
 
 /**
- * Scores an open lead by a model version: the fit rules' points replace those of the version
- * before, and reaching the threshold makes the lead marketing-qualified, once. A version older
+ * Scores an open lead by a model version: the fit rules' points and the engagement rules' points
+ * (per engagement the lead has had) replace those of the version before, and reaching the threshold makes the lead marketing-qualified, once. A version older
  * than the one that scored the lead last changes nothing, nor does scoring a closed lead.
  */
 export const decideScoreLead = (
@@ -36,7 +36,11 @@ export const decideScoreLead = (
   const { model } = command.data;
   if (lead.status === 'converted' || lead.status === 'disqualified') return [];
   if (lead.scoredByVersion !== undefined && lead.scoredByVersion > model.version) return [];
-  const changes = changesTowards(lead.rulePoints, fitPoints(model.fitRules, fitAttributesOf(lead)));
+  const target = [
+    ...fitPoints(model.fitRules, fitAttributesOf(lead)),
+    ...engagementPoints(model.engagementRules, lead.engagements),
+  ];
+  const changes = changesTowards(lead.rulePoints, target);
   const score = lead.score + changes.reduce((sum, change) => sum + change.points, 0);
   const events: LeadEvent[] = [];
   if (changes.length > 0 || lead.scoredByVersion !== model.version) {

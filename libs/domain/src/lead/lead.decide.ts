@@ -109,6 +109,13 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
     }
     case 'ScoreLead':
       return decideScoreLead(command, assertExists(state, command.data.leadId), now);
+    case 'RecordLeadEngagement': {
+      const lead = assertExists(state, command.data.leadId);
+      // Engagement after the lead closed is the contact's, not the lead's.
+      if (lead.status === 'converted' || lead.status === 'disqualified') return [];
+      const { leadId, kind, at, sourceEventId } = command.data;
+      return [{ type: 'LeadEngaged', data: { leadId, kind, at, sourceEventId } }];
+    }
     case 'AssignLead': {
       const { leadId, ownerId } = command.data;
       const lead = assertNotConverted(state, leadId);

@@ -1,4 +1,4 @@
-import { RulePoints } from '../scoring';
+import { EngagementKind, RulePoints } from '../scoring';
 import { DomainEvent, IsoDateTime, Money } from '../shared';
 import { LeadContact, LeadConversionAccount, LeadConversionDeal } from './lead.commands';
 
@@ -36,6 +36,11 @@ export type LeadMarketingQualified = DomainEvent<
     threshold: number;
     qualifiedAt: IsoDateTime;
   }
+>;
+/** The lead's contact engaged: the scoring process scores the lead again after it. */
+export type LeadEngaged = DomainEvent<
+  'LeadEngaged',
+  { leadId: string; kind: EngagementKind; at: IsoDateTime; sourceEventId: string }
 >;
 export type LeadAssigned = DomainEvent<
   'LeadAssigned',
@@ -81,6 +86,7 @@ export type LeadEvent =
   | LeadScoreAdjusted
   | LeadScored
   | LeadMarketingQualified
+  | LeadEngaged
   | LeadAssigned
   | LeadUnassigned
   | LeadQualified

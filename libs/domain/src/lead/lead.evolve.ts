@@ -29,6 +29,7 @@ export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
         score: event.data.score,
         rulePoints: {},
         marketingQualified: false,
+        engagements: {},
         ...(event.data.ownerId !== undefined ? { ownerId: event.data.ownerId } : {}),
       };
     case 'LeadScoreAdjusted':
@@ -37,6 +38,14 @@ export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
       return state.exists ? scored(state, event) : state;
     case 'LeadMarketingQualified':
       return state.exists ? { ...state, marketingQualified: true } : state;
+    case 'LeadEngaged': {
+      if (!state.exists) return state;
+      const { kind } = event.data;
+      return {
+        ...state,
+        engagements: { ...state.engagements, [kind]: (state.engagements[kind] ?? 0) + 1 },
+      };
+    }
     case 'LeadAssigned':
       return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
     case 'LeadUnassigned':

@@ -1,3 +1,4 @@
+import { EngagementCounts } from '../scoring';
 import { LeadContact } from './lead.commands';
 
 export type LeadStatus = 'new' | 'qualified' | 'disqualified' | 'converted';
@@ -17,6 +18,8 @@ export type LeadState =
       /** The model version that scored the lead last. */
       scoredByVersion?: number;
       marketingQualified: boolean;
+      /** Engagements by kind, which engagement rules score. */
+      engagements: EngagementCounts;
       ownerId?: string;
     };
 

@@ -1,6 +1,6 @@
 /**
- * A tenant's lead-scoring model: fit rules on what a lead says about itself, and the score at
- * which a lead becomes marketing-qualified. Each version is published whole.
+ * A tenant's lead-scoring model: fit rules on what a lead says about itself, engagement rules on
+ * what its contact did, and the score at which a lead becomes marketing-qualified. Each version is published whole.
  */
 export const FIT_ATTRIBUTES = ['source', 'campaignId', 'title', 'company', 'emailDomain'] as const;
 export type FitAttribute = (typeof FIT_ATTRIBUTES)[number];
@@ -22,8 +22,24 @@ export type FitRule = {
   points: number;
 };
 
+/** What a contact did that counts for the open leads with one of the contact's emails. */
+export const ENGAGEMENT_KINDS = [
+  'campaign-opened',
+  'campaign-clicked',
+  'campaign-responded',
+  'meeting-logged',
+  'call-logged',
+  'email-replied',
+] as const;
+export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
+
+/** Each engagement of its kind gives the lead `points` (a non-zero integer). */
+export type EngagementRule = { id: string; kind: EngagementKind; points: number };
+
 export type ScoringModelDefinition = {
   fitRules: FitRule[];
+  /** Versions published before engagement rules existed have none. */
+  engagementRules: EngagementRule[];
   /** A lead whose score reaches this becomes marketing-qualified. */
   threshold: number;
 };

@@ -1,4 +1,4 @@
-import { FIT_ATTRIBUTES, FIT_OPERATORS } from '@crm/domain';
+import { ENGAGEMENT_KINDS, FIT_ATTRIBUTES, FIT_OPERATORS } from '@crm/domain';
 import { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { arrayOf, dateTime, int, object, oneOfValues, ref, str } from './schema-builders';
 
@@ -16,15 +16,25 @@ const FIT_RULE: SchemaObject = object(
   ['id', 'attribute', 'operator', 'points'],
 );
 
+const ENGAGEMENT_RULE: SchemaObject = object(
+  {
+    id: str('names the rule in every score change it causes'),
+    kind: oneOfValues(ENGAGEMENT_KINDS),
+    points: int('per engagement of the kind'),
+  },
+  ['id', 'kind', 'points'],
+);
+
 export const SCORING_MODEL_VIEW: SchemaObject = object(
   {
     version: int('1 for the first model, one more for each published after it'),
     fitRules: arrayOf(FIT_RULE),
+    engagementRules: arrayOf(ENGAGEMENT_RULE),
     threshold: int('a lead whose score reaches it becomes marketing-qualified'),
     publishedAt: dateTime(),
     publishedBy: str('the subject of the principal that published it'),
   },
-  ['version', 'fitRules', 'threshold', 'publishedAt', 'publishedBy'],
+  ['version', 'fitRules', 'engagementRules', 'threshold', 'publishedAt', 'publishedBy'],
 );
 
 export const SCORING_MODEL_VERSIONS: SchemaObject = object(

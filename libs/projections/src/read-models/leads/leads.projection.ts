@@ -12,6 +12,7 @@ const HANDLED: Record<LeadEventType, true> = {
   LeadScoreAdjusted: true,
   LeadScored: true,
   LeadMarketingQualified: true,
+  LeadEngaged: true,
   LeadAssigned: true,
   LeadUnassigned: true,
   LeadQualified: true,
@@ -40,6 +41,7 @@ const captured = (event: On<'LeadCaptured'>, documentId: string): LeadDocument =
     status: 'new',
     capturedAt: data.capturedAt,
     updatedAt: data.capturedAt,
+    ...(data.contact.email !== undefined && { _email: data.contact.email.toLowerCase() }),
   };
 };
 
@@ -97,6 +99,8 @@ const evolveLead = (
     }
     case 'LeadMarketingQualified':
       return { ...current, marketingQualifiedAt: event.data.qualifiedAt, updatedAt };
+    case 'LeadEngaged':
+      return { ...current, lastEngagedAt: event.data.at, updatedAt };
     case 'LeadAssigned':
       return { ...current, ownerId: event.data.ownerId, updatedAt };
     case 'LeadUnassigned': {
@@ -140,13 +144,15 @@ const searchTexts = ({ contact }: LeadDocument) => [
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 4,
+  version: 5,
   history: true,
   indexes: [
     { fields: ['tenantId', 'source'] },
     { fields: ['tenantId', 'campaignId'] },
     { fields: ['tenantId', 'status'] },
     { fields: ['tenantId', 'ownerId'] },
+    // The lead-engagement process finds a contact's leads by email.
+    { fields: ['tenantId', '_email'] },
     // Status after the search terms: a search within a status narrows by both in the index.
     { fields: ['tenantId', SEARCH_FIELD, 'status'] },
   ],

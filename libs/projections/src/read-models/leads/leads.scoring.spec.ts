@@ -1,4 +1,4 @@
-import { LeadMarketingQualified, LeadScored, RulePoints } from '@crm/domain';
+import { LeadEngaged, LeadMarketingQualified, LeadScored, RulePoints } from '@crm/domain';
 import { captured, event, leadOf, project, QUALIFIED_AT } from './leads.fixtures';
 
 describe('leadsProjection: scoring', () => {
@@ -53,6 +53,25 @@ describe('leadsProjection: scoring', () => {
     expect(leadOf(documents)).toMatchObject({
       status: 'new',
       marketingQualifiedAt: QUALIFIED_AT,
+    });
+  });
+
+  it('LeadEngaged: when the contact last engaged; the lead is found by its email in lower case', () => {
+    const engaged = (at: string) =>
+      event<LeadEngaged>('LeadEngaged', {
+        leadId: 'l-1',
+        kind: 'call-logged',
+        at,
+        sourceEventId: `call-${at}`,
+      });
+    const documents = project([
+      captured({ contact: { firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.COM' } }),
+      engaged('2026-02-01T10:00:00.000Z'),
+      engaged('2026-02-03T10:00:00.000Z'),
+    ]);
+    expect(leadOf(documents)).toMatchObject({
+      lastEngagedAt: '2026-02-03T10:00:00.000Z',
+      _email: 'ada@example.com',
     });
   });
 });
