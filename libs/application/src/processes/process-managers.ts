@@ -10,6 +10,7 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { AppConfig } from '../config';
 import { APP_CONFIG, DOCUMENT_STORE, EVENT_SERIALIZER, EVENT_STORE } from '../nest/tokens';
+import { waitPatientlyFor } from '../read-side/patient-read-wait';
 import { ReadYourWrites } from '../read-side/read-your-writes';
 import { LEAD_ENGAGEMENT_PROCESS, leadEngagementProcess } from '../scoring/lead-engagement.process';
 import { LEAD_SCORING_PROCESS, leadScoringProcess } from '../scoring/lead-scoring.process';
@@ -18,7 +19,12 @@ import { ProcessDefinition } from './process-definition';
 import { ProcessRunner } from './process-runner';
 
 /** The read side a process reads through, where this process has one. */
-export type ProcessReadSide = { documents: DocumentStore; readYourWrites: ReadYourWrites };
+export type ProcessReadSide = {
+  documents: DocumentStore;
+  readYourWrites: ReadYourWrites;
+  /** True once the process managers are shutting down: a wait for the read side gives up. */
+  stopping: () => boolean;
+};
 
 /**
  * Every process manager, built on the stores some of them read. Lead engagement finds a
@@ -37,7 +43,12 @@ export const processDefinitions = (
           store,
           serializer,
           documents: readSide.documents,
-          readModelsAt: (position) => readSide.readYourWrites.waitFor(position),
+          readModelsAt: (position) =>
+            waitPatientlyFor(
+              (at) => readSide.readYourWrites.waitFor(at),
+              position,
+              readSide.stopping,
+            ),
         }),
       ]
     : []),
@@ -54,6 +65,7 @@ export const PROCESS_NAMES: readonly string[] = [
 @Injectable()
 export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: ProcessRunner[];
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,7 +75,9 @@ export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicatio
     @Optional() @Inject(DOCUMENT_STORE) documents?: DocumentStore,
     @Optional() readYourWrites?: ReadYourWrites,
   ) {
-    const readSide = documents && readYourWrites ? { documents, readYourWrites } : undefined;
+    const stopping = () => this.stopping;
+    const readSide =
+      documents && readYourWrites ? { documents, readYourWrites, stopping } : undefined;
     this.runners = processDefinitions(store, serializer, readSide).map(
       (d) => new ProcessRunner(d, store, serializer, commandBus),
     );
@@ -90,6 +104,7 @@ export class ProcessManagers implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 }
