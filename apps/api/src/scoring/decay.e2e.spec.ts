@@ -1,4 +1,14 @@
-import { LeadDecayTimer, loadConfig, ProcessManagers, ReadYourWrites } from '@crm/application';
+import {
+  CommandResult,
+  decayRequest,
+  ExecuteDomainCommand,
+  LeadDecayTimer,
+  loadConfig,
+  ProcessManagers,
+  ReadYourWrites,
+} from '@crm/application';
+import { LeadDocument } from '@crm/projections';
+import { CommandBus } from '@nestjs/cqrs';
 import { createSqliteEventStore } from '@crm/event-store';
 import { createEmbeddedDocumentStore } from '@crm/read-store';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -171,6 +181,20 @@ describe('lead scoring: decay', () => {
         (event.data.changes as { rule: string }[]).some((change) => change.rule === 'decay'),
     );
     expect(decays).toHaveLength(1);
+    // A second detector that read the lead before the first decayed it sends the same command.
+    const stale = {
+      tenantId: TENANT,
+      leadId,
+      _decayDueAt: new Date(Date.parse(CALLED_AT) + DAY).toISOString(),
+    };
+    const repeated = decayRequest(stale as LeadDocument, 1);
+    if (!repeated) throw new Error('no decay request for a due lead');
+    const { kind, recordId, intent, context } = repeated;
+    const result: CommandResult = await app
+      .get(CommandBus)
+      .execute(new ExecuteDomainCommand(kind, recordId, intent, context));
+    expect(result.appended).toBe(0);
+    expect((await lead(leadId)).score).toBe(expectedAfter(2.5).score);
 
     now = new Date(Date.parse(CALLED_AT) + 30 * DAY);
     expect(await check()).toEqual({ decayed: 1, unchanged: 0 });
