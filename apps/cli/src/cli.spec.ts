@@ -189,6 +189,8 @@ describe('crm cli', () => {
     expect(report.processes).toEqual([
       { name: 'lead-conversion', checkpoint: expect.any(String), parked: 0 },
       { name: 'lead-scoring', checkpoint: expect.any(String), parked: 0 },
+      // It reads the leads read model, so it runs beside a read side (the API), not in the CLI.
+      { name: 'lead-engagement', checkpoint: null, parked: 0 },
     ]);
     const text = await run(['status']);
     expect(text.stdout).toMatch(/lead-conversion +\d+ +0/);

@@ -19,7 +19,11 @@ import { ScoringModelDto, ScoringModelVersionQueryDto } from './scoring-model.dt
 const viewOf = (model: PublishedScoringModel) => ({
   version: model.version,
   fitRules: model.fitRules,
+  engagementRules: model.engagementRules,
   threshold: model.threshold,
+  ...(model.decay !== undefined && {
+    decay: { points: model.decay.points, every: model.decay.every },
+  }),
   publishedAt: model.publishedAt,
   publishedBy: model.publishedBy,
 });
@@ -61,7 +65,15 @@ export class ScoringModelController {
         ...(rule.values !== undefined && { values: [...rule.values] }),
         points: rule.points,
       })),
+      engagementRules: (body.engagementRules ?? []).map(({ id, kind, points }) => ({
+        id,
+        kind,
+        points,
+      })),
       threshold: body.threshold,
+      ...(body.decay !== undefined && {
+        decay: { points: body.decay.points, every: body.decay.every },
+      }),
     };
     const published = await publishScoringModel(
       this.store,

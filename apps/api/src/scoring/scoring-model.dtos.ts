@@ -1,4 +1,11 @@
-import { FIT_ATTRIBUTES, FIT_OPERATORS, FitAttribute, FitOperator } from '@crm/domain';
+import {
+  ENGAGEMENT_KINDS,
+  EngagementKind,
+  FIT_ATTRIBUTES,
+  FIT_OPERATORS,
+  FitAttribute,
+  FitOperator,
+} from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -21,9 +28,11 @@ import {
   ValidatorConstraintInterface,
   Validate,
 } from 'class-validator';
-import { Omittable, QueryInteger } from '../http/field-rules';
+import { fixedDurationMs } from '@crm/application';
+import { Omittable, OptionalNestedObject, QueryInteger } from '../http/field-rules';
 
 export const MAX_FIT_RULES = 200;
+export const MAX_ENGAGEMENT_RULES = 50;
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** `equals` and `contains` take `value`, `in` takes `values`: never the other one. */
@@ -46,8 +55,22 @@ class UniqueRuleIds implements ValidatorConstraintInterface {
     const ids = rules.map((rule: { id?: unknown }) => rule?.id);
     return new Set(ids).size === ids.length;
   }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must not repeat a rule id`;
+  }
+}
+
+/** An engagement rule's id names no fit rule: a score change names one rule. */
+@ValidatorConstraint({ name: 'engagementIdsApart' })
+class EngagementIdsApart implements ValidatorConstraintInterface {
+  validate(rules: unknown, args: ValidationArguments): boolean {
+    const { fitRules } = args.object as Partial<ScoringModelDto>;
+    if (!Array.isArray(rules) || !Array.isArray(fitRules)) return true;
+    const fitIds = new Set(fitRules.map((rule: { id?: unknown }) => rule?.id));
+    return rules.every((rule: { id?: unknown }) => !fitIds.has(rule?.id));
+  }
   defaultMessage(): string {
-    return 'fitRules must not repeat a rule id';
+    return 'engagementRules must not repeat a rule id of fitRules';
   }
 }
 
@@ -95,6 +118,61 @@ export class FitRuleDto {
   points!: number;
 }
 
+export class EngagementRuleDto {
+  @ApiProperty({ description: 'names the rule in every score change it causes', example: 'opened' })
+  @IsString()
+  @Matches(RULE_ID, { message: 'id must be 1-64 lower-case letters, digits or dashes' })
+  id!: string;
+
+  @ApiProperty({
+    enum: ENGAGEMENT_KINDS,
+    description:
+      "what the lead's contact (a contact with the lead's email) did; email-replied is an inbound email",
+  })
+  @IsIn(ENGAGEMENT_KINDS, { message: `kind must be one of ${ENGAGEMENT_KINDS.join(', ')}` })
+  kind!: EngagementKind;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: -1000,
+    maximum: 1000,
+    description: 'per engagement of the kind; not 0',
+  })
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  @NotEquals(0)
+  points!: number;
+}
+
+/** A duration of fixed length (weeks, days, hours, minutes, seconds), more than zero. */
+@ValidatorConstraint({ name: 'fixedDuration' })
+class FixedDuration implements ValidatorConstraintInterface {
+  validate(every: unknown): boolean {
+    return typeof every === 'string' && (fixedDurationMs(every) ?? 0) > 0;
+  }
+  defaultMessage(): string {
+    return 'every must be an ISO 8601 duration of weeks, days, hours, minutes or seconds (P30D, PT12H), not 0';
+  }
+}
+
+export class DecayRuleDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    description: 'what a lead loses per period without engagement',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  points!: number;
+
+  @ApiProperty({ description: 'the period, an ISO 8601 duration of fixed length', example: 'P30D' })
+  @Validate(FixedDuration)
+  every!: string;
+}
+
 /** A whole scoring model: publishing it makes it the tenant's next version. */
 export class ScoringModelDto {
   @ApiProperty({ type: [FitRuleDto], maxItems: MAX_FIT_RULES })
@@ -106,6 +184,21 @@ export class ScoringModelDto {
   @Validate(UniqueRuleIds)
   fitRules!: FitRuleDto[];
 
+  @ApiPropertyOptional({
+    type: [EngagementRuleDto],
+    maxItems: MAX_ENGAGEMENT_RULES,
+    description: 'none when left out',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENGAGEMENT_RULES)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => EngagementRuleDto)
+  @Validate(UniqueRuleIds)
+  @Validate(EngagementIdsApart)
+  engagementRules?: EngagementRuleDto[];
+
   @ApiProperty({
     type: 'integer',
     minimum: 1,
@@ -116,6 +209,13 @@ export class ScoringModelDto {
   @Min(1)
   @Max(1_000_000)
   threshold!: number;
+
+  @ApiPropertyOptional({
+    type: DecayRuleDto,
+    description: 'points lost per period without engagement; no decay when left out',
+  })
+  @OptionalNestedObject(DecayRuleDto)
+  decay?: DecayRuleDto;
 }
 
 export class ScoringModelVersionQueryDto {

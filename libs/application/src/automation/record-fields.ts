@@ -127,6 +127,9 @@ export const RECORD_FIELDS = {
     scoreBreakdown: true,
     scoringModelVersion: true,
     marketingQualifiedAt: true,
+    lastEngagedAt: true,
+    _email: true,
+    _decayDueAt: true,
   },
   pipeline: {
     _id: true,

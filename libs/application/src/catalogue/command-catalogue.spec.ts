@@ -52,9 +52,13 @@ describe('command catalogue', () => {
 
   it('gives the commands only the system issues a permission but no route', () => {
     expect(routedCommandTypes).not.toContain('RecordTicketSlaBreach');
-    expect(routedCommandTypes.length).toBe(commandTypes.length - 1);
+    expect(routedCommandTypes).not.toContain('RecordLeadEngagement');
+    expect(routedCommandTypes).not.toContain('DecayLeadScore');
+    expect(routedCommandTypes.length).toBe(commandTypes.length - 3);
     expect(permissionOf('RecordTicketSlaBreach')).toBe('ticket:record-sla-breach');
     expect(commandPermissions).toContain('ticket:record-sla-breach');
+    expect(permissionOf('RecordLeadEngagement')).toBe('lead:record-engagement');
+    expect(permissionOf('DecayLeadScore')).toBe('lead:decay');
     expect(() => routeOf('RecordTicketSlaBreach' as never)).toThrow('has no HTTP route');
   });
 

@@ -31,7 +31,13 @@ export const createRecordLookup = (
       const models = await readScoringModels(store, tenantId);
       const model = models.find((published) => published.version === version);
       return (
-        model && { version: model.version, fitRules: model.fitRules, threshold: model.threshold }
+        model && {
+          version: model.version,
+          fitRules: model.fitRules,
+          engagementRules: model.engagementRules,
+          threshold: model.threshold,
+          ...(model.decay !== undefined && { decay: model.decay }),
+        }
       );
     },
   };

@@ -110,6 +110,8 @@ export class ProcessRunner {
         }
         return;
       } catch (error) {
+        // Stopping cut the event short: it is handled again after the restart, not parked.
+        if (this.abort.signal.aborted) return;
         const refused = error instanceof DomainError || error instanceof ReferenceNotFoundError;
         if (refused || attempt > TRANSIENT_RETRIES) {
           this.logger.warn(`parked event ${recorded.id} at ${recorded.position}: ${String(error)}`);

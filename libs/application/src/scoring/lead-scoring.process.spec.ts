@@ -74,7 +74,7 @@ describe('lead scoring process', () => {
     await publishScoringModel(
       t.store,
       TENANT,
-      { ...MODEL, fitRules: [...MODEL.fitRules] },
+      { ...MODEL, fitRules: [...MODEL.fitRules], engagementRules: [] },
       USER,
       new Date(),
     );

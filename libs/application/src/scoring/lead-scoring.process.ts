@@ -1,8 +1,7 @@
 import { EventSerializer, EventStore, StoredEvent } from '@crm/event-store';
-import { createHash } from 'node:crypto';
 import { concatMap, filter, from, Observable } from 'rxjs';
-import { CommandContext, processPrincipal } from '../command-context';
 import { CommandRequest } from '../processes/command-request';
+import { processCommandContext } from '../processes/process-command-context';
 import { ProcessDefinition } from '../processes/process-definition';
 import { parseStreamName } from '../stream-name';
 import { openLeadsAt } from './open-leads-by-log-scan';
@@ -16,22 +15,15 @@ import {
 
 export const LEAD_SCORING_PROCESS = 'lead-scoring';
 
-/** A lead's score is worked out again when it is captured or adjusted by hand (the threshold). */
-const LEAD_TRIGGERS: ReadonlySet<string> = new Set(['LeadCaptured', 'LeadScoreAdjusted']);
-
-const contextFor = (event: StoredEvent, key: string, intent: object): CommandContext => {
-  const principal = processPrincipal(LEAD_SCORING_PROCESS, event.metadata.principal);
-  return {
-    tenantId: event.metadata.tenantId,
-    actorId: principal.subject,
-    principal,
-    commandId: key,
-    correlationId: event.metadata.$correlationId,
-    causationId: event.id,
-    idempotencyKey: key,
-    requestHash: createHash('sha256').update(JSON.stringify(intent)).digest('hex'),
-  };
-};
+/**
+ * A lead's score is worked out again when it is captured, adjusted by hand (the threshold) or
+ * engaged (the engagement rules).
+ */
+const LEAD_TRIGGERS: ReadonlySet<string> = new Set([
+  'LeadCaptured',
+  'LeadScoreAdjusted',
+  'LeadEngaged',
+]);
 
 const scoreLead = (
   event: StoredEvent,
@@ -40,11 +32,16 @@ const scoreLead = (
   key: string,
 ): CommandRequest<'lead'> => {
   const intent = { type: 'ScoreLead' as const, data: { leadId, modelVersion } };
-  return { kind: 'lead', recordId: leadId, intent, context: contextFor(event, key, intent) };
+  return {
+    kind: 'lead',
+    recordId: leadId,
+    intent,
+    context: processCommandContext(LEAD_SCORING_PROCESS, event, key, intent),
+  };
 };
 
 /**
- * Lead scoring from the log: a captured or adjusted lead is scored by the model in force at
+ * Lead scoring from the log: a captured, adjusted or engaged lead is scored by the model in force at
  * its event; a newly published model rescores every lead open at its publication. Keys derive
  * from the triggering event and the version, so a replay after a crash repeats nothing.
  */

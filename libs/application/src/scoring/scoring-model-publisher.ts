@@ -35,7 +35,9 @@ export const publishScoringModel = async (
     const data: ScoringModelPublishedData = {
       version: stored.length + 1,
       fitRules: definition.fitRules,
+      engagementRules: definition.engagementRules,
       threshold: definition.threshold,
+      ...(definition.decay !== undefined && { decay: { ...definition.decay } }),
       publishedAt: at.toISOString(),
     };
     const change = { tenantId, commandType: 'PublishScoringModel', by, at };

@@ -1,5 +1,6 @@
 import { ScoringModel, ScoringModelDefinition } from '@crm/domain';
 import { EventStore, parseEventTypeName } from '@crm/event-store';
+import { fixedDurationMs } from '../automation/iso-duration';
 
 /**
  * A tenant's scoring model versions, one event each, in a stream of the tenant's own. The name
@@ -14,10 +15,12 @@ export const isScoringModelStream = (streamName: string): boolean =>
 export const SCORING_MODEL_PUBLISHED = 'ScoringModelPublished';
 export const SCORING_MODEL_PUBLISHED_TYPE = `${SCORING_MODEL_PUBLISHED}.v1`;
 
-export type ScoringModelPublishedData = ScoringModelDefinition & {
-  version: number;
-  publishedAt: string;
-};
+/** Versions published before engagement rules existed have no `engagementRules`. */
+export type ScoringModelPublishedData = Omit<ScoringModelDefinition, 'engagementRules'> &
+  Partial<Pick<ScoringModelDefinition, 'engagementRules'>> & {
+    version: number;
+    publishedAt: string;
+  };
 
 /** A version as published, with who published it and where it stands in the log. */
 export type PublishedScoringModel = ScoringModel & {
@@ -29,7 +32,11 @@ export type PublishedScoringModel = ScoringModel & {
 const modelOf = (data: ScoringModelPublishedData): ScoringModel => ({
   version: data.version,
   fitRules: data.fitRules.map((rule) => ({ ...rule })),
+  engagementRules: (data.engagementRules ?? []).map((rule) => ({ ...rule })),
   threshold: data.threshold,
+  ...(data.decay !== undefined && {
+    decay: { ...data.decay, everyMs: fixedDurationMs(data.decay.every) ?? 0 },
+  }),
 });
 
 /** Every version of the tenant's model, oldest first. */

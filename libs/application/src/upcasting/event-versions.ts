@@ -46,6 +46,7 @@ export const EVENT_VERSIONS = {
   LeadScoreAdjusted: 1,
   LeadScored: 1,
   LeadMarketingQualified: 1,
+  LeadEngaged: 1,
   LeadAssigned: 1,
   LeadUnassigned: 1,
   LeadQualified: 1,

@@ -1,7 +1,15 @@
-import { emailDomainOf, FitAttributes, fitPoints, RulePoints } from '../scoring';
+import {
+  DECAY_RULE_ID,
+  emailDomainOf,
+  engagementPoints,
+  FitAttributes,
+  fitPoints,
+  RulePoints,
+} from '../scoring';
 import { ScoreLead } from './lead.commands';
 import { LeadEvent } from './lead.events';
 import { LeadState } from './lead.state';
+import { decayAfter, decayedPeriods, decayField } from './lead-decay';
 
 type ExistingLead = Extract<LeadState, { exists: true }>;
 
@@ -24,8 +32,8 @@ const changesTowards = (current: Record<string, number>, target: RulePoints[]): 
 };
 
 /**
- * Scores an open lead by a model version: the fit rules' points replace those of the version
- * before, and reaching the threshold makes the lead marketing-qualified, once. A version older
+ * Scores an open lead by a model version: the fit rules' points and the engagement rules' points
+ * (per engagement the lead has had) replace those of the version before, and reaching the threshold makes the lead marketing-qualified, once. A version older
  * than the one that scored the lead last changes nothing, nor does scoring a closed lead.
  */
 export const decideScoreLead = (
@@ -36,13 +44,33 @@ export const decideScoreLead = (
   const { model } = command.data;
   if (lead.status === 'converted' || lead.status === 'disqualified') return [];
   if (lead.scoredByVersion !== undefined && lead.scoredByVersion > model.version) return [];
-  const changes = changesTowards(lead.rulePoints, fitPoints(model.fitRules, fitAttributesOf(lead)));
+  const engagement = engagementPoints(model.engagementRules, lead.engagements);
+  const engaged = Math.max(
+    0,
+    engagement.reduce((sum, entry) => sum + entry.points, 0),
+  );
+  // Decay taken already stays taken, but never more than the engagement points the version gives.
+  const decayed = Math.max(lead.rulePoints[DECAY_RULE_ID] ?? 0, -engaged);
+  const target = [
+    ...fitPoints(model.fitRules, fitAttributesOf(lead)),
+    ...engagement,
+    ...(decayed !== 0 ? [{ rule: DECAY_RULE_ID, points: decayed }] : []),
+  ];
+  const changes = changesTowards(lead.rulePoints, target);
   const score = lead.score + changes.reduce((sum, change) => sum + change.points, 0);
+  const decay = decayAfter(lead, model, decayedPeriods(lead), engaged + decayed);
+  const decayMoved = JSON.stringify(decay) !== JSON.stringify(lead.decay);
   const events: LeadEvent[] = [];
-  if (changes.length > 0 || lead.scoredByVersion !== model.version) {
+  if (changes.length > 0 || lead.scoredByVersion !== model.version || decayMoved) {
     events.push({
       type: 'LeadScored',
-      data: { leadId: lead.leadId, modelVersion: model.version, changes, score },
+      data: {
+        leadId: lead.leadId,
+        modelVersion: model.version,
+        changes,
+        score,
+        ...decayField(decay),
+      },
     });
   }
   if (!lead.marketingQualified && score >= model.threshold) {

@@ -37,6 +37,7 @@ const v1: ScoringModel = {
     },
     { id: 'enterprise', attribute: 'company', operator: 'contains', value: 'corp', points: 30 },
   ],
+  engagementRules: [],
 };
 const v2: ScoringModel = {
   version: 2,
@@ -51,6 +52,7 @@ const v2: ScoringModel = {
       points: 5,
     },
   ],
+  engagementRules: [],
 };
 const scoredV1: LeadEvent = {
   type: 'LeadScored',

@@ -1,5 +1,5 @@
-import { ScoringModel } from '../scoring';
-import { Command, IsoDate, MoneyInput } from '../shared';
+import { EngagementKind, ScoringModel } from '../scoring';
+import { Command, IsoDate, IsoDateTime, MoneyInput } from '../shared';
 
 /** The person behind a lead, as captured. Reaching them needs an email or a phone. */
 export type LeadContact = {
@@ -59,10 +59,24 @@ export type ConvertLead = Command<
 /** Scores a lead by a version of its tenant's model; the application layer loads the model. */
 export type ScoreLead = Command<'ScoreLead', { leadId: string; model: ScoringModel }>;
 
+/** Takes the whole decay periods due by now from the lead's score, by a version's decay rule. */
+export type DecayLeadScore = Command<'DecayLeadScore', { leadId: string; model: ScoringModel }>;
+
+/**
+ * The lead's contact engaged (`at`, as the source event says); `sourceEventId` is the event that
+ * recorded it, so the lead's history names its cause.
+ */
+export type RecordLeadEngagement = Command<
+  'RecordLeadEngagement',
+  { leadId: string; kind: EngagementKind; at: IsoDateTime; sourceEventId: string }
+>;
+
 export type LeadCommand =
   | CaptureLead
   | AdjustLeadScore
   | ScoreLead
+  | DecayLeadScore
+  | RecordLeadEngagement
   | AssignLead
   | QualifyLead
   | DisqualifyLead

@@ -405,6 +405,7 @@ describe('Lead decider', () => {
         score: 15,
         rulePoints: {},
         marketingQualified: false,
+        engagements: {},
         ownerId: 'user-9',
       });
     });

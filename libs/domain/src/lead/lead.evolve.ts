@@ -13,6 +13,7 @@ const scored = (state: Extract<LeadState, { exists: true }>, event: LeadScored):
     score: event.data.score,
     rulePoints,
     scoredByVersion: event.data.modelVersion,
+    ...(event.data.decay !== undefined ? { decay: event.data.decay } : {}),
   };
 };
 
@@ -29,6 +30,7 @@ export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
         score: event.data.score,
         rulePoints: {},
         marketingQualified: false,
+        engagements: {},
         ...(event.data.ownerId !== undefined ? { ownerId: event.data.ownerId } : {}),
       };
     case 'LeadScoreAdjusted':
@@ -37,6 +39,16 @@ export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
       return state.exists ? scored(state, event) : state;
     case 'LeadMarketingQualified':
       return state.exists ? { ...state, marketingQualified: true } : state;
+    case 'LeadEngaged': {
+      if (!state.exists) return state;
+      const { kind, at } = event.data;
+      const latest = state.lastEngagedAt !== undefined && state.lastEngagedAt > at;
+      return {
+        ...state,
+        lastEngagedAt: latest ? state.lastEngagedAt : at,
+        engagements: { ...state.engagements, [kind]: (state.engagements[kind] ?? 0) + 1 },
+      };
+    }
     case 'LeadAssigned':
       return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
     case 'LeadUnassigned':

@@ -1,3 +1,5 @@
+import { EngagementCounts } from '../scoring';
+import { LeadDecay } from './lead.events';
 import { LeadContact } from './lead.commands';
 
 export type LeadStatus = 'new' | 'qualified' | 'disqualified' | 'converted';
@@ -17,6 +19,11 @@ export type LeadState =
       /** The model version that scored the lead last. */
       scoredByVersion?: number;
       marketingQualified: boolean;
+      /** Engagements by kind, which engagement rules score. */
+      engagements: EngagementCounts;
+      /** The latest engagement's moment, which decay counts from. */
+      lastEngagedAt?: string;
+      decay?: LeadDecay;
       ownerId?: string;
     };
 

@@ -1,2 +1,3 @@
 export * from './scoring-model';
 export * from './fit-points';
+export * from './engagement-points';

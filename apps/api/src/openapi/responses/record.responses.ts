@@ -130,6 +130,7 @@ export const LEAD_VIEW: SchemaObject = object(
     scoreBreakdown: ref('LeadScoreBreakdown'),
     scoringModelVersion: int('the scoring-model version that scored the lead last'),
     marketingQualifiedAt: dateTime(),
+    lastEngagedAt: dateTime(),
     ownerId: str(),
     status: oneOfValues(['new', 'qualified', 'disqualified', 'converted']),
     capturedAt: dateTime(),

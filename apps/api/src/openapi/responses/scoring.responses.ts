@@ -1,4 +1,4 @@
-import { FIT_ATTRIBUTES, FIT_OPERATORS } from '@crm/domain';
+import { ENGAGEMENT_KINDS, FIT_ATTRIBUTES, FIT_OPERATORS } from '@crm/domain';
 import { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { arrayOf, dateTime, int, object, oneOfValues, ref, str } from './schema-builders';
 
@@ -16,15 +16,34 @@ const FIT_RULE: SchemaObject = object(
   ['id', 'attribute', 'operator', 'points'],
 );
 
+const ENGAGEMENT_RULE: SchemaObject = object(
+  {
+    id: str('names the rule in every score change it causes'),
+    kind: oneOfValues(ENGAGEMENT_KINDS),
+    points: int('per engagement of the kind'),
+  },
+  ['id', 'kind', 'points'],
+);
+
+const DECAY_RULE: SchemaObject = object(
+  {
+    points: int('what a lead loses per whole period without engagement'),
+    every: str('the period, an ISO 8601 duration of fixed length'),
+  },
+  ['points', 'every'],
+);
+
 export const SCORING_MODEL_VIEW: SchemaObject = object(
   {
     version: int('1 for the first model, one more for each published after it'),
     fitRules: arrayOf(FIT_RULE),
+    engagementRules: arrayOf(ENGAGEMENT_RULE),
     threshold: int('a lead whose score reaches it becomes marketing-qualified'),
+    decay: DECAY_RULE,
     publishedAt: dateTime(),
     publishedBy: str('the subject of the principal that published it'),
   },
-  ['version', 'fitRules', 'threshold', 'publishedAt', 'publishedBy'],
+  ['version', 'fitRules', 'engagementRules', 'threshold', 'publishedAt', 'publishedBy'],
 );
 
 export const SCORING_MODEL_VERSIONS: SchemaObject = object(

@@ -27,6 +27,8 @@ export type LeadDocument = {
   scoringModelVersion?: number;
   /** When the score first reached a scoring model's threshold. */
   marketingQualifiedAt?: IsoDateTime;
+  /** When a contact with the lead's email last engaged (`LeadEngaged`). */
+  lastEngagedAt?: IsoDateTime;
   ownerId?: string;
   status: LeadStatus;
   capturedAt: IsoDateTime;
@@ -39,6 +41,10 @@ export type LeadDocument = {
   convertedAt?: IsoDateTime;
   conversion?: LeadConversionView;
   updatedAt: IsoDateTime;
+  /** The contact email in lower case, which engagement is matched by: a store field. */
+  _email?: string;
+  /** When the lead's next decay period is due, while it has engagement points to lose: a store field. */
+  _decayDueAt?: IsoDateTime;
   /** Search terms (`search-terms.ts`): a store field, never in an answer. */
   _search?: string[];
 };

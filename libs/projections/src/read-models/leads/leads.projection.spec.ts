@@ -26,6 +26,8 @@ describe('leadsProjection', () => {
       { fields: ['tenantId', 'campaignId'] },
       { fields: ['tenantId', 'status'] },
       { fields: ['tenantId', 'ownerId'] },
+      { fields: ['tenantId', '_email'] },
+      { fields: ['_decayDueAt', '_id'] },
       { fields: ['tenantId', '_search', 'status'] },
     ]);
     expect([...leadsProjection.handles].sort()).toEqual([
@@ -33,6 +35,7 @@ describe('leadsProjection', () => {
       'LeadCaptured',
       'LeadConverted',
       'LeadDisqualified',
+      'LeadEngaged',
       'LeadMarketingQualified',
       'LeadQualified',
       'LeadScoreAdjusted',
@@ -46,6 +49,7 @@ describe('leadsProjection', () => {
     const documents = project([captured({ campaignId: 'cmp-1', ownerId: 'user-2' })]);
     expect(leadOf(documents)).toStrictEqual({
       _id: 'acme:l-1',
+      _email: 'ada@example.com',
       tenantId: 'acme',
       leadId: 'l-1',
       source: 'webinar',

@@ -12,6 +12,7 @@ const HANDLED: Record<LeadEventType, true> = {
   LeadScoreAdjusted: true,
   LeadScored: true,
   LeadMarketingQualified: true,
+  LeadEngaged: true,
   LeadAssigned: true,
   LeadUnassigned: true,
   LeadQualified: true,
@@ -40,6 +41,7 @@ const captured = (event: On<'LeadCaptured'>, documentId: string): LeadDocument =
     status: 'new',
     capturedAt: data.capturedAt,
     updatedAt: data.capturedAt,
+    ...(data.contact.email !== undefined && { _email: data.contact.email.toLowerCase() }),
   };
 };
 
@@ -56,8 +58,9 @@ const withRuleChanges = (rules: RulePoints[], changes: readonly RulePoints[]): R
 
 const converted = (lead: LeadDocument, event: On<'LeadConverted'>): LeadDocument => {
   const { data } = event;
+  const { _decayDueAt: _closed, ...rest } = lead;
   return {
-    ...lead,
+    ...rest,
     // The event repeats the lead as it was converted; it is the latest word on these fields.
     source: data.source,
     ...(data.campaignId !== undefined && { campaignId: data.campaignId }),
@@ -90,13 +93,24 @@ const evolveLead = (
       return { ...current, score: event.data.score, scoreBreakdown, updatedAt };
     }
     case 'LeadScored': {
-      const { modelVersion, changes, score } = event.data;
-      const { scoreBreakdown: parts } = current;
+      const { modelVersion, changes, score, decay } = event.data;
+      const { scoreBreakdown: parts, _decayDueAt: _previous, ...rest } = current;
       const scoreBreakdown = { ...parts, rules: withRuleChanges(parts.rules, changes) };
-      return { ...current, score, scoreBreakdown, scoringModelVersion: modelVersion, updatedAt };
+      // An event without decay leaves it where it stood.
+      const decayDueAt = decay === undefined ? _previous : decay.nextDueAt;
+      return {
+        ...rest,
+        score,
+        scoreBreakdown,
+        scoringModelVersion: modelVersion,
+        ...(decayDueAt !== undefined && { _decayDueAt: decayDueAt }),
+        updatedAt,
+      };
     }
     case 'LeadMarketingQualified':
       return { ...current, marketingQualifiedAt: event.data.qualifiedAt, updatedAt };
+    case 'LeadEngaged':
+      return { ...current, lastEngagedAt: event.data.at, updatedAt };
     case 'LeadAssigned':
       return { ...current, ownerId: event.data.ownerId, updatedAt };
     case 'LeadUnassigned': {
@@ -116,8 +130,9 @@ const evolveLead = (
     }
     case 'LeadDisqualified': {
       const { reason, disqualifiedAt } = event.data;
+      const { _decayDueAt: _closed, ...rest } = current;
       return {
-        ...current,
+        ...rest,
         status: 'disqualified',
         disqualifiedAt,
         disqualificationReason: reason,
@@ -140,13 +155,17 @@ const searchTexts = ({ contact }: LeadDocument) => [
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 4,
+  version: 6,
   history: true,
   indexes: [
     { fields: ['tenantId', 'source'] },
     { fields: ['tenantId', 'campaignId'] },
     { fields: ['tenantId', 'status'] },
     { fields: ['tenantId', 'ownerId'] },
+    // The lead-engagement process finds a contact's leads by email.
+    { fields: ['tenantId', '_email'] },
+    // The lead-decay detector finds the leads whose next decay period is due, across tenants.
+    { fields: ['_decayDueAt', '_id'] },
     // Status after the search terms: a search within a status narrows by both in the index.
     { fields: ['tenantId', SEARCH_FIELD, 'status'] },
   ],

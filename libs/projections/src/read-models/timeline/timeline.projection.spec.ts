@@ -13,7 +13,7 @@ const ON_THE_TIMELINE = [
   ...['ContactConsentRecorded', 'ContactMerged'],
   ...['DealOpened', 'DealAmountChanged', 'DealStageMoved', 'DealWon', 'DealLost', 'DealReopened'],
   ...['CallLogged', 'EmailLogged', 'MeetingLogged', 'NoteLogged', 'InteractionLinksCorrected'],
-  ...['LeadCaptured', 'LeadScored', 'LeadMarketingQualified'],
+  ...['LeadCaptured', 'LeadScored', 'LeadMarketingQualified', 'LeadEngaged'],
   ...['LeadQualified', 'LeadDisqualified', 'LeadConverted'],
   ...['QuoteCreated', 'QuoteSent', 'QuoteAccepted', 'QuoteRejected', 'QuoteExpired'],
   'QuoteRevised',

@@ -2,6 +2,7 @@ import {
   LeadCaptured,
   LeadConverted,
   LeadDisqualified,
+  LeadEngaged,
   LeadMarketingQualified,
   LeadQualified,
   LeadScored,
@@ -79,6 +80,21 @@ const cases: TimelineCase[] = [
       links: { leadId: 'l-1' },
       facts: { modelVersion: 2, score: 45, threshold: 40 },
       summary: 'Lead marketing-qualified: score 45 reached 40 (model v2)',
+    },
+  ],
+  [
+    'LeadEngaged',
+    event<LeadEngaged>('LeadEngaged', {
+      leadId: 'l-1',
+      kind: 'campaign-clicked',
+      at: '2026-01-15T10:00:00.000Z',
+      sourceEventId: 'touch-1',
+    }),
+    {
+      occurredAt: '2026-01-15T10:00:00.000Z',
+      links: { leadId: 'l-1' },
+      facts: { kind: 'campaign-clicked' },
+      summary: 'Lead engaged: campaign-clicked',
     },
   ],
   [

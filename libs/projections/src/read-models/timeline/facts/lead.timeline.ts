@@ -14,6 +14,7 @@ export type LeadFacts = {
   };
   LeadScored: { modelVersion: number; changes: { rule: string; points: number }[] };
   LeadMarketingQualified: { modelVersion: number; score: number; threshold: number };
+  LeadEngaged: { kind: string };
   LeadQualified: { note?: string };
   LeadDisqualified: { reason?: string };
   LeadConverted: {
@@ -82,6 +83,10 @@ export const leadTimeline: TimelineFacts<LeadEvent, LeadFacts> = {
       facts: { modelVersion, score, threshold },
     };
   },
+  LeadEngaged: (event) => {
+    const { leadId, kind, at } = event.data;
+    return { occurredAt: at, links: { leadId }, facts: { kind } };
+  },
   LeadAssigned: null,
   LeadUnassigned: null,
   LeadQualified: (event) => {
@@ -137,6 +142,7 @@ export const leadWording: Wording<LeadFacts> = {
   },
   LeadMarketingQualified: ({ modelVersion, score, threshold }) =>
     `Lead marketing-qualified: score ${score} reached ${threshold} (model v${modelVersion})`,
+  LeadEngaged: ({ kind }) => `Lead engaged: ${kind}`,
   LeadQualified: ({ note }) => `Lead qualified${suffix(note)}`,
   LeadDisqualified: ({ reason }) => `Lead disqualified${suffix(reason)}`,
   LeadConverted: converted,
