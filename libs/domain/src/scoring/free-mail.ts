@@ -1,7 +1,6 @@
-// The list is plain data (a JSON array of domains), so reading it keeps the domain pure.
-import freeEmailDomains from 'free-email-domains';
-
-const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set(freeEmailDomains);
+// The list is plain data (a set of domains). Its module alone is imported: the package's index
+// also loads an email validator the domain has no use for.
+import { DOMAINS as FREE_MAIL_DOMAINS } from 'free-email-domains-list/build/src/constants';
 
 /** Whether an email domain belongs to a free-mail provider (gmail.com, yahoo.com, ...). */
 export const isFreeMailDomain = (domain: string): boolean =>
