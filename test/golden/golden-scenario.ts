@@ -29,6 +29,7 @@ const line = (lineId: string, quantity: number, amount: number, discountPercent 
 });
 const TWO_DAYS = 2 * 86_400_000;
 const SIX_DAYS = 6 * 86_400_000;
+const THREE_DAYS = 3 * 86_400_000;
 
 /**
  * A scenario that writes every event type the domain has at least once. Its stored events are the
@@ -283,6 +284,10 @@ export const goldenScenario: GoldenStep[] = [
     at: '2026-04-07T10:00:00.000Z',
     sourceEventId: 'golden-call-1',
   }),
+  // Added with score decay: appended likewise. Rescored after the call, l4 has engagement
+  // points; three days on, two whole periods since the call have passed without engagement.
+  step('lead', 'l4', 'ScoreLead', { modelVersion: 1 }),
+  { ...step('lead', 'l4', 'DecayLeadScore', { modelVersion: 1 }), afterMs: THREE_DAYS },
 ];
 
 /** The tenant's scoring model version 1, which ScoreLead above scores by. */
@@ -298,6 +303,8 @@ export const goldenScoringModel: ScoringModelDefinition = {
       points: -5,
     },
   ],
-  engagementRules: [],
+  // The rules and the decay came after the steps scoring l4 first: they give it nothing there.
+  engagementRules: [{ id: 'called', kind: 'call-logged', points: 20 }],
   threshold: 30,
+  decay: { points: 5, every: 'P1D' },
 };

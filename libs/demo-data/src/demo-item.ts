@@ -6,6 +6,7 @@ import {
   ContactCommand,
   ConvertLead,
   ScoreLead,
+  DecayLeadScore,
   DealCommand,
   InteractionCommand,
   LeadCommand,
@@ -28,7 +29,7 @@ export type DemoCommand =
       | ContactCommand
       | DealCommand
       | InteractionCommand
-      | Exclude<LeadCommand, ConvertLead | ScoreLead>
+      | Exclude<LeadCommand, ConvertLead | ScoreLead | DecayLeadScore>
       | PipelineCommand
       | QuoteCommand
       | TaskCommand

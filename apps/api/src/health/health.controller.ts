@@ -8,6 +8,7 @@ import {
   EVENT_STORE,
   READ_SIDE_PROGRESS,
   ReadSideProgress,
+  LeadDecayTimer,
   SlaBreachTimer,
   WebhookDispatchers,
 } from '@crm/application';
@@ -37,6 +38,7 @@ export class HealthController {
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(READ_SIDE_PROGRESS) private readonly progress: ReadSideProgress,
     private readonly slaBreaches: SlaBreachTimer,
+    private readonly leadDecay: LeadDecayTimer,
     private readonly webhooks: WebhookDispatchers,
   ) {}
 
@@ -45,6 +47,7 @@ export class HealthController {
     if (!this.slaBreaches.running) return [];
     return [
       asIndicator(this.indicators, 'slaBreaches', async () => this.slaBreaches.detector.health()),
+      asIndicator(this.indicators, 'leadDecay', async () => this.leadDecay.detector.health()),
       asIndicator(this.indicators, 'webhooks', async () => this.webhooks.health()),
     ];
   }
@@ -61,7 +64,7 @@ export class HealthController {
   @ApiOperation({
     summary:
       'Readiness: 200 when the event store and the read store answer and the read models ' +
-      'follow the log within CRM_READY_MAX_LAG events, and the SLA breach detector and the ' +
+      'follow the log within CRM_READY_MAX_LAG events, and the SLA breach and lead decay detectors and the ' +
       'webhook dispatchers (where they run) are not failing; 503 with the failing checks otherwise',
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {

@@ -21,6 +21,9 @@ const viewOf = (model: PublishedScoringModel) => ({
   fitRules: model.fitRules,
   engagementRules: model.engagementRules,
   threshold: model.threshold,
+  ...(model.decay !== undefined && {
+    decay: { points: model.decay.points, every: model.decay.every },
+  }),
   publishedAt: model.publishedAt,
   publishedBy: model.publishedBy,
 });
@@ -69,6 +72,9 @@ export class ScoringModelController {
         points,
       })),
       threshold: body.threshold,
+      ...(body.decay !== undefined && {
+        decay: { points: body.decay.points, every: body.decay.every },
+      }),
     };
     const published = await publishScoringModel(
       this.store,

@@ -30,7 +30,8 @@ import {
   ValidatorConstraintInterface,
   Validate,
 } from 'class-validator';
-import { Omittable, QueryInteger } from '../http/field-rules';
+import { fixedDurationMs } from '@crm/application';
+import { Omittable, OptionalNestedObject, QueryInteger } from '../http/field-rules';
 
 export const MAX_FIT_RULES = 200;
 export const MAX_ENGAGEMENT_RULES = 50;
@@ -196,6 +197,34 @@ export class EngagementRuleDto {
   points!: number;
 }
 
+/** A duration of fixed length (weeks, days, hours, minutes, seconds), more than zero. */
+@ValidatorConstraint({ name: 'fixedDuration' })
+class FixedDuration implements ValidatorConstraintInterface {
+  validate(every: unknown): boolean {
+    return typeof every === 'string' && (fixedDurationMs(every) ?? 0) > 0;
+  }
+  defaultMessage(): string {
+    return 'every must be an ISO 8601 duration of weeks, days, hours, minutes or seconds (P30D, PT12H), not 0';
+  }
+}
+
+export class DecayRuleDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    description: 'what a lead loses per period without engagement',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  points!: number;
+
+  @ApiProperty({ description: 'the period, an ISO 8601 duration of fixed length', example: 'P30D' })
+  @Validate(FixedDuration)
+  every!: string;
+}
+
 /** A whole scoring model: publishing it makes it the tenant's next version. */
 export class ScoringModelDto {
   @ApiProperty({ type: [FitRuleDto], maxItems: MAX_FIT_RULES })
@@ -232,6 +261,13 @@ export class ScoringModelDto {
   @Min(1)
   @Max(1_000_000)
   threshold!: number;
+
+  @ApiPropertyOptional({
+    type: DecayRuleDto,
+    description: 'points lost per period without engagement; no decay when left out',
+  })
+  @OptionalNestedObject(DecayRuleDto)
+  decay?: DecayRuleDto;
 }
 
 export class ScoringModelVersionQueryDto {

@@ -106,7 +106,7 @@ describe('lead scoring', () => {
         [{ ...V1, fitRules: [rule, rule] }, ['fitRules']],
         [{ ...V1, threshold: 'high' }, ['threshold']],
         [{ ...V1, threshold: 0 }, ['threshold']],
-        [{ ...V1, decay: { points: 5, every: 'P1M' } }, ['decay']],
+        [{ ...V1, decay: { points: 5, every: 'P1M' } }, ['decay.every']],
       ];
       const before = await t.head();
       const answers = [];

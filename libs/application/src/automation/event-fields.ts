@@ -177,7 +177,7 @@ export const EVENT_FIELDS = {
     capturedAt: true,
   },
   LeadScoreAdjusted: { leadId: true, delta: true, reason: true, score: true },
-  LeadScored: { leadId: true, modelVersion: true, changes: true, score: true },
+  LeadScored: { leadId: true, modelVersion: true, changes: true, score: true, decay: true },
   LeadEngaged: { leadId: true, kind: true, at: true, sourceEventId: true },
   LeadMarketingQualified: {
     leadId: true,

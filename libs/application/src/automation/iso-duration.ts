@@ -19,3 +19,13 @@ export const addIsoDuration = (from: Date, duration: string): Date => {
   end.setTime(end.getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000);
   return end;
 };
+
+/**
+ * The length of a duration without years or months (those vary in length), in milliseconds;
+ * undefined for any other text.
+ */
+export const fixedDurationMs = (text: string): number | undefined => {
+  const match = DURATION.exec(text);
+  if (!match || !isIsoDuration(text) || match[1] || match[2] || match[3]) return undefined;
+  return addIsoDuration(new Date(0), text).getTime();
+};

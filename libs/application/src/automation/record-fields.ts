@@ -129,6 +129,7 @@ export const RECORD_FIELDS = {
     marketingQualifiedAt: true,
     lastEngagedAt: true,
     _email: true,
+    _decayDueAt: true,
   },
   pipeline: {
     _id: true,

@@ -53,10 +53,12 @@ describe('command catalogue', () => {
   it('gives the commands only the system issues a permission but no route', () => {
     expect(routedCommandTypes).not.toContain('RecordTicketSlaBreach');
     expect(routedCommandTypes).not.toContain('RecordLeadEngagement');
-    expect(routedCommandTypes.length).toBe(commandTypes.length - 2);
+    expect(routedCommandTypes).not.toContain('DecayLeadScore');
+    expect(routedCommandTypes.length).toBe(commandTypes.length - 3);
     expect(permissionOf('RecordTicketSlaBreach')).toBe('ticket:record-sla-breach');
     expect(commandPermissions).toContain('ticket:record-sla-breach');
     expect(permissionOf('RecordLeadEngagement')).toBe('lead:record-engagement');
+    expect(permissionOf('DecayLeadScore')).toBe('lead:decay');
     expect(() => routeOf('RecordTicketSlaBreach' as never)).toThrow('has no HTTP route');
   });
 

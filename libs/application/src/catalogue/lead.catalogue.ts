@@ -5,7 +5,7 @@ import { IntentsOf } from './command-types';
 
 export type LeadIntents = IntentsOf<
   'lead',
-  { ConvertLead: ConvertLeadRequest; ScoreLead: ScoreLeadRequest }
+  { ConvertLead: ConvertLeadRequest; ScoreLead: ScoreLeadRequest; DecayLeadScore: ScoreLeadRequest }
 >;
 
 export const leadCatalogue = {
@@ -35,6 +35,8 @@ export const leadCatalogue = {
       handler: 'rescore',
     },
   },
+  // The lead-decay detector decays a score when its periods are due; a client cannot.
+  DecayLeadScore: { permission: 'lead:decay', prepare: prepareLeadScoring, route: NO_ROUTE },
   // The lead-engagement process links a contact's engagement to the lead; a client cannot.
   RecordLeadEngagement: { permission: 'lead:record-engagement', route: NO_ROUTE },
   AssignLead: {

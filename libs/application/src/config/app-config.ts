@@ -149,6 +149,13 @@ export class AppConfig {
   @Max(3_600_000, { message: wholeNumberFrom(100, 3_600_000) })
   CRM_SLA_CHECK_INTERVAL_MS = 30_000;
 
+  /** How often the lead decay detector looks for leads whose next decay period is due. */
+  @IntegerSetting()
+  @IsInt({ message: wholeNumberFrom(100, 3_600_000) })
+  @Min(100, { message: wholeNumberFrom(100, 3_600_000) })
+  @Max(3_600_000, { message: wholeNumberFrom(100, 3_600_000) })
+  CRM_DECAY_CHECK_INTERVAL_MS = 60_000;
+
   /** Tenant of the admin API key created on the first start, when no key exists at all. */
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
     message: 'must be 1-64 letters, digits, _ or -, starting with a letter or digit',

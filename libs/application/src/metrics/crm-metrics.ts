@@ -67,6 +67,18 @@ export class CrmMetrics {
     registers: [this.registry],
   });
 
+  readonly leadScoresDecayed = new Counter({
+    name: 'crm_lead_scores_decayed_total',
+    help: 'Lead scores the decay detector of this process decayed (one per lead and due period)',
+    registers: [this.registry],
+  });
+
+  readonly decayCheckFailures = new Counter({
+    name: 'crm_decay_check_failures_total',
+    help: 'Checks of the due lead decay that failed (the read or a command could not be done)',
+    registers: [this.registry],
+  });
+
   readonly webhookDeliveries = new Counter({
     name: 'crm_webhook_deliveries_total',
     help: 'Webhook delivery outcomes: delivered, failed (an attempt, retried later), dead_lettered',

@@ -4,6 +4,7 @@ import { CrmMetrics } from '../metrics/crm-metrics';
 import { ReadSideMetrics } from '../metrics/read-side-metrics';
 import { readSideProviders } from '../read-side/read-side.providers';
 import { ReadYourWrites } from '../read-side/read-your-writes';
+import { LeadDecayTimer } from '../timers/lead-decay-timer';
 import { SlaBreachTimer } from '../timers/sla-breach-timer';
 import { DOCUMENT_STORE, PROJECTION_RUNNER, READ_SIDE_PROGRESS } from './tokens';
 
@@ -18,8 +19,8 @@ export type ReadSideOptions = {
  * The read side: the document store, the projection runner keeping the read models (started
  * with the application when configured), its progress and the read-your-writes wait. It reads
  * the log and the configuration from the command side; the queries over the read models live
- * above it (`@crm/queries`, composed by the API). The SLA breach detector lives here too: it
- * finds the deadlines that passed in the tickets read model and sends commands on the command side.
+ * above it (`@crm/queries`, composed by the API). The SLA breach and lead decay detectors live here
+ * too: they find what is due in the tickets and leads read models and send commands on the command side.
  */
 @Module({})
 export class ReadSideModule {
@@ -30,6 +31,7 @@ export class ReadSideModule {
       providers: [
         ...readSideProviders(options.documentStore, options.metrics),
         SlaBreachTimer,
+        LeadDecayTimer,
         ...(options.metrics
           ? [{ provide: CrmMetrics, useValue: options.metrics }, ReadSideMetrics]
           : []),
@@ -40,6 +42,7 @@ export class ReadSideModule {
         READ_SIDE_PROGRESS,
         ReadYourWrites,
         SlaBreachTimer,
+        LeadDecayTimer,
       ],
     };
   }

@@ -36,6 +36,7 @@ export const createRecordLookup = (
           fitRules: model.fitRules,
           engagementRules: model.engagementRules,
           threshold: model.threshold,
+          ...(model.decay !== undefined && { decay: model.decay }),
         }
       );
     },

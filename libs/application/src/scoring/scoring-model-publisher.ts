@@ -37,6 +37,7 @@ export const publishScoringModel = async (
       fitRules: definition.fitRules,
       engagementRules: definition.engagementRules,
       threshold: definition.threshold,
+      ...(definition.decay !== undefined && { decay: { ...definition.decay } }),
       publishedAt: at.toISOString(),
     };
     const change = { tenantId, commandType: 'PublishScoringModel', by, at };

@@ -1,5 +1,6 @@
 import { ScoringModel, ScoringModelDefinition } from '@crm/domain';
 import { EventStore, parseEventTypeName } from '@crm/event-store';
+import { fixedDurationMs } from '../automation/iso-duration';
 
 /**
  * A tenant's scoring model versions, one event each, in a stream of the tenant's own. The name
@@ -33,6 +34,9 @@ const modelOf = (data: ScoringModelPublishedData): ScoringModel => ({
   fitRules: data.fitRules.map((rule) => ({ ...rule })),
   engagementRules: (data.engagementRules ?? []).map((rule) => ({ ...rule })),
   threshold: data.threshold,
+  ...(data.decay !== undefined && {
+    decay: { ...data.decay, everyMs: fixedDurationMs(data.decay.every) ?? 0 },
+  }),
 });
 
 /** Every version of the tenant's model, oldest first. */

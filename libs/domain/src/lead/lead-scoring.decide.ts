@@ -1,4 +1,5 @@
 import {
+  DECAY_RULE_ID,
   emailDomainOf,
   engagementPoints,
   FitAttributes,
@@ -9,6 +10,7 @@ import {
 import { ScoreLead } from './lead.commands';
 import { LeadEvent } from './lead.events';
 import { LeadState } from './lead.state';
+import { decayAfter, decayedPeriods, decayField } from './lead-decay';
 
 type ExistingLead = Extract<LeadState, { exists: true }>;
 
@@ -50,17 +52,33 @@ export const decideScoreLead = (
   const { model } = command.data;
   if (lead.status === 'converted' || lead.status === 'disqualified') return [];
   if (lead.scoredByVersion !== undefined && lead.scoredByVersion > model.version) return [];
+  const engagement = engagementPoints(model.engagementRules, lead.engagements);
+  const engaged = Math.max(
+    0,
+    engagement.reduce((sum, entry) => sum + entry.points, 0),
+  );
+  // Decay taken already stays taken, but never more than the engagement points the version gives.
+  const decayed = Math.max(lead.rulePoints[DECAY_RULE_ID] ?? 0, -engaged);
   const target = [
     ...fitPoints(model.fitRules, fitAttributesOf(lead)),
-    ...engagementPoints(model.engagementRules, lead.engagements),
+    ...engagement,
+    ...(decayed !== 0 ? [{ rule: DECAY_RULE_ID, points: decayed }] : []),
   ];
   const changes = changesTowards(lead.rulePoints, target);
   const score = lead.score + changes.reduce((sum, change) => sum + change.points, 0);
+  const decay = decayAfter(lead, model, decayedPeriods(lead), engaged + decayed);
+  const decayMoved = JSON.stringify(decay) !== JSON.stringify(lead.decay);
   const events: LeadEvent[] = [];
-  if (changes.length > 0 || lead.scoredByVersion !== model.version) {
+  if (changes.length > 0 || lead.scoredByVersion !== model.version || decayMoved) {
     events.push({
       type: 'LeadScored',
-      data: { leadId: lead.leadId, modelVersion: model.version, changes, score },
+      data: {
+        leadId: lead.leadId,
+        modelVersion: model.version,
+        changes,
+        score,
+        ...decayField(decay),
+      },
     });
   }
   if (!lead.marketingQualified && score >= model.threshold) {

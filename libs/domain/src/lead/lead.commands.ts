@@ -63,6 +63,9 @@ export type ConvertLead = Command<
 /** Scores a lead by a version of its tenant's model; the application layer loads the model. */
 export type ScoreLead = Command<'ScoreLead', { leadId: string; model: ScoringModel }>;
 
+/** Takes the whole decay periods due by now from the lead's score, by a version's decay rule. */
+export type DecayLeadScore = Command<'DecayLeadScore', { leadId: string; model: ScoringModel }>;
+
 /**
  * The lead's contact engaged (`at`, as the source event says); `sourceEventId` is the event that
  * recorded it, so the lead's history names its cause.
@@ -76,6 +79,7 @@ export type LeadCommand =
   | CaptureLead
   | AdjustLeadScore
   | ScoreLead
+  | DecayLeadScore
   | RecordLeadEngagement
   | AssignLead
   | QualifyLead

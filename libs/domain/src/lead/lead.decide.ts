@@ -4,6 +4,7 @@ import { LeadCommand, LeadContact } from './lead.commands';
 import { LeadEvent } from './lead.events';
 import { LeadState } from './lead.state';
 import { decideScoreLead } from './lead-scoring.decide';
+import { decideDecayLeadScore } from './lead-decay.decide';
 
 type ExistingLead = Extract<LeadState, { exists: true }>;
 
@@ -112,6 +113,12 @@ export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] 
     }
     case 'ScoreLead':
       return decideScoreLead(command, assertExists(state, command.data.leadId), now);
+    case 'DecayLeadScore':
+      return decideDecayLeadScore(
+        command,
+        assertExists(state, command.data.leadId),
+        command.metadata.now,
+      );
     case 'RecordLeadEngagement': {
       const lead = assertExists(state, command.data.leadId);
       // Engagement after the lead closed is the contact's, not the lead's.

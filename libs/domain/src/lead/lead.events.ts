@@ -22,9 +22,21 @@ export type LeadScoreAdjusted = DomainEvent<
  * A scoring model's rules moved the score: each change names its rule and the points it added
  * (negative: took away). `changes` is empty when a new model version agrees with the old one.
  */
+/**
+ * `periods` whole periods since the last engagement (`since`) have been decayed; the next is due
+ * at `nextDueAt`, absent when the lead has no engagement points left to lose.
+ */
+export type LeadDecay = { since: IsoDateTime; periods: number; nextDueAt?: IsoDateTime };
 export type LeadScored = DomainEvent<
   'LeadScored',
-  { leadId: string; modelVersion: number; changes: RulePoints[]; score: number }
+  {
+    leadId: string;
+    modelVersion: number;
+    changes: RulePoints[];
+    score: number;
+    /** Where decay stands after the event, when the model decays (`LeadDecay`). */
+    decay?: LeadDecay;
+  }
 >;
 /** The score reached the model's threshold: marketing now counts the lead as qualified. */
 export type LeadMarketingQualified = DomainEvent<

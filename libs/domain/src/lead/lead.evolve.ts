@@ -13,6 +13,7 @@ const scored = (state: Extract<LeadState, { exists: true }>, event: LeadScored):
     score: event.data.score,
     rulePoints,
     scoredByVersion: event.data.modelVersion,
+    ...(event.data.decay !== undefined ? { decay: event.data.decay } : {}),
   };
 };
 
@@ -40,9 +41,11 @@ export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
       return state.exists ? { ...state, marketingQualified: true } : state;
     case 'LeadEngaged': {
       if (!state.exists) return state;
-      const { kind } = event.data;
+      const { kind, at } = event.data;
+      const latest = state.lastEngagedAt !== undefined && state.lastEngagedAt > at;
       return {
         ...state,
+        lastEngagedAt: latest ? state.lastEngagedAt : at,
         engagements: { ...state.engagements, [kind]: (state.engagements[kind] ?? 0) + 1 },
       };
     }

@@ -1,4 +1,5 @@
 import { EngagementCounts } from '../scoring';
+import { LeadDecay } from './lead.events';
 import { LeadContact } from './lead.commands';
 
 export type LeadStatus = 'new' | 'qualified' | 'disqualified' | 'converted';
@@ -20,6 +21,9 @@ export type LeadState =
       marketingQualified: boolean;
       /** Engagements by kind, which engagement rules score. */
       engagements: EngagementCounts;
+      /** The latest engagement's moment, which decay counts from. */
+      lastEngagedAt?: string;
+      decay?: LeadDecay;
       ownerId?: string;
     };
 

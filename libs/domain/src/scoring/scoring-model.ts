@@ -59,12 +59,27 @@ export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 /** Each engagement of its kind gives the lead `points` (a non-zero integer). */
 export type EngagementRule = { id: string; kind: EngagementKind; points: number };
 
+/**
+ * Each whole period `every` (an ISO 8601 duration of fixed length) that passes without engagement
+ * since the lead's last one costs the lead `points` of its engagement points.
+ */
+export type DecayRule = { points: number; every: string };
+
+/** The rule id of the points decay has taken from a lead. */
+export const DECAY_RULE_ID = 'decay';
+
 export type ScoringModelDefinition = {
   fitRules: FitRule[];
   /** Versions published before engagement rules existed have none. */
   engagementRules: EngagementRule[];
   /** A lead whose score reaches this becomes marketing-qualified. */
   threshold: number;
+  /** Versions without it never decay a lead's score. */
+  decay?: DecayRule;
 };
 
-export type ScoringModel = ScoringModelDefinition & { version: number };
+/** A published version; the application layer resolves its decay period to milliseconds. */
+export type ScoringModel = Omit<ScoringModelDefinition, 'decay'> & {
+  version: number;
+  decay?: DecayRule & { everyMs: number };
+};

@@ -26,12 +26,21 @@ const ENGAGEMENT_RULE: SchemaObject = object(
   ['id', 'kind', 'points'],
 );
 
+const DECAY_RULE: SchemaObject = object(
+  {
+    points: int('what a lead loses per whole period without engagement'),
+    every: str('the period, an ISO 8601 duration of fixed length'),
+  },
+  ['points', 'every'],
+);
+
 export const SCORING_MODEL_VIEW: SchemaObject = object(
   {
     version: int('1 for the first model, one more for each published after it'),
     fitRules: arrayOf(FIT_RULE),
     engagementRules: arrayOf(ENGAGEMENT_RULE),
     threshold: int('a lead whose score reaches it becomes marketing-qualified'),
+    decay: DECAY_RULE,
     publishedAt: dateTime(),
     publishedBy: str('the subject of the principal that published it'),
   },

@@ -43,6 +43,8 @@ export type LeadDocument = {
   updatedAt: IsoDateTime;
   /** The contact email in lower case, which engagement is matched by: a store field. */
   _email?: string;
+  /** When the lead's next decay period is due, while it has engagement points to lose: a store field. */
+  _decayDueAt?: IsoDateTime;
   /** Search terms (`search-terms.ts`): a store field, never in an answer. */
   _search?: string[];
 };

@@ -27,6 +27,7 @@ describe('leadsProjection', () => {
       { fields: ['tenantId', 'status'] },
       { fields: ['tenantId', 'ownerId'] },
       { fields: ['tenantId', '_email'] },
+      { fields: ['_decayDueAt', '_id'] },
       { fields: ['tenantId', '_search', 'status'] },
     ]);
     expect([...leadsProjection.handles].sort()).toEqual([

@@ -58,8 +58,9 @@ const withRuleChanges = (rules: RulePoints[], changes: readonly RulePoints[]): R
 
 const converted = (lead: LeadDocument, event: On<'LeadConverted'>): LeadDocument => {
   const { data } = event;
+  const { _decayDueAt: _closed, ...rest } = lead;
   return {
-    ...lead,
+    ...rest,
     // The event repeats the lead as it was converted; it is the latest word on these fields.
     source: data.source,
     ...(data.campaignId !== undefined && { campaignId: data.campaignId }),
@@ -92,10 +93,19 @@ const evolveLead = (
       return { ...current, score: event.data.score, scoreBreakdown, updatedAt };
     }
     case 'LeadScored': {
-      const { modelVersion, changes, score } = event.data;
-      const { scoreBreakdown: parts } = current;
+      const { modelVersion, changes, score, decay } = event.data;
+      const { scoreBreakdown: parts, _decayDueAt: _previous, ...rest } = current;
       const scoreBreakdown = { ...parts, rules: withRuleChanges(parts.rules, changes) };
-      return { ...current, score, scoreBreakdown, scoringModelVersion: modelVersion, updatedAt };
+      // An event without decay leaves it where it stood.
+      const decayDueAt = decay === undefined ? _previous : decay.nextDueAt;
+      return {
+        ...rest,
+        score,
+        scoreBreakdown,
+        scoringModelVersion: modelVersion,
+        ...(decayDueAt !== undefined && { _decayDueAt: decayDueAt }),
+        updatedAt,
+      };
     }
     case 'LeadMarketingQualified':
       return { ...current, marketingQualifiedAt: event.data.qualifiedAt, updatedAt };
@@ -120,8 +130,9 @@ const evolveLead = (
     }
     case 'LeadDisqualified': {
       const { reason, disqualifiedAt } = event.data;
+      const { _decayDueAt: _closed, ...rest } = current;
       return {
-        ...current,
+        ...rest,
         status: 'disqualified',
         disqualifiedAt,
         disqualificationReason: reason,
@@ -144,7 +155,7 @@ const searchTexts = ({ contact }: LeadDocument) => [
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 5,
+  version: 6,
   history: true,
   indexes: [
     { fields: ['tenantId', 'source'] },
@@ -153,6 +164,8 @@ export const leadsProjection: Projection<LeadDocument> = {
     { fields: ['tenantId', 'ownerId'] },
     // The lead-engagement process finds a contact's leads by email.
     { fields: ['tenantId', '_email'] },
+    // The lead-decay detector finds the leads whose next decay period is due, across tenants.
+    { fields: ['_decayDueAt', '_id'] },
     // Status after the search terms: a search within a status narrows by both in the index.
     { fields: ['tenantId', SEARCH_FIELD, 'status'] },
   ],

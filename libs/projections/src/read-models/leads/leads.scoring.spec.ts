@@ -1,4 +1,11 @@
-import { LeadEngaged, LeadMarketingQualified, LeadScored, RulePoints } from '@crm/domain';
+import {
+  LeadDecay,
+  LeadDisqualified,
+  LeadEngaged,
+  LeadMarketingQualified,
+  LeadScored,
+  RulePoints,
+} from '@crm/domain';
 import { captured, event, leadOf, project, QUALIFIED_AT } from './leads.fixtures';
 
 describe('leadsProjection: scoring', () => {
@@ -73,5 +80,30 @@ describe('leadsProjection: scoring', () => {
       lastEngagedAt: '2026-02-03T10:00:00.000Z',
       _email: 'ada@example.com',
     });
+  });
+
+  it('LeadScored with decay: the next due moment while there is one, kept by a scoring without it', () => {
+    const since = '2026-02-01T10:00:00.000Z';
+    const scored = (decay?: LeadDecay) =>
+      event<LeadScored>('LeadScored', {
+        leadId: 'l-1',
+        modelVersion: 1,
+        changes: [],
+        score: 10,
+        ...(decay && { decay }),
+      });
+    const due = { since, periods: 0, nextDueAt: '2026-02-02T10:00:00.000Z' };
+    expect(leadOf(project([captured(), scored(due), scored()]))._decayDueAt).toBe(due.nextDueAt);
+    expect(
+      leadOf(project([captured(), scored(due), scored({ since, periods: 3 })])),
+    ).not.toHaveProperty('_decayDueAt');
+    const disqualified = event<LeadDisqualified>('LeadDisqualified', {
+      leadId: 'l-1',
+      reason: 'spam',
+      disqualifiedAt: '2026-02-01T11:00:00.000Z',
+    });
+    expect(leadOf(project([captured(), scored(due), disqualified]))).not.toHaveProperty(
+      '_decayDueAt',
+    );
   });
 });
