@@ -1,5 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsISO31661Alpha2,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { CreatableDto, MoneyDto } from '../http/common.dtos';
 import {
   ClearedByNull,
@@ -19,6 +29,20 @@ export class LeadContactDto {
   @Omittable() @IsString() @Length(1, 50) phone?: string;
   @Omittable() @IsString() @Length(1, 200) company?: string;
   @Omittable() @SingleLine() @IsString() @Length(1, 200) title?: string;
+  @Omittable() @SingleLine() @IsString() @Length(1, 200) industry?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "the company's employees" })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  companySize?: number;
+  @ApiPropertyOptional({
+    description: 'ISO 3166-1 alpha-2 code, any case; stored upper-case',
+    example: 'DE',
+  })
+  @Omittable()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country?: string;
 }
 
 export class CaptureLeadDto extends CreatableDto {

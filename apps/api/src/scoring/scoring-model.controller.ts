@@ -63,6 +63,7 @@ export class ScoringModelController {
         operator: rule.operator,
         ...(rule.value !== undefined && { value: rule.value }),
         ...(rule.values !== undefined && { values: [...rule.values] }),
+        ...(rule.number !== undefined && { number: rule.number }),
         points: rule.points,
       })),
       engagementRules: (body.engagementRules ?? []).map(({ id, kind, points }) => ({

@@ -5,6 +5,8 @@ import {
   FIT_OPERATORS,
   FitAttribute,
   FitOperator,
+  NUMERIC_FIT_OPERATORS,
+  operatorsOf,
 } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -35,15 +37,47 @@ export const MAX_FIT_RULES = 200;
 export const MAX_ENGAGEMENT_RULES = 50;
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** `equals` and `contains` take `value`, `in` takes `values`: never the other one. */
+const isNumeric = (operator: unknown): boolean =>
+  (NUMERIC_FIT_OPERATORS as readonly unknown[]).includes(operator);
+const takesValue = (rule: Partial<FitRuleDto>): boolean =>
+  rule.operator !== 'in' && !isNumeric(rule.operator);
+
+/** `equals` and `contains` take `value`, `in` takes `values`, `atLeast` and `below` take `number`. */
 @ValidatorConstraint({ name: 'operandOfOperator' })
 class OperandOfOperator implements ValidatorConstraintInterface {
   validate(_operator: unknown, args: ValidationArguments): boolean {
     const rule = args.object as Partial<FitRuleDto>;
-    return rule.operator === 'in' ? rule.value === undefined : rule.values === undefined;
+    const given = [rule.value, rule.values, rule.number].filter((operand) => operand !== undefined);
+    return given.length <= 1;
   }
   defaultMessage(): string {
-    return 'equals and contains take value, in takes values (not both)';
+    return 'equals and contains take value, in takes values, atLeast and below take number (one of them)';
+  }
+}
+
+/** Numeric operators compare companySize only, text operators the text attributes only. */
+@ValidatorConstraint({ name: 'operatorOfAttribute' })
+class OperatorOfAttribute implements ValidatorConstraintInterface {
+  validate(operator: unknown, args: ValidationArguments): boolean {
+    const { attribute } = args.object as Partial<FitRuleDto>;
+    if (!(FIT_ATTRIBUTES as readonly unknown[]).includes(attribute)) return true;
+    return (operatorsOf(attribute as FitAttribute) as readonly unknown[]).includes(operator);
+  }
+  defaultMessage(args: ValidationArguments): string {
+    const { attribute } = args.object as Partial<FitRuleDto>;
+    return `operator must be one of ${operatorsOf(attribute as FitAttribute).join(', ')} for ${String(attribute)}`;
+  }
+}
+
+/** Whether a lead's email is at a free-mail provider is 'true' or 'false'. */
+@ValidatorConstraint({ name: 'freeMailAnswer' })
+class FreeMailAnswer implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    const { attribute } = args.object as Partial<FitRuleDto>;
+    return attribute !== 'freeMailDomain' || value === 'true' || value === 'false';
+  }
+  defaultMessage(): string {
+    return "value must be 'true' or 'false' for freeMailDomain";
   }
 }
 
@@ -85,20 +119,31 @@ export class FitRuleDto {
 
   @ApiProperty({
     enum: FIT_ATTRIBUTES,
-    description: 'what of the lead the rule reads (emailDomain: after the @)',
+    description:
+      "what of the lead the rule reads (emailDomain: after the @; companySize: a number; freeMailDomain: 'true' or 'false')",
   })
   @IsIn(FIT_ATTRIBUTES, { message: `attribute must be one of ${FIT_ATTRIBUTES.join(', ')}` })
   attribute!: FitAttribute;
 
-  @ApiProperty({ enum: FIT_OPERATORS, description: 'compared ignoring case' })
+  @ApiProperty({
+    enum: FIT_OPERATORS,
+    description:
+      'text compared ignoring case (equals, contains, in); companySize takes atLeast (>=) and below (<) only',
+  })
   @IsIn(FIT_OPERATORS, { message: `operator must be one of ${FIT_OPERATORS.join(', ')}` })
   @Validate(OperandOfOperator)
+  @Validate(OperatorOfAttribute)
   operator!: FitOperator;
 
-  @ApiPropertyOptional({ description: 'with equals and contains', minLength: 1, maxLength: 200 })
-  @ValidateIf((rule: FitRuleDto) => rule.operator !== 'in')
+  @ApiPropertyOptional({
+    description: "with equals and contains; for freeMailDomain 'true' or 'false'",
+    minLength: 1,
+    maxLength: 200,
+  })
+  @ValidateIf((rule: FitRuleDto) => takesValue(rule))
   @IsString()
   @Length(1, 200)
+  @Validate(FreeMailAnswer)
   value?: string;
 
   @ApiPropertyOptional({ description: 'with in', type: [String], minItems: 1, maxItems: 100 })
@@ -109,6 +154,13 @@ export class FitRuleDto {
   @IsString({ each: true })
   @Length(1, 200, { each: true })
   values?: string[];
+
+  @ApiPropertyOptional({ description: 'with atLeast and below', type: 'integer', minimum: 1 })
+  @ValidateIf((rule: FitRuleDto) => isNumeric(rule.operator))
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  number?: number;
 
   @ApiProperty({ type: 'integer', minimum: -1000, maximum: 1000, description: 'not 0' })
   @IsInt()

@@ -98,7 +98,7 @@ describe('lead scoring', () => {
     it('refuses bad definitions with the offending field, storing nothing', async () => {
       const rule = V1.fitRules[0];
       const cases: [object, string[]][] = [
-        [{ ...V1, fitRules: [{ ...rule, attribute: 'industry' }] }, ['fitRules[0].attribute']],
+        [{ ...V1, fitRules: [{ ...rule, attribute: 'revenue' }] }, ['fitRules[0].attribute']],
         [{ ...V1, fitRules: [{ ...rule, operator: 'startsWith' }] }, ['fitRules[0].operator']],
         [{ ...V1, fitRules: [{ ...rule, points: 2.5 }] }, ['fitRules[0].points']],
         [{ ...V1, fitRules: [{ ...rule, points: 0 }] }, ['fitRules[0].points']],

@@ -3,11 +3,9 @@ import { LeadDocument } from '@crm/projections';
 import { DocumentCollection } from '@crm/read-store';
 import { Logger } from '@nestjs/common';
 import { CommandResult } from '../command-context';
-import { CheckResult } from '../health/readiness';
 import { CommandRequest } from '../processes/command-request';
-import { reasonOf } from '../startup/startup-error';
 import { decayRequest, dueDecayFilter } from './lead-decay-requests';
-import { FAILED_CHECKS_BEFORE_DOWN } from './sla-breach-detector';
+import { PeriodicCheck } from './periodic-check';
 
 /** Leads one page holds, and pages one check reads at most; the rest wait for the next check. */
 export const DECAY_PAGE = 200;
@@ -33,69 +31,18 @@ export type DecayCheckOutcome = { decayed: number; unchanged: number };
  * the decay command for each by its tenant's current model. The due moments are in the log and
  * the read model, so a period that passed while no detector ran is found by the first check.
  */
-export class LeadDecayDetector {
-  private readonly logger = new Logger('LeadDecay');
-  private timer?: NodeJS.Timeout;
-  private checking?: Promise<DecayCheckOutcome>;
-  private failures = 0;
-  private lastError?: string;
-  private failingSince?: Date;
-  private stopped = false;
-
-  constructor(private readonly deps: LeadDecayDetectorDeps) {}
-
-  start(): void {
-    this.stopped = false;
-    const tick = () => {
-      this.checkNow()
-        .catch(() => undefined)
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.deps.intervalMs).unref();
-        });
-    };
-    tick();
+export class LeadDecayDetector extends PeriodicCheck<DecayCheckOutcome> {
+  constructor(private readonly deps: LeadDecayDetectorDeps) {
+    super({
+      doing: 'checking the lead decay',
+      logger: new Logger('LeadDecay'),
+      clock: deps.clock,
+      intervalMs: deps.intervalMs,
+      failed: () => deps.observe?.failed(),
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.checking?.catch(() => undefined);
-  }
-
-  /** One check; a check already running is joined rather than doubled. */
-  checkNow(): Promise<DecayCheckOutcome> {
-    this.checking ??= this.check().finally(() => (this.checking = undefined));
-    return this.checking;
-  }
-
-  /** Down once FAILED_CHECKS_BEFORE_DOWN checks in a row failed; up again after one succeeds. */
-  health(): CheckResult {
-    if (this.failures < FAILED_CHECKS_BEFORE_DOWN) return { status: 'up' };
-    return {
-      status: 'down',
-      failedChecks: this.failures,
-      failingSince: this.failingSince?.toISOString(),
-      error: this.lastError,
-    };
-  }
-
-  private async check(): Promise<DecayCheckOutcome> {
-    try {
-      const outcome = await this.decayDueLeads();
-      this.failures = 0;
-      this.lastError = this.failingSince = undefined;
-      return outcome;
-    } catch (error) {
-      this.failures += 1;
-      this.failingSince ??= this.deps.clock();
-      this.lastError = reasonOf(error);
-      this.deps.observe?.failed();
-      this.logger.error(`checking the lead decay failed: ${this.lastError}`);
-      throw error;
-    }
-  }
-
-  private async decayDueLeads(): Promise<DecayCheckOutcome> {
+  protected async runCheck(): Promise<DecayCheckOutcome> {
     await this.deps.caughtUp();
     const now = this.deps.clock();
     const leads = await this.deps.leads();

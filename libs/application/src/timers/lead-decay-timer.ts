@@ -1,39 +1,27 @@
 import { EventStore } from '@crm/event-store';
 import { LeadDocument, leadsProjection } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  OnApplicationBootstrap,
-  Optional,
-} from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppConfig } from '../config';
 import { CrmMetrics } from '../metrics/crm-metrics';
 import { ExecuteDomainCommand } from '../nest/execute-domain-command';
 import { APP_CONFIG, CLOCK, DOCUMENT_STORE, EVENT_STORE } from '../nest/tokens';
 import { ReadYourWrites } from '../read-side/read-your-writes';
+import { DetectorTimer, servedCollection } from './detector-timer';
 import { readScoringModels } from '../scoring/scoring-model-stream';
 import { LeadDecayDetector } from './lead-decay-detector';
-
-/** The leads generation queries read; none before its first build, which a check waits for. */
-const servedLeads = async (documents: DocumentStore) => {
-  const physical = await documents.activeGeneration(leadsProjection.name);
-  if (physical === undefined) throw new Error('the leads read model is not built yet');
-  return documents.collection<LeadDocument>(physical);
-};
 
 /**
  * The lead decay detector of this process: it runs where the process managers run
  * (CRM_RUN_PROCESSES), every CRM_DECAY_CHECK_INTERVAL_MS, and stops before the stores close.
  */
 @Injectable()
-export class LeadDecayTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class LeadDecayTimer extends DetectorTimer {
   readonly detector: LeadDecayDetector;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) clock: () => Date,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DOCUMENT_STORE) documents: DocumentStore,
@@ -41,9 +29,10 @@ export class LeadDecayTimer implements OnApplicationBootstrap, BeforeApplication
     commandBus: CommandBus,
     @Optional() metrics?: CrmMetrics,
   ) {
+    super(config.CRM_RUN_PROCESSES);
     this.detector = new LeadDecayDetector({
       caughtUp: async () => readYourWrites.waitFor(await store.headPosition()),
-      leads: () => servedLeads(documents),
+      leads: () => servedCollection<LeadDocument>(documents, leadsProjection),
       currentModelVersion: async (tenantId) =>
         (await readScoringModels(store, tenantId)).pop()?.version,
       execute: ({ kind, recordId, intent, context }) =>
@@ -55,18 +44,5 @@ export class LeadDecayTimer implements OnApplicationBootstrap, BeforeApplication
         failed: () => metrics.decayCheckFailures.inc(),
       },
     });
-  }
-
-  /** Whether the detector runs in this process at all. */
-  get running(): boolean {
-    return this.config.CRM_RUN_PROCESSES;
-  }
-
-  onApplicationBootstrap(): void {
-    if (this.running) this.detector.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.detector.stop();
   }
 }

@@ -3,15 +3,13 @@ import { TicketDocument } from '@crm/projections';
 import { DocumentCollection } from '@crm/read-store';
 import { Logger } from '@nestjs/common';
 import { CommandResult } from '../command-context';
-import { CheckResult } from '../health/readiness';
 import { CommandRequest } from '../processes/command-request';
-import { reasonOf } from '../startup/startup-error';
+import { PeriodicCheck } from './periodic-check';
 import { breachRequest, dueBreachesFilter } from './sla-breach-requests';
 
 /** Tickets per target one check handles; the rest wait for the next check. */
 const BATCH = 500;
-/** Consecutive failed checks after which readiness reports the detector down. */
-export const FAILED_CHECKS_BEFORE_DOWN = 3;
+export { FAILED_CHECKS_BEFORE_DOWN } from './periodic-check';
 
 export type SlaBreachDetectorDeps = {
   /** Resolves once the read models have caught up with the log as it is now. */
@@ -34,69 +32,18 @@ export type CheckOutcome = { recorded: number; refused: number };
  * command for each. The deadlines are durable already (in the log and the read model), so a
  * deadline that passed while no detector ran is found by the first check after the start.
  */
-export class SlaBreachDetector {
-  private readonly logger = new Logger('SlaBreaches');
-  private timer?: NodeJS.Timeout;
-  private checking?: Promise<CheckOutcome>;
-  private failures = 0;
-  private lastError?: string;
-  private failingSince?: Date;
-  private stopped = false;
-
-  constructor(private readonly deps: SlaBreachDetectorDeps) {}
-
-  start(): void {
-    this.stopped = false;
-    const tick = () => {
-      this.checkNow()
-        .catch(() => undefined)
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.deps.intervalMs).unref();
-        });
-    };
-    tick();
+export class SlaBreachDetector extends PeriodicCheck<CheckOutcome> {
+  constructor(private readonly deps: SlaBreachDetectorDeps) {
+    super({
+      doing: 'checking the SLA deadlines',
+      logger: new Logger('SlaBreaches'),
+      clock: deps.clock,
+      intervalMs: deps.intervalMs,
+      failed: () => deps.observe?.failed(),
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.checking?.catch(() => undefined);
-  }
-
-  /** One check; a check already running is joined rather than doubled. */
-  checkNow(): Promise<CheckOutcome> {
-    this.checking ??= this.check().finally(() => (this.checking = undefined));
-    return this.checking;
-  }
-
-  /** Down once FAILED_CHECKS_BEFORE_DOWN checks in a row failed; up again after one succeeds. */
-  health(): CheckResult {
-    if (this.failures < FAILED_CHECKS_BEFORE_DOWN) return { status: 'up' };
-    return {
-      status: 'down',
-      failedChecks: this.failures,
-      failingSince: this.failingSince?.toISOString(),
-      error: this.lastError,
-    };
-  }
-
-  private async check(): Promise<CheckOutcome> {
-    try {
-      const outcome = await this.recordDueBreaches();
-      this.failures = 0;
-      this.lastError = this.failingSince = undefined;
-      return outcome;
-    } catch (error) {
-      this.failures += 1;
-      this.failingSince ??= this.deps.clock();
-      this.lastError = reasonOf(error);
-      this.deps.observe?.failed();
-      this.logger.error(`checking the SLA deadlines failed: ${this.lastError}`);
-      throw error;
-    }
-  }
-
-  private async recordDueBreaches(): Promise<CheckOutcome> {
+  protected async runCheck(): Promise<CheckOutcome> {
     // A deadline the read models have not seen yet (just after a start) would be missed.
     await this.deps.caughtUp();
     const now = this.deps.clock();

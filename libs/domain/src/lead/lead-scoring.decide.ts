@@ -4,6 +4,7 @@ import {
   engagementPoints,
   FitAttributes,
   fitPoints,
+  isFreeMailDomain,
   RulePoints,
 } from '../scoring';
 import { ScoreLead } from './lead.commands';
@@ -13,13 +14,20 @@ import { decayAfter, decayedPeriods, decayField } from './lead-decay';
 
 type ExistingLead = Extract<LeadState, { exists: true }>;
 
-const fitAttributesOf = (lead: ExistingLead): FitAttributes => ({
-  source: lead.source,
-  campaignId: lead.campaignId,
-  title: lead.contact.title,
-  company: lead.contact.company,
-  emailDomain: emailDomainOf(lead.contact.email),
-});
+const fitAttributesOf = (lead: ExistingLead): FitAttributes => {
+  const emailDomain = emailDomainOf(lead.contact.email);
+  return {
+    source: lead.source,
+    campaignId: lead.campaignId,
+    title: lead.contact.title,
+    company: lead.contact.company,
+    emailDomain,
+    industry: lead.contact.industry,
+    companySize: lead.contact.companySize,
+    country: lead.contact.country,
+    freeMailDomain: emailDomain === undefined ? undefined : String(isFreeMailDomain(emailDomain)),
+  };
+};
 
 /** What takes the lead's rule points to the target: rules no longer matched give theirs back. */
 const changesTowards = (current: Record<string, number>, target: RulePoints[]): RulePoints[] => {

@@ -165,4 +165,48 @@ describe('Lead decider: scoring by a model', () => {
       rulePoints: { webinar: 15, 'it-lead': 10, 'free-mail': -5 },
     });
   });
+
+  it('scores the fit profile: industry, country, company size and a free-mail email', () => {
+    const profiled: LeadEvent = {
+      type: 'LeadCaptured',
+      data: {
+        leadId,
+        source: 'Webinar',
+        contact: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: 'ada@gmail.com',
+          industry: 'Software',
+          companySize: 120,
+          country: 'DE',
+        },
+        score: 0,
+        capturedAt: at,
+      },
+    };
+    const model: ScoringModel = {
+      version: 1,
+      threshold: 1000,
+      fitRules: [
+        { id: 'software', attribute: 'industry', operator: 'equals', value: 'software', points: 8 },
+        { id: 'dach', attribute: 'country', operator: 'in', values: ['de', 'at', 'ch'], points: 6 },
+        { id: 'mid', attribute: 'companySize', operator: 'atLeast', number: 100, points: 12 },
+        { id: 'small', attribute: 'companySize', operator: 'below', number: 100, points: 3 },
+        { id: 'free', attribute: 'freeMailDomain', operator: 'equals', value: 'true', points: -9 },
+        { id: 'work', attribute: 'freeMailDomain', operator: 'equals', value: 'false', points: 4 },
+      ],
+      engagementRules: [],
+    };
+    const changes = [
+      { rule: 'software', points: 8 },
+      { rule: 'dach', points: 6 },
+      { rule: 'mid', points: 12 },
+      { rule: 'free', points: -9 },
+    ];
+    const total = changes.reduce((sum, change) => sum + change.points, 0);
+    return spec
+      .given([profiled])
+      .when(score(model))
+      .then([{ type: 'LeadScored', data: { leadId, modelVersion: 1, changes, score: total } }]);
+  });
 });

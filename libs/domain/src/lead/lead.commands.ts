@@ -9,6 +9,10 @@ export type LeadContact = {
   phone?: string;
   company?: string;
   title?: string;
+  /** Fit profile: the lead's industry, its company's employees (an integer >= 1), ISO 3166-1 alpha-2 country. */
+  industry?: string;
+  companySize?: number;
+  country?: string;
 };
 
 /** Converting into an existing account, or into one created with `createWithName`. */

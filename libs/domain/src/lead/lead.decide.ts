@@ -49,6 +49,9 @@ const cleanContact = (contact: LeadContact): LeadContact => ({
   ...(contact.phone !== undefined ? { phone: contact.phone } : {}),
   ...(contact.company !== undefined ? { company: contact.company } : {}),
   ...(contact.title !== undefined ? { title: contact.title } : {}),
+  ...(contact.industry !== undefined ? { industry: contact.industry } : {}),
+  ...(contact.companySize !== undefined ? { companySize: contact.companySize } : {}),
+  ...(contact.country !== undefined ? { country: contact.country.toUpperCase() } : {}),
 });
 
 export const decideLead = (command: LeadCommand, state: LeadState): LeadEvent[] => {

@@ -69,6 +69,28 @@ describe('Lead decider', () => {
         })
         .then([captured]));
 
+    it('records the fit profile, the country upper-case', () => {
+      const profile = { industry: 'Software', companySize: 40 };
+      return spec
+        .given([])
+        .when({
+          type: 'CaptureLead',
+          data: { leadId, source: 'webinar', contact: { ...contact, ...profile, country: 'de' } },
+        })
+        .then([
+          {
+            type: 'LeadCaptured',
+            data: {
+              leadId,
+              source: 'webinar',
+              contact: { ...contact, ...profile, country: 'DE' },
+              score: 0,
+              capturedAt: at,
+            },
+          },
+        ]);
+    });
+
     it('starts the score at 0 and accepts a phone as the only channel', () =>
       spec
         .given([])

@@ -1,13 +1,23 @@
-import { FitAttribute, FitRule } from './scoring-model';
+import { FitRule, TextFitAttribute } from './scoring-model';
 
-/** What fit rules read of a lead, each text as captured (absent when the lead has none). */
-export type FitAttributes = Partial<Record<FitAttribute, string>>;
+/** What fit rules read of a lead, each as captured (absent when the lead has none). */
+export type FitAttributes = Partial<Record<TextFitAttribute | 'freeMailDomain', string>> & {
+  companySize?: number;
+};
 
 /** The points one rule gives a lead. */
 export type RulePoints = { rule: string; points: number };
 
-const matches = (rule: FitRule, actual: string | undefined): boolean => {
+const matchesNumber = (rule: FitRule, actual: number): boolean => {
+  if (rule.number === undefined) return false;
+  if (rule.operator === 'atLeast') return actual >= rule.number;
+  if (rule.operator === 'below') return actual < rule.number;
+  return false;
+};
+
+const matches = (rule: FitRule, actual: string | number | undefined): boolean => {
   if (actual === undefined) return false;
+  if (typeof actual === 'number') return matchesNumber(rule, actual);
   const text = actual.trim().toLowerCase();
   switch (rule.operator) {
     case 'equals':
@@ -16,6 +26,9 @@ const matches = (rule: FitRule, actual: string | undefined): boolean => {
       return rule.value !== undefined && text.includes(rule.value.trim().toLowerCase());
     case 'in':
       return (rule.values ?? []).some((value) => value.trim().toLowerCase() === text);
+    case 'atLeast':
+    case 'below':
+      return false;
   }
 };
 

@@ -2,12 +2,33 @@
  * A tenant's lead-scoring model: fit rules on what a lead says about itself, engagement rules on
  * what its contact did, and the score at which a lead becomes marketing-qualified. Each version is published whole.
  */
-export const FIT_ATTRIBUTES = ['source', 'campaignId', 'title', 'company', 'emailDomain'] as const;
+export const TEXT_FIT_ATTRIBUTES = [
+  'source',
+  'campaignId',
+  'title',
+  'company',
+  'emailDomain',
+  'industry',
+  'country',
+] as const;
+/** `freeMailDomain` reads 'true' or 'false': whether the lead's email is at a free-mail provider. */
+export const FIT_ATTRIBUTES = [...TEXT_FIT_ATTRIBUTES, 'companySize', 'freeMailDomain'] as const;
 export type FitAttribute = (typeof FIT_ATTRIBUTES)[number];
+export type TextFitAttribute = (typeof TEXT_FIT_ATTRIBUTES)[number];
 
 /** `equals` and `contains` compare one text, `in` a list; every comparison ignores case. */
-export const FIT_OPERATORS = ['equals', 'contains', 'in'] as const;
+export const TEXT_FIT_OPERATORS = ['equals', 'contains', 'in'] as const;
+/** Compare `companySize` with `number`: `atLeast` is >=, `below` is <. */
+export const NUMERIC_FIT_OPERATORS = ['atLeast', 'below'] as const;
+export const FIT_OPERATORS = [...TEXT_FIT_OPERATORS, ...NUMERIC_FIT_OPERATORS] as const;
 export type FitOperator = (typeof FIT_OPERATORS)[number];
+
+/** The operators each attribute takes; `freeMailDomain` equals 'true' or 'false'. */
+export const operatorsOf = (attribute: FitAttribute): readonly FitOperator[] => {
+  if (attribute === 'companySize') return NUMERIC_FIT_OPERATORS;
+  if (attribute === 'freeMailDomain') return ['equals'];
+  return TEXT_FIT_OPERATORS;
+};
 
 export type FitRule = {
   /** Names the rule in every score change it causes. */
@@ -18,6 +39,8 @@ export type FitRule = {
   value?: string;
   /** With `in`. */
   values?: string[];
+  /** With `atLeast` and `below`. */
+  number?: number;
   /** A non-zero integer: what a lead matching the rule gains (or loses, when negative). */
   points: number;
 };

@@ -11,6 +11,7 @@ const FIT_RULE: SchemaObject = object(
     operator: oneOfValues(FIT_OPERATORS),
     value: str('with equals and contains'),
     values: arrayOf(str()),
+    number: int('with atLeast and below'),
     points: int(),
   },
   ['id', 'attribute', 'operator', 'points'],
