@@ -29,6 +29,8 @@ export type Run = {
   errorCode: string | null;
   dueAt: string | null;
   trigger: { eventId: string; streamName: string };
+  /** The run's own position: after the events of the command it records. */
+  position: string;
 };
 
 /** The rule's runs once there are at least `count` (that are not `scheduled`, if so told). */
