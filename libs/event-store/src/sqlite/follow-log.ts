@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { RecordedEvent } from '../event-store';
 import { AppendNotifier } from './append-notifier';
 
@@ -16,6 +17,10 @@ export type FollowLogDeps = {
  * connections to the same file). The cursor is the position of the last event delivered, so no
  * event is delivered twice; none is skipped because writers are serialized (IMMEDIATE
  * transactions), so positions become visible in increasing order.
+ *
+ * Every full page ends with a turn of the event loop: a page is read synchronously and a consumer
+ * awaiting only settled promises would otherwise run the whole backlog in microtasks, starving
+ * timers and I/O (HTTP requests, health checks, the API's own start) until it caught up.
  */
 export async function* followLog(
   deps: FollowLogDeps,
@@ -35,6 +40,8 @@ export async function* followLog(
     }
     if (page.length < SUBSCRIPTION_PAGE_SIZE) {
       await notifier.waitForChange(seen, deps.pollIntervalMs, signal);
+    } else {
+      await nextTurn();
     }
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { eventStoreContract } from '@crm/testing';
 import { EventStore, EventToAppend, RecordedEvent } from '../event-store';
 import { PartialDuplicateAppendError } from '../errors';
+import { SUBSCRIPTION_PAGE_SIZE } from './follow-log';
 import { EVENTS_TABLE } from './sqlite-schema';
 import { createSqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store';
 
@@ -177,6 +178,31 @@ describe('SQLite event store', () => {
     } finally {
       controller.abort();
     }
+  });
+
+  it('lets timers and I/O run while a subscriber catches up on a long backlog', async () => {
+    const store = openStore({ path: ':memory:' });
+    const backlog = 5 * SUBSCRIPTION_PAGE_SIZE;
+    await store.appendToStream(
+      's',
+      Array.from({ length: backlog }, () => event()),
+    );
+    const controller = new AbortController();
+    let delivered = 0;
+    let deliveredWhenTimerRan: number | undefined;
+    setTimeout(() => {
+      deliveredWhenTimerRan = delivered;
+    }, 0);
+    try {
+      for await (const _ of store.subscribeToAll({ signal: controller.signal })) {
+        delivered += 1;
+        if (delivered === backlog) break;
+      }
+    } finally {
+      controller.abort();
+    }
+    expect(deliveredWhenTimerRan).toBeDefined();
+    expect(deliveredWhenTimerRan).toBeLessThan(backlog);
   });
 
   it('a second instance on the same file sees the first one’s appends by polling', async () => {
