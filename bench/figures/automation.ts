@@ -90,9 +90,7 @@ const start = (dataDir: string, projections: boolean) =>
 
 /**
  * The API's modules, built but not yet initialised: initialising starts the projections, and
- * the rule runner can be started at that same moment. (createApp initialises at once, and the
- * embedded stores are synchronous, so its start does not return before the projections have
- * caught up.)
+ * the rule runner can be started at that same moment (createApp initialises at once).
  */
 const built = async (dataDir: string, metrics: CrmMetrics): Promise<NestFastifyApplication> => {
   const { config, module: configModule } = await loadConfiguration(benchConfig(dataDir, true));

@@ -82,6 +82,27 @@ describe('ProjectionRunner', () => {
     expect(await documents.checkpoint('counts@v1.1')).toBe(live.position);
   });
 
+  it('leaves the event loop free while it catches up, so a timer runs before it reaches the head', async () => {
+    const metadata = { tenantId: 'acme', recordedAt: '2026-01-01T00:00:00.000Z' };
+    const backlog = Array.from({ length: 3000 }, (_, i) => ({
+      id: randomUUID(),
+      type: 'Noted.v1',
+      data: { note: `n${i}` },
+      metadata,
+    }));
+    const { position: head } = await events.appendToStream('a', backlog);
+    const runner = new ProjectionRunner(events, documents, serializer, [counting()], {
+      batchSize: 500,
+    });
+    const seenByTimer = new Promise<bigint>((resolve) => {
+      setTimeout(() => resolve(runner.position()), 0);
+    });
+    await runner.start();
+    expect(await seenByTimer).toBeLessThan(head);
+    expect(await runner.waitForPosition(head, 10_000)).toBe(true);
+    await runner.stop();
+  });
+
   it('resumes from its checkpoint after a restart without doubling any effect', async () => {
     await note('a', 'one');
     const first = new ProjectionRunner(events, documents, serializer, [counting()]);
