@@ -8,6 +8,7 @@ import {
   EventStore,
   SqliteEventStoreOptions,
 } from '@crm/event-store';
+import { Projection } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -63,6 +64,8 @@ export const openApplication = (options: {
   eventStore?: EventStore;
   documentStore?: DocumentStore;
   clock?: () => Date;
+  /** The projections its read side keeps (every one when absent). */
+  projections?: readonly Projection[];
 }): Promise<INestApplicationContext> =>
   NestFactory.createApplicationContext(
     {

@@ -4,6 +4,7 @@ import {
   loadConfig,
   ProcessManagers,
 } from '@crm/application';
+import { leadsProjection } from '@crm/projections';
 import { createEmbeddedDocumentStore } from '@crm/read-store';
 import { CommandBus } from '@nestjs/cqrs';
 import Database from 'better-sqlite3';
@@ -189,11 +190,15 @@ export const buildWorkload = async (input: BuildWorkloadInput): Promise<Workload
   const store = openEventStore(input.path, input.synchronous);
   const stats = commitStatsOf(store);
   let now = new Date(0);
+  // The process managers run as in production. Lead engagement finds a contact's leads in the
+  // leads read model and waits for it to reach each event, so that read model is kept too (the
+  // only one: the others would slow the build down and nothing here reads them).
   const app = await openApplication({
-    config: loadConfig({ CRM_RUN_PROJECTIONS: 'false', CRM_RUN_PROCESSES: 'true' }),
+    config: loadConfig({ CRM_RUN_PROJECTIONS: 'true', CRM_RUN_PROCESSES: 'true' }),
     eventStore: store,
     documentStore: createEmbeddedDocumentStore({ path: ':memory:' }),
     clock: () => now,
+    projections: [leadsProjection],
   });
   const commands = itemsForEvents(input.events);
   const refusals: string[] = [];

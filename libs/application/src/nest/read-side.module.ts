@@ -1,3 +1,4 @@
+import { Projection } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CrmMetrics } from '../metrics/crm-metrics';
@@ -13,6 +14,11 @@ export type ReadSideOptions = {
   documentStore?: DocumentStore;
   /** Given (the API), the projections and the read-side gauges are measured into it. */
   metrics?: CrmMetrics;
+  /**
+   * The projections this read side keeps and waits for; every projection when absent. The
+   * bench's workload build keeps only the read models its process managers read.
+   */
+  projections?: readonly Projection[];
 };
 
 /**
@@ -29,7 +35,7 @@ export class ReadSideModule {
       module: ReadSideModule,
       global: true,
       providers: [
-        ...readSideProviders(options.documentStore, options.metrics),
+        ...readSideProviders(options.documentStore, options.metrics, options.projections),
         SlaBreachTimer,
         LeadDecayTimer,
         ...(options.metrics

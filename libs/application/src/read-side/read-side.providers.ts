@@ -1,5 +1,5 @@
 import { EventSerializer, EventStore } from '@crm/event-store';
-import { allProjections, ProjectionRunner } from '@crm/projections';
+import { allProjections, Projection, ProjectionRunner } from '@crm/projections';
 import { DocumentStore } from '@crm/read-store';
 import { Logger, Provider } from '@nestjs/common';
 import { AppConfig } from '../config';
@@ -21,6 +21,7 @@ import { ReadYourWrites } from './read-your-writes';
 export const readSideProviders = (
   documentStore?: DocumentStore,
   metrics?: CrmMetrics,
+  projections: readonly Projection[] = allProjections,
 ): Provider[] => [
   {
     provide: DOCUMENT_STORE,
@@ -33,7 +34,7 @@ export const readSideProviders = (
     inject: [EVENT_STORE, DOCUMENT_STORE, EVENT_SERIALIZER],
     useFactory: (events: EventStore, documents: DocumentStore, serializer: EventSerializer) => {
       const logger = new Logger('Projections');
-      return new ProjectionRunner(events, documents, serializer, allProjections, {
+      return new ProjectionRunner(events, documents, serializer, projections, {
         log: (message) => logger.log(message),
         onBatch: metrics
           ? ({ events, parked }) => {
@@ -63,7 +64,7 @@ export const readSideProviders = (
         documents,
         async () => {
           const names = await Promise.all(
-            allProjections.map((p) => documents.activeGeneration(p.name)),
+            projections.map((p) => documents.activeGeneration(p.name)),
           );
           return names.filter((name): name is string => name !== undefined);
         },
