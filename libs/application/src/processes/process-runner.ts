@@ -6,7 +6,8 @@ import { lastValueFrom, of, toArray } from 'rxjs';
 import { ReferenceNotFoundError } from '../command-errors';
 import { ExecuteDomainCommand } from '../nest/execute-domain-command';
 import { parseStreamName } from '../stream-name';
-import { loadCheckpoint, parkEvent, saveCheckpoint } from './process-checkpoints';
+import { CheckpointSaver } from './checkpoint-saver';
+import { loadCheckpoint, parkEvent } from './process-checkpoints';
 import { ProcessDefinition } from './process-definition';
 
 const TRANSIENT_RETRIES = 3;
@@ -25,6 +26,7 @@ export class ProcessRunner {
   private reached = -1n;
   private ended?: Error;
   private waiters: { target: bigint; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private readonly checkpoints: CheckpointSaver;
 
   constructor(
     private readonly definition: ProcessDefinition,
@@ -33,6 +35,9 @@ export class ProcessRunner {
     private readonly commandBus: CommandBus,
   ) {
     this.logger = new Logger(`Process:${definition.name}`);
+    this.checkpoints = new CheckpointSaver(store, definition.name, (error) =>
+      this.logger.warn(`checkpoint not saved (saved again with the next): ${String(error)}`),
+    );
   }
 
   start(): void {
@@ -56,9 +61,15 @@ export class ProcessRunner {
     return new Promise((resolve, reject) => this.waiters.push({ target, resolve, reject }));
   }
 
+  /** Stops after the event in hand and saves the checkpoint of what was handled. */
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
+    await this.checkpoints.save().catch((error: unknown) => {
+      this.logger.warn(
+        `checkpoint not saved at stop (replayed after the restart): ${String(error)}`,
+      );
+    });
   }
 
   /** The process manager's name and the last position it has gone past (-1n before any). */
@@ -71,9 +82,9 @@ export class ProcessRunner {
     this.advance(after ?? -1n);
     for await (const recorded of this.store.subscribeToAll({ after, signal: this.abort.signal })) {
       if (this.isRelevant(recorded)) {
-        await this.handle(recorded);
+        const acted = await this.handle(recorded);
         if (this.abort.signal.aborted) return;
-        await saveCheckpoint(this.store, this.definition.name, recorded.position);
+        await this.checkpoints.handledUpTo(recorded.position, acted);
       }
       this.advance(recorded.position);
     }
@@ -100,7 +111,8 @@ export class ProcessRunner {
     );
   }
 
-  private async handle(recorded: RecordedEvent): Promise<void> {
+  /** Handles one event; true when it sent commands or parked the event. */
+  private async handle(recorded: RecordedEvent): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
         const event = this.serializer.deserialize(recorded);
@@ -108,15 +120,15 @@ export class ProcessRunner {
         for (const { kind, recordId, intent, context } of requests) {
           await this.commandBus.execute(new ExecuteDomainCommand(kind, recordId, intent, context));
         }
-        return;
+        return requests.length > 0;
       } catch (error) {
         // Stopping cut the event short: it is handled again after the restart, not parked.
-        if (this.abort.signal.aborted) return;
+        if (this.abort.signal.aborted) return false;
         const refused = error instanceof DomainError || error instanceof ReferenceNotFoundError;
         if (refused || attempt > TRANSIENT_RETRIES) {
           this.logger.warn(`parked event ${recorded.id} at ${recorded.position}: ${String(error)}`);
           await parkEvent(this.store, this.definition.name, recorded, error);
-          return;
+          return true;
         }
         await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }
