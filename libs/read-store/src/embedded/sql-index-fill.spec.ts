@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { fillIndexesInJs } from './index-fill';
 import { openReadDatabase } from './read-database';
 import { SqlIndex } from './sql-index';
-import { fillIndexInSql } from './sql-index-fill';
+import { fillIndexesInSql } from './sql-index-fill';
 
 /** A value of every JSON type a top-level field can hold, and the absence of one. */
 const VALUES: unknown[] = [
@@ -63,7 +63,7 @@ const rowsOf = (db: Database.Database, index: SqlIndex): IndexRow[] => {
 
 /** The same index filled both ways: SQL must have filled it, and into the table JS fills. */
 const expectSameFill = (db: Database.Database, viaSql: SqlIndex, viaJs: SqlIndex): IndexRow[] => {
-  expect(fillIndexInSql(db, viaSql)).toBe(true);
+  expect(fillIndexesInSql(db, 'c', [viaSql])).toEqual([]);
   fillIndexesInJs(db, 'c', [viaJs]);
   const rows = rowsOf(db, viaSql);
   expect(rows).toEqual(rowsOf(db, viaJs));
@@ -71,7 +71,7 @@ const expectSameFill = (db: Database.Database, viaSql: SqlIndex, viaJs: SqlIndex
   return rows;
 };
 
-describe('fillIndexInSql', () => {
+describe('fillIndexesInSql', () => {
   it('stores for every value type exactly the entries the JS fill stores', () => {
     const documents = VALUES.map((value, i) =>
       value === undefined ? { tenantId: 't' } : { tenantId: `t${i % 3}`, value },
@@ -117,6 +117,21 @@ describe('fillIndexInSql', () => {
     db.close();
   });
 
+  it('fills several indexes in one scan and leaves only those with an array to JS', () => {
+    const documents = VALUES.map((value, i) => ({ tenantId: `t${i % 3}`, value, tags: [`t${i}`] }));
+    const { db, index } = setUp(documents);
+    const [byTenant, byValue, byTags] = [['tenantId'], ['tenantId', 'value'], ['tags']].map(index);
+    expect(fillIndexesInSql(db, 'c', [byTenant, byValue, byTags])).toEqual([byTags]);
+    const [tenantInJs, valueInJs] = [['tenantId'], ['tenantId', 'value']].map(index);
+    fillIndexesInJs(db, 'c', [tenantInJs, valueInJs]);
+    expect(rowsOf(db, byTenant)).toEqual(rowsOf(db, tenantInJs));
+    expect(rowsOf(db, byValue)).toEqual(rowsOf(db, valueInJs));
+    expect(rowsOf(db, byTenant)).toHaveLength(VALUES.length);
+    expect(rowsOf(db, byTags)).toEqual([]);
+    expect([byTenant.plain, byValue.plain]).toEqual([true, false]);
+    db.close();
+  });
+
   it.each([
     ['an array in an indexed field', { tags: ['vip', 'new'] }, ['tags']],
     ['a lone surrogate in a document', { tags: 'x\ud800y' }, ['tags']],
@@ -124,7 +139,7 @@ describe('fillIndexInSql', () => {
   ])('leaves %s to the JS fill and writes nothing', (_, document, fields) => {
     const { db, index } = setUp([{ tags: 'plain' }, document]);
     const viaSql = index(fields);
-    expect(fillIndexInSql(db, viaSql)).toBe(false);
+    expect(fillIndexesInSql(db, 'c', [viaSql])).toEqual([viaSql]);
     expect(rowsOf(db, viaSql)).toEqual([]);
     db.close();
   });

@@ -26,31 +26,65 @@ const columnValue = (path: string): string =>
      WHEN 'false' THEN x'00'
      ELSE x'' END`;
 
+/** Per indexed field: its column value, whether it held an array, whether it held nothing. */
+const fieldColumns = (field: string, i: number): string => {
+  const path = `$.${field}`;
+  return [
+    `${columnValue(path)} AS v${i}`,
+    `${typeOf(path)} = 'array' AS array${i}`,
+    `coalesce(${typeOf(path)}, 'null') IN ('null', 'object') AS hole${i}`,
+  ].join(', ');
+};
+
 /**
- * Fills a new index of top-level fields in one INSERT ... SELECT, without parsing a document in
- * JS, in key order (the b-tree grows at its right edge). Returns false, writing nothing, when a
- * document needs the JS reading (indexEntriesOf): an array in an indexed field (one entry per
- * element) or a lone surrogate. Sets `index.plain` as indexEntriesOf would: false once a document
- * holds nothing or a subdocument in one of the fields.
+ * Fills new indexes of top-level fields in SQL, without parsing a document in JS: one scan reads
+ * every indexed field of every document into a temporary table (SQLite parses each document once
+ * for all its fields), then each index is copied from it in key order (its b-tree grows at its
+ * right edge). Returns the indexes left for the JS reading (indexEntriesOf), untouched: those with
+ * a path, or an array in a field (one entry per element); all of them when a document holds a
+ * lone surrogate. Sets `plain` as indexEntriesOf would: false once a document holds nothing or a
+ * subdocument in one of the index's fields.
  */
-export const fillIndexInSql = (db: Database.Database, index: SqlIndex): boolean => {
-  if (!index.fields.every((field) => TOP_LEVEL_KEY.test(field))) return false;
-  const paths = index.fields.map((field) => `$.${field}`);
-  const any = (condition: string): boolean =>
-    db
-      .prepare<[string], { found: number }>(
-        `SELECT EXISTS (SELECT 1 FROM docs WHERE collection = ? AND (${condition})) AS found`,
-      )
-      .get(index.collection)?.found === 1;
-  const arrays = paths.map((path) => `${typeOf(path)} = 'array'`);
-  if (any([...arrays, LONE_SURROGATE].join(' OR '))) return false;
-  const holes = paths.map((path) => `coalesce(${typeOf(path)}, 'null') IN ('null', 'object')`);
-  if (any(holes.join(' OR '))) index.plain = false;
-  const keys = index.fields.map((_, i) => `k${i}`);
+export const fillIndexesInSql = (
+  db: Database.Database,
+  collection: string,
+  indexes: readonly SqlIndex[],
+): SqlIndex[] => {
+  const inSql = indexes.filter((index) => index.fields.every((f) => TOP_LEVEL_KEY.test(f)));
+  const left = indexes.filter((index) => !inSql.includes(index));
+  if (inSql.length === 0) return left;
+  const fields = [...new Set(inSql.flatMap((index) => index.fields))];
+  const column = new Map(fields.map((field, i) => [field, i]));
   db.prepare<[string]>(
-    `INSERT INTO ${index.table} (${keys.join(', ')}, rid)
-     SELECT ${paths.map((path, i) => `${columnValue(path)} AS ${keys[i]}`).join(', ')}, rid
-     FROM docs WHERE collection = ? ORDER BY ${keys.join(', ')}, rid`,
-  ).run(index.collection);
-  return true;
+    `CREATE TEMP TABLE fill_values AS
+     SELECT rid, ${fields.map(fieldColumns).join(', ')}, ${LONE_SURROGATE} AS odd
+     FROM docs WHERE collection = ?`,
+  ).run(collection);
+  try {
+    const seen = db
+      .prepare<[], Record<string, number | null>>(
+        `SELECT max(odd) AS odd, ${fields.map((_, i) => `max(array${i}) AS array${i}, max(hole${i}) AS hole${i}`).join(', ')}
+         FROM temp.fill_values`,
+      )
+      .get() as Record<string, number | null>;
+    if (seen['odd'] === 1) return [...indexes];
+    const anyOf = (index: SqlIndex, flag: string): boolean =>
+      index.fields.some((field) => seen[`${flag}${column.get(field)}`] === 1);
+    for (const index of inSql) {
+      if (anyOf(index, 'array')) {
+        left.push(index);
+        continue;
+      }
+      if (anyOf(index, 'hole')) index.plain = false;
+      const keys = index.fields.map((_, i) => `k${i}`);
+      const values = index.fields.map((field) => `v${column.get(field)}`);
+      db.exec(
+        `INSERT INTO ${index.table} (${keys.join(', ')}, rid)
+         SELECT ${values.join(', ')}, rid FROM temp.fill_values ORDER BY ${values.join(', ')}, rid`,
+      );
+    }
+    return left;
+  } finally {
+    db.exec('DROP TABLE temp.fill_values');
+  }
 };

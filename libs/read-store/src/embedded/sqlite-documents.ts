@@ -6,7 +6,7 @@ import { fillIndexesInJs } from './index-fill';
 import { IndexEntry, indexEntriesOf } from './index-keys';
 import { checkedSkip, effectiveLimit, findIn, projectAll } from './run-query';
 import { SqlIndex } from './sql-index';
-import { fillIndexInSql } from './sql-index-fill';
+import { fillIndexesInSql } from './sql-index-fill';
 import { SqlValue } from './sql-values';
 import { mingoQuery } from './mingo-query';
 
@@ -86,7 +86,7 @@ export class SqliteDocuments {
         const { id } = declare.get(collection, JSON.stringify(spec.fields)) as { id: number };
         return new SqlIndex(this.db, id, collection, [...spec.fields], true);
       });
-      const inJs = added.filter((index) => !fillIndexInSql(this.db, index));
+      const inJs = fillIndexesInSql(this.db, collection, added);
       if (inJs.length > 0) fillIndexesInJs(this.db, collection, inJs);
       for (const index of added) if (!index.plain) this.markNotPlain(index);
       return added;
