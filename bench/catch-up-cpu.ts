@@ -9,9 +9,10 @@ import { createSerializer, openEventStore } from './stores';
  * Scratch driver for profiling catch-up: every projection from zero into an empty embedded read
  * store over the cached quick workload, printing the CPU time (user + system, far steadier than
  * wall time on a shared machine) of the first 20,000 events, of the whole log up to its last
- * batch, and of the switch that follows (index fill). Run it under `node --cpu-prof` to profile:
+ * batch, and of the switch that follows (index fill); with `--rebuild`, then a full rebuild over
+ * those read models, as `crm rebuild` does. Run it under `node --cpu-prof` to profile:
  *
- *   node -r @swc-node/register bench/catch-up-cpu.ts [log.sqlite]
+ *   node -r @swc-node/register bench/catch-up-cpu.ts [log.sqlite] [--rebuild]
  */
 const FIRST = 20_000;
 
@@ -29,12 +30,15 @@ const cpuMs = (since?: NodeJS.CpuUsage): number => {
   return (used.user + used.system) / 1000;
 };
 
-const main = async (): Promise<void> => {
-  const work = mkdtempSync(join(tmpdir(), 'catch-up-cpu-'));
-  const eventsPath = join(work, 'events.sqlite');
-  copyFileSync(process.argv[2] ?? cachedLog(), eventsPath);
+const perEvent = (ms: number, n: number): string => `${((ms * 1000) / n).toFixed(0)} us/event`;
+
+/** One run of every projection to the head, into the read store at `readPath`. */
+const runOnce = async (eventsPath: string, readPath: string, rebuild: boolean): Promise<void> => {
+  const label = rebuild ? 'rebuild' : 'catch-up';
   const events = openEventStore(eventsPath, 'NORMAL');
-  const documents = createEmbeddedDocumentStore({ path: join(work, 'read.sqlite') });
+  const opened = process.cpuUsage();
+  const documents = createEmbeddedDocumentStore({ path: readPath });
+  const openMs = cpuMs(opened);
   let applied = 0;
   let firstMs: number | undefined;
   let lastBatchMs = 0;
@@ -42,6 +46,7 @@ const main = async (): Promise<void> => {
   const wallStarted = performance.now();
   try {
     const runner = new ProjectionRunner(events, documents, createSerializer(), allProjections, {
+      rebuild,
       onBatch: (batch) => {
         applied += batch.events;
         if (firstMs === undefined && applied >= FIRST) firstMs = cpuMs(started);
@@ -51,18 +56,34 @@ const main = async (): Promise<void> => {
     await runner.runToHead();
     const totalMs = cpuMs(started);
     const wallS = (performance.now() - wallStarted) / 1000;
-    const perEvent = (ms: number, n: number): string => `${((ms * 1000) / n).toFixed(0)} us/event`;
-    console.log(`first ${FIRST}: ${firstMs?.toFixed(0)} ms CPU, ${perEvent(firstMs ?? 0, FIRST)}`);
+    const rssMiB = process.memoryUsage().rss / 1024 / 1024;
+    console.log(`${label}: opening the read store ${openMs.toFixed(0)} ms CPU`);
     console.log(
-      `all ${applied} batches: ${lastBatchMs.toFixed(0)} ms CPU, ${perEvent(lastBatchMs, applied)}`,
+      `${label}: first ${FIRST}: ${firstMs?.toFixed(0)} ms CPU, ${perEvent(firstMs ?? 0, FIRST)}`,
     );
-    console.log(`switch (index fill): ${(totalMs - lastBatchMs).toFixed(0)} ms CPU`);
     console.log(
-      `total: ${totalMs.toFixed(0)} ms CPU, ${perEvent(totalMs, applied)}; wall ${wallS.toFixed(1)} s`,
+      `${label}: all ${applied} batches: ${lastBatchMs.toFixed(0)} ms CPU, ${perEvent(lastBatchMs, applied)}`,
+    );
+    console.log(`${label}: switch (index fill): ${(totalMs - lastBatchMs).toFixed(0)} ms CPU`);
+    console.log(
+      `${label}: total ${totalMs.toFixed(0)} ms CPU, ${perEvent(totalMs, applied)}; wall ${wallS.toFixed(1)} s; RSS ${rssMiB.toFixed(0)} MiB`,
     );
   } finally {
     await documents.close();
     await events.close();
+  }
+};
+
+const main = async (): Promise<void> => {
+  const work = mkdtempSync(join(tmpdir(), 'catch-up-cpu-'));
+  const eventsPath = join(work, 'events.sqlite');
+  const log = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  copyFileSync(log ?? cachedLog(), eventsPath);
+  const readPath = join(work, 'read.sqlite');
+  try {
+    await runOnce(eventsPath, readPath, false);
+    if (process.argv.includes('--rebuild')) await runOnce(eventsPath, readPath, true);
+  } finally {
     rmSync(work, { recursive: true, force: true });
   }
 };
