@@ -24,8 +24,21 @@ export type FindOptions = {
 /** An index a projection declares: the fields, in order, that queries filter on by equality. */
 export type IndexSpec = { fields: string[]; name?: string };
 
+/**
+ * Top-level fields and their new values for a `set` write: each key a field name (no `.`, `"`,
+ * leading `$`, nor `_id`), each value plain JSON (not undefined).
+ */
+export type DocumentFields = Record<string, unknown>;
+
+/**
+ * `set` changes only the given top-level fields of a stored document, as MongoDB's `$set` does,
+ * so a large document is not written again whole to change one field; a document that is not
+ * stored stays absent. Like an upsert it carries `_position` in its fields where a store guards
+ * writes by position.
+ */
 export type DocumentWrite =
   | { collection: string; op: 'upsert'; document: Document }
+  | { collection: string; op: 'set'; id: string; fields: DocumentFields }
   | { collection: string; op: 'delete'; id: string };
 
 /**

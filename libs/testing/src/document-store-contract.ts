@@ -171,6 +171,67 @@ export const documentStoreContract = (
         expect(await documents.get('back')).toEqual({ _id: 'back', v: 2 });
       });
 
+      it('a set changes only the given fields, keeping each JSON type; nothing else is written', async () => {
+        const collection = uniqueName('set');
+        await upsertAll(collection, [{ _id: 'd', a: 1, b: { c: 2 }, keep: 'x' }]);
+        const values = {
+          a: 'one',
+          b: { d: [1, 'two', null] },
+          n: 0.1 + 0.2,
+          big: 9007199254740991,
+          yes: true,
+          none: null,
+          text: 'é "quoted" \\ 😀',
+        };
+        await commit([
+          { collection, op: 'set', id: 'd', fields: values },
+          { collection, op: 'set', id: 'absent', fields: { a: 1 } },
+        ]);
+        const documents = store.collection(collection);
+        expect(await documents.get('d')).toEqual({ _id: 'd', keep: 'x', ...values });
+        expect(await documents.get('absent')).toBeUndefined();
+        expect(await documents.count({})).toBe(1);
+      });
+
+      it('a set applies in batch order: over an earlier write, under a later one, not after a delete', async () => {
+        const collection = uniqueName('set-order');
+        await upsertAll(collection, [
+          { _id: 'stored', v: 0 },
+          { _id: 'deleted', v: 0 },
+        ]);
+        await commit([
+          { collection, op: 'upsert', document: { _id: 'new', v: 1, w: 1 } },
+          { collection, op: 'set', id: 'new', fields: { v: 2 } },
+          { collection, op: 'set', id: 'stored', fields: { v: 1, w: 1 } },
+          { collection, op: 'set', id: 'stored', fields: { w: 2 } },
+          { collection, op: 'set', id: 'replaced', fields: { v: 1 } },
+          { collection, op: 'upsert', document: { _id: 'replaced', v: 3 } },
+          { collection, op: 'delete', id: 'deleted' },
+          { collection, op: 'set', id: 'deleted', fields: { v: 1 } },
+        ]);
+        const documents = store.collection(collection);
+        expect(await documents.get('new')).toEqual({ _id: 'new', v: 2, w: 1 });
+        expect(await documents.get('stored')).toEqual({ _id: 'stored', v: 1, w: 2 });
+        expect(await documents.get('replaced')).toEqual({ _id: 'replaced', v: 3 });
+        expect(await documents.get('deleted')).toBeUndefined();
+      });
+
+      it.each([['_id'], ['a.b'], ['$inc']])(
+        'refuses a set of the field %s and writes nothing of the batch',
+        async (field) => {
+          const collection = uniqueName('set-refused');
+          await upsertAll(collection, [{ _id: 'd', a: { b: 1 } }]);
+          await expect(
+            commit([
+              { collection, op: 'upsert', document: { _id: 'other', v: 1 } },
+              { collection, op: 'set', id: 'd', fields: { [field]: 2 } },
+            ]),
+          ).rejects.toThrow(field);
+          expect(await store.collection(collection).get('d')).toEqual({ _id: 'd', a: { b: 1 } });
+          expect(await store.collection(collection).get('other')).toBeUndefined();
+        },
+      );
+
       it('collections are independent', async () => {
         const first = uniqueName('first');
         const second = uniqueName('second');
@@ -569,6 +630,37 @@ export const documentStoreContract = (
         await expectSameAnswers(indexed, plain);
         expect(await findIds(indexed, { tags: 'new' })).toEqual([]);
         expect(await findIds(indexed, { tenantId: 'acme' })).toEqual(['bob', 'cyd']);
+      });
+
+      it('never return stale hits after sets of indexed fields', async () => {
+        const indexed = await seeded('indexed-sets');
+        await store.ensureIndexes(indexed, INDEXES);
+        const plain = await seeded('plain');
+        const both = [indexed, plain];
+        await writeBoth(both, [
+          { collection: '', op: 'set', id: 'ada', fields: { tenantId: 'globex', amount: 500 } },
+          { collection: '', op: 'set', id: 'bob', fields: { stage: 'won', active: false } },
+          {
+            collection: '',
+            op: 'set',
+            id: 'cyd',
+            fields: { tags: ['new'], relatedTo: { id: 'co-2' } },
+          },
+        ]);
+        await expectSameAnswers(indexed, plain);
+        expect(await findIds(indexed, { tenantId: 'acme', stage: 'won' })).toContain('bob');
+        expect(await findIds(indexed, { tenantId: 'acme' })).not.toContain('ada');
+        expect(await findIds(indexed, { amount: 500 })).toEqual(['ada']);
+        expect(await findIds(indexed, { tags: 'new' })).toEqual(['cyd']);
+        expect(await findIds(indexed, { 'relatedTo.id': 'co-2' })).toContain('cyd');
+
+        await writeBoth(both, [
+          { collection: '', op: 'set', id: 'cyd', fields: { tags: 'vip', relatedTo: null } },
+          { collection: '', op: 'set', id: 'ada', fields: { tenantId: 'acme' } },
+        ]);
+        await expectSameAnswers(indexed, plain);
+        expect(await findIds(indexed, { tags: 'new' })).toEqual([]);
+        expect(await findIds(indexed, { 'relatedTo.id': 'co-2' })).not.toContain('cyd');
       });
 
       it('answer sorted, paged and projected queries like a scan', async () => {

@@ -1,3 +1,4 @@
+import { SEARCH_FIELD } from '../read-models/search-terms';
 import { historyIndexesFor } from './document-history';
 
 describe('historyIndexesFor', () => {
@@ -12,6 +13,18 @@ describe('historyIndexesFor', () => {
       '_docId,_validTo,_validFrom',
       'tenantId,_validTo,_validFrom',
       'tenantId,status,_validTo,_validFrom',
+    ]);
+  });
+
+  it('leaves out the word-search indexes, which no as-of read uses', () => {
+    const indexes = historyIndexesFor([
+      { fields: ['tenantId', 'ownerId'] },
+      { fields: ['tenantId', SEARCH_FIELD, 'status'] },
+    ]);
+    expect(indexes.map((index) => index.fields.join(','))).toEqual([
+      '_docId,_validTo,_validFrom',
+      'tenantId,_validTo,_validFrom',
+      'tenantId,ownerId,_validTo,_validFrom',
     ]);
   });
 });

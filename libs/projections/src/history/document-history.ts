@@ -1,4 +1,5 @@
 import { Document, IndexSpec } from '@crm/read-store';
+import { SEARCH_FIELD } from '../read-models/search-terms';
 
 /**
  * The history a projection keeps when it opts in (`history: true`): beside each generation's
@@ -39,14 +40,18 @@ export const versionIdOf = (documentId: string, position: number): string =>
 
 /**
  * Indexes that make an as-of read an index range: by document for single reads, and each of the
- * projection's own indexes followed by the validity, for finds and counts at a moment.
+ * projection's own indexes followed by the validity, for finds and counts at a moment. Not the
+ * word-search indexes (`_search`): no query searches words as of a past moment (lists are read
+ * now only), and they are the largest (one entry per word of every version).
  */
 export const historyIndexesFor = (indexes: readonly IndexSpec[]): IndexSpec[] => {
   const validity = [VALID_TO_FIELD, VALID_FROM_FIELD];
   const all = [
     [DOCUMENT_ID_FIELD, ...validity],
     ['tenantId', ...validity],
-    ...indexes.map((index) => [...index.fields, ...validity]),
+    ...indexes
+      .filter((index) => !index.fields.includes(SEARCH_FIELD))
+      .map((index) => [...index.fields, ...validity]),
   ];
   // Once each: MongoDB refuses an index it already has (a projection's own `tenantId` index).
   const distinct = new Map(all.map((fields) => [fields.join('\u0000'), fields]));

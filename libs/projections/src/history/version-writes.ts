@@ -13,8 +13,9 @@ export type DocumentChange = {
 /**
  * The history writes for a batch's changes to one projection, in event order: each change ends
  * the document's open version (read from the history, or opened earlier in the batch) at the
- * event's recorded-at time and, unless the document was deleted, opens the next one. Version ids
- * and contents follow from the events alone, so a redelivered batch writes the same versions.
+ * event's recorded-at time and, unless the document was deleted, opens the next one. A stored
+ * version is ended by a `set` of its validity alone, not written again whole. Version ids and
+ * contents follow from the events alone, so a redelivered batch writes the same versions.
  */
 export const versionWrites = async (
   historyCollection: string,
@@ -25,12 +26,15 @@ export const versionWrites = async (
   if (changes.length === 0) return [];
   const open = await openVersionsOf(historyCollection, before, changes, documents);
   const written = new Map<string, DocumentVersion>();
+  const ended = new Map<string, { _validTo: number; _position: number }>();
   for (const change of changes) {
     const previous = open.get(change.id);
     // A version never ends before it began, even when recorded-at times run backwards.
     const from = Math.max(change.recordedAt, previous?._validFrom ?? Number.NEGATIVE_INFINITY);
     if (previous) {
-      written.set(previous._id, { ...previous, _validTo: from, _position: change.position });
+      const end = { _validTo: from, _position: change.position };
+      if (written.has(previous._id)) written.set(previous._id, { ...previous, ...end });
+      else ended.set(previous._id, end);
     }
     if (change.document === null) {
       open.delete(change.id);
@@ -48,11 +52,18 @@ export const versionWrites = async (
     open.set(change.id, version);
     written.set(version._id, version);
   }
-  return [...written.values()].map((document) => ({
+  const ends: DocumentWrite[] = [...ended].map(([id, fields]) => ({
+    collection: historyCollection,
+    op: 'set',
+    id,
+    fields,
+  }));
+  const versions: DocumentWrite[] = [...written.values()].map((document) => ({
     collection: historyCollection,
     op: 'upsert',
     document,
   }));
+  return [...ends, ...versions];
 };
 
 /** The versions still open of the documents the batch changes, by live document id. */

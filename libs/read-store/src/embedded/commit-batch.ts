@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { Document, DocumentWrite, WriteBatch } from '../document-store';
+import { assertSettableFields } from '../settable-fields';
 import { CachedDocument, DocumentCache } from './document-cache';
 import { entryKey, IndexEntry, indexEntriesOf } from './index-keys';
 import { UnserializableDocumentError } from './read-store-errors';
 import { SqlIndex } from './sql-index';
 import { SqliteDocuments } from './sqlite-documents';
+import { createSetFields } from './set-fields';
 
 export type CommitBatch = (batch: WriteBatch) => void;
 
@@ -34,7 +36,16 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
   const removeById = db.prepare<[string, string]>(
     'DELETE FROM docs WHERE collection = ? AND id = ?',
   );
+  const setFields = createSetFields(db);
   const writeUnindexed = (change: DocumentWrite): CachedDocument => {
+    if (change.op === 'set') {
+      return (
+        setFields(change.collection, change.id, change.fields) ?? {
+          json: undefined,
+          entries: new Map(),
+        }
+      );
+    }
     if (change.op === 'delete') {
       removeById.run(change.collection, change.id);
       return { json: undefined, entries: new Map() };
@@ -48,6 +59,7 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
     const written = new Map<string, CachedDocument>();
     const turnedNotPlain = new Set<SqlIndex>();
     for (const change of batch.writes) {
+      if (change.op === 'set') assertSettableFields(change.collection, change.id, change.fields);
       const id = change.op === 'upsert' ? change.document._id : change.id;
       const key = DocumentCache.key(change.collection, id);
       const indexes = store.indexesOf(change.collection);
@@ -65,6 +77,30 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
           remove.run(before.rid);
         }
         written.set(key, { json: undefined, entries: new Map() });
+        continue;
+      }
+      if (change.op === 'set') {
+        if (before.json === undefined) continue; // nothing stored: a set leaves it absent
+        const after = setFields(change.collection, id, change.fields);
+        if (after?.rid === undefined || after.json === undefined) continue;
+        const changedFields = Object.keys(change.fields);
+        let document: unknown;
+        for (const index of indexes) {
+          const previous = store.entriesIn(before, index);
+          if (!readsAny(index.fields, changedFields)) {
+            after.entries.set(index.id, previous);
+            continue;
+          }
+          document ??= JSON.parse(after.json);
+          const next = indexEntriesOf(document, index.fields);
+          if (!next.plain && index.plain && !turnedNotPlain.has(index)) {
+            turnedNotPlain.add(index);
+            store.markNotPlain(index);
+          }
+          replaceEntries(index, after.rid, previous, next.entries);
+          after.entries.set(index.id, next.entries);
+        }
+        written.set(key, after);
         continue;
       }
       const json = serialize(change.collection, change.document);
@@ -94,6 +130,12 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
     for (const index of turnedNotPlain) index.plain = false;
   };
 };
+
+/** Whether an index reads one of the top-level fields a set changed (itself or a path under it). */
+const readsAny = (indexFields: readonly string[], changed: readonly string[]): boolean =>
+  indexFields.some((path) =>
+    changed.some((field) => path === field || path.startsWith(`${field}.`)),
+  );
 
 /** Deletes the entries that are gone and adds the new ones; unchanged entries are left alone. */
 const replaceEntries = (

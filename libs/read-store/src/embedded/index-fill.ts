@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { IndexEntry } from './index-keys';
+import { IndexEntry, indexEntriesOf } from './index-keys';
 import { SqlIndex } from './sql-index';
 import { SqlValue, toSqlValue } from './sql-values';
 
@@ -50,3 +50,40 @@ export class IndexFill {
     );
   }
 }
+
+type Row = { rid: number; id: string; doc: string };
+
+/**
+ * Fills new indexes of one collection from its documents parsed in JS, in one pass over them
+ * (what fillIndexInSql cannot do: paths, arrays). Sets `plain` false on an index as soon as one
+ * document is not plain there.
+ */
+export const fillIndexesInJs = (
+  db: Database.Database,
+  collection: string,
+  indexes: readonly SqlIndex[],
+): void => {
+  // In pages by id (the (collection, id) key, no sort): better-sqlite3 cannot write while a
+  // statement is still reading.
+  const firstPage = db.prepare<[string], Row>(
+    'SELECT rid, id, doc FROM docs WHERE collection = ? ORDER BY id LIMIT 1000',
+  );
+  const page = db.prepare<[string, string], Row>(
+    'SELECT rid, id, doc FROM docs WHERE collection = ? AND id > ? ORDER BY id LIMIT 1000',
+  );
+  const fills = indexes.map((index) => new IndexFill(db, index));
+  for (let rows = firstPage.all(collection); rows.length > 0;) {
+    const documents = rows.map((row): unknown => JSON.parse(row.doc));
+    indexes.forEach((index, i) => {
+      const entries: { rid: number; entry: IndexEntry }[] = [];
+      rows.forEach((row, at) => {
+        const found = indexEntriesOf(documents[at], index.fields);
+        if (!found.plain) index.plain = false;
+        for (const entry of found.entries) entries.push({ rid: row.rid, entry });
+      });
+      fills[i].stage(entries);
+    });
+    rows = page.all(collection, rows[rows.length - 1].id);
+  }
+  for (const fill of fills) fill.finish();
+};

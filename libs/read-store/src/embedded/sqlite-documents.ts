@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import { Document, Filter, FindOptions, IndexSpec } from '../document-store';
 import { CachedDocument, DocumentCache } from './document-cache';
 import { planQuery } from './filter-plan';
-import { IndexFill } from './index-fill';
+import { fillIndexesInJs } from './index-fill';
 import { IndexEntry, indexEntriesOf } from './index-keys';
 import { checkedSkip, effectiveLimit, findIn, projectAll } from './run-query';
 import { SqlIndex } from './sql-index';
+import { fillIndexesInSql } from './sql-index-fill';
 import { SqlValue } from './sql-values';
 import { mingoQuery } from './mingo-query';
 
@@ -62,8 +63,9 @@ export class SqliteDocuments {
   }
 
   /**
-   * Declares the indexes not declared yet, persisted, filled from the documents already there in
-   * one pass over them (a fresh generation gets every index at once when it is switched in).
+   * Declares the indexes not declared yet, persisted, filled from the documents already there (a
+   * fresh generation gets every index at once when it is switched in): in SQL where the fields
+   * allow it, else in one pass over the documents in JS.
    */
   ensureIndexes(collection: string, specs: readonly IndexSpec[]): void {
     if (specs.some((spec) => spec.fields.length === 0)) {
@@ -84,29 +86,8 @@ export class SqliteDocuments {
         const { id } = declare.get(collection, JSON.stringify(spec.fields)) as { id: number };
         return new SqlIndex(this.db, id, collection, [...spec.fields], true);
       });
-      // In pages by id (the (collection, id) key, no sort): better-sqlite3 cannot write while a
-      // statement is still reading.
-      const firstPage = this.db.prepare<[string], Row>(
-        'SELECT rid, id, doc FROM docs WHERE collection = ? ORDER BY id LIMIT 1000',
-      );
-      const page = this.db.prepare<[string, string], Row>(
-        'SELECT rid, id, doc FROM docs WHERE collection = ? AND id > ? ORDER BY id LIMIT 1000',
-      );
-      const fills = added.map((index) => new IndexFill(this.db, index));
-      for (let rows = firstPage.all(collection); rows.length > 0;) {
-        const documents = rows.map((row): unknown => JSON.parse(row.doc));
-        added.forEach((index, i) => {
-          const entries: { rid: number; entry: IndexEntry }[] = [];
-          rows.forEach((row, at) => {
-            const found = indexEntriesOf(documents[at], index.fields);
-            if (!found.plain) index.plain = false;
-            for (const entry of found.entries) entries.push({ rid: row.rid, entry });
-          });
-          fills[i].stage(entries);
-        });
-        rows = page.all(collection, rows[rows.length - 1].id);
-      }
-      for (const fill of fills) fill.finish();
+      const inJs = fillIndexesInSql(this.db, collection, added);
+      if (inJs.length > 0) fillIndexesInJs(this.db, collection, inJs);
       for (const index of added) if (!index.plain) this.markNotPlain(index);
       return added;
     });

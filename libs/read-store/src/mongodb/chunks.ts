@@ -13,7 +13,9 @@ export type ChunkLimits = { maxWrites: number; maxBytes: number };
 export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxWrites: 1_000, maxBytes: 8 * 1024 * 1024 };
 
 const sizeOf = (write: PositionedWrite): number =>
-  write.op === 'delete' ? 64 : BSON.calculateObjectSize(write.document);
+  write.op === 'delete'
+    ? 64
+    : BSON.calculateObjectSize(write.op === 'set' ? write.fields : write.document);
 
 export const inChunks = (
   collections: readonly CollectionWrites[],

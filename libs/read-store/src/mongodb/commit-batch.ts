@@ -119,6 +119,8 @@ const settleGuarded = async (
   for (let attempt = 0; attempt < MAX_RACE_ATTEMPTS; attempt += 1) {
     try {
       if (write.op === 'delete') await collection.deleteOne(olderThan(write.id, write.position));
+      else if (write.op === 'set')
+        await collection.updateOne(olderThan(write.id, write.position), { $set: write.fields });
       else
         await collection.replaceOne(olderThan(write.id, write.position), write.document, {
           upsert: true,

@@ -166,3 +166,64 @@ describe('writesByCollection', () => {
     ).toThrow(UnstorableDocumentError);
   });
 });
+
+describe('set writes', () => {
+  const set: PositionedWrite = { op: 'set', id: 'a', fields: { _validTo: 7 }, position: 50n };
+
+  it('change only a stored document that is older, never create one', () => {
+    expect(isNewerThanStored(set, undefined)).toBe(false);
+    expect(isNewerThanStored(set, { position: undefined })).toBe(true);
+    expect(isNewerThanStored(set, { position: 49n })).toBe(true);
+    expect(isNewerThanStored(set, { position: 50n })).toBe(false); // redelivery
+  });
+
+  it('are $set updates without upsert, guarded by position outside a transaction', () => {
+    expect(plainOperation(set)).toEqual({
+      updateOne: { filter: { _id: 'a' }, update: { $set: { _validTo: 7 } } },
+    });
+    expect(guardedOperation(set)).toEqual({
+      updateOne: { filter: olderThan('a', 50n), update: { $set: { _validTo: 7 } } },
+    });
+  });
+
+  it('take their position from the _position they set, else the batch', () => {
+    const [{ writes }] = writesByCollection(
+      batch([
+        { collection: 'c', op: 'set', id: 'a', fields: { _validTo: 7, _position: 42 } },
+        { collection: 'c', op: 'set', id: 'b', fields: { v: 1 } },
+      ]),
+    );
+    expect(writes.map((write) => write.position)).toEqual([42n, 50n]);
+  });
+
+  it('fold into the earlier write of the same document in the batch', () => {
+    const [{ writes }] = writesByCollection(
+      batch([
+        { collection: 'c', op: 'upsert', document: { _id: 'new', v: 1, _position: 41 } },
+        { collection: 'c', op: 'set', id: 'new', fields: { v: 2, _position: 43 } },
+        { collection: 'c', op: 'set', id: 'set', fields: { v: 1, w: 1 } },
+        { collection: 'c', op: 'set', id: 'set', fields: { w: 2 } },
+        { collection: 'c', op: 'delete', id: 'gone' },
+        { collection: 'c', op: 'set', id: 'gone', fields: { v: 1 } },
+        { collection: 'c', op: 'set', id: 'replaced', fields: { v: 1 } },
+        { collection: 'c', op: 'upsert', document: { _id: 'replaced', v: 3 } },
+      ]),
+    );
+    expect(writes).toEqual([
+      upsert({ _id: 'new', v: 2, _position: 43 }, 43n),
+      { op: 'set', id: 'set', fields: { v: 1, w: 2 }, position: 50n },
+      { op: 'delete', id: 'gone', position: 50n },
+      upsert({ _id: 'replaced', v: 3 }, 50n),
+    ]);
+  });
+
+  it('refuse a dotted, operator or _id field before anything is sent', () => {
+    for (const field of ['a.b', '$inc', '_id']) {
+      expect(() =>
+        writesByCollection(
+          batch([{ collection: 'c', op: 'set', id: 'a', fields: { [field]: 1 } }]),
+        ),
+      ).toThrow(field);
+    }
+  });
+});
