@@ -277,4 +277,49 @@ describe('pipelineBoard over a seeded history', () => {
     );
     expect(board?.stages.some((column) => column.hasMore)).toBe(true);
   });
+
+  it('pages a column on from its cursor without repeats when deals open meanwhile (runs last: it writes)', async () => {
+    const board = await pipelineBoard(
+      world.readModels,
+      TENANT,
+      BOARD_PIPELINE,
+      { perStage: 3 },
+      NOW,
+    );
+    const first = board?.stages.find((column) => column.stageId === 'negotiation');
+    expect(first?.nextCursor).toBeDefined();
+    const before = openDeals
+      .filter((deal) => deal.stageId === 'negotiation')
+      .sort(bySoonestClose)
+      .map((deal) => deal.dealId);
+    for (const [dealId, expectedCloseDate] of [
+      ['bd-early', '2026-02-01'],
+      ['bd-late', '2026-12-31'],
+    ]) {
+      await openDeal(world, dealId, {
+        pipelineId: BOARD_PIPELINE,
+        accountId: 'a',
+        amount: eur(1),
+        stageId: 'negotiation',
+        expectedCloseDate,
+      });
+    }
+    await world.project();
+    const rest: string[] = [];
+    let cursor = first?.nextCursor;
+    while (cursor !== undefined) {
+      const page = await listDeals(world.readModels, TENANT, {
+        pipelineId: BOARD_PIPELINE,
+        stageId: 'negotiation',
+        status: 'open',
+        sort: 'expectedCloseDate',
+        limit: 4,
+        cursor,
+      });
+      rest.push(...page.items.map((deal) => deal.dealId));
+      cursor = page.nextCursor;
+    }
+    expect(first?.deals.map((deal) => deal.dealId)).toEqual(before.slice(0, 3));
+    expect(rest).toEqual([...before.slice(3), 'bd-late']);
+  });
 });
