@@ -34,17 +34,23 @@ export class PipelineViewsController {
 
   @Get(':id/board')
   @QueryEndpoint(
-    'The pipeline board: stages in order with their open deals, totals and probability-weighted totals per currency',
+    "The pipeline board: stages in order with their open deals' count, totals and probability-weighted totals per currency, and the first perStage deals of each (nextCursor pages on through GET /deals)",
     { notFound: 'PIPELINE_NOT_FOUND' },
   )
   async board(
     @Param('id', RecordIdPipe) id: string,
-    @Query() { ownerId }: PipelineBoardQuery,
+    @Query() { ownerId, perStage }: PipelineBoardQuery,
     @TenancyFromRequest() { tenantId }: Tenancy,
     @ReadScopeFromRequest() scope: ReadScope,
   ) {
     const readModels = this.readModels.within(scope);
-    const board = await pipelineBoard(readModels, tenantId, id, { ownerId }, this.clock.now());
+    const board = await pipelineBoard(
+      readModels,
+      tenantId,
+      id,
+      { ownerId, perStage },
+      this.clock.now(),
+    );
     return found(board, 'pipeline', id);
   }
 }

@@ -91,6 +91,32 @@ describe('pipeline views API', () => {
     });
   });
 
+  it('GET /pipelines/:id/board?perStage= lists that many deals a column, and nextCursor pages on through GET /deals', async () => {
+    const { body } = await api.read(`/pipelines/${pipelineId}/board?perStage=1`).expect(200);
+    const [discovery, proposal] = body.stages as (Column & {
+      hasMore: boolean;
+      nextCursor?: string;
+    })[];
+    expect(discovery).toMatchObject({ count: 2, hasMore: true });
+    expect(discovery.deals).toHaveLength(1);
+    expect(proposal).toMatchObject({ count: 1, hasMore: false });
+    expect(proposal.nextCursor).toBeUndefined();
+    const next = await api
+      .read(
+        `/deals?pipelineId=${pipelineId}&stageId=discovery&status=open&sort=expectedCloseDate&limit=1&cursor=${discovery.nextCursor}`,
+      )
+      .expect(200);
+    expect(next.body.nextCursor).toBeUndefined();
+    const paged = [
+      discovery.deals[0].dealId,
+      ...next.body.items.map((d: { dealId: string }) => d.dealId),
+    ];
+    // Same expected close date: the deal id orders them.
+    expect(paged).toEqual([deals.small, deals.mine].sort());
+    const unbounded = await api.read(`/pipelines/${pipelineId}/board`).expect(200);
+    expect((unbounded.body.stages as Column[])[0].deals.map((d) => d.dealId)).toEqual(paged);
+  });
+
   it('GET /pipelines/:id answers the pipeline now and as of a past moment', async () => {
     const { id } = await api.command('post', '/pipelines', { name: 'Renewals', stages: STAGES });
     await sleep(5);
@@ -115,5 +141,11 @@ describe('pipeline views API', () => {
     }
     const bad = await api.get(`/pipelines/${pipelineId}/board?ownerId=&stage=x`).expect(400);
     expect(fieldsOf(bad.body)).toEqual(['ownerId', 'stage']);
+    for (const perStage of ['0', '101', '2.5', 'many']) {
+      const badPage = await api
+        .get(`/pipelines/${pipelineId}/board?perStage=${perStage}`)
+        .expect(400);
+      expect(fieldsOf(badPage.body)).toEqual(['perStage']);
+    }
   });
 });

@@ -1,4 +1,5 @@
 export * from './account-360';
+export * from './board-column-deals';
 export * from './campaign-memberships';
 export * from './contact-360';
 export * from './deal-detail';

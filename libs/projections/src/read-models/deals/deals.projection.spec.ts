@@ -8,7 +8,7 @@ describe('deals projection', () => {
   it('declares its collection, indexes and the deal events it reads', () => {
     expect(dealsProjection.name).toBe('deals');
     expect(dealsProjection.indexes).toEqual([
-      { fields: ['tenantId', 'pipelineId', 'status'] },
+      { fields: ['tenantId', 'pipelineId', 'status', 'stageId', 'expectedCloseDate', 'dealId'] },
       { fields: ['tenantId', 'contactId'] },
       { fields: ['tenantId', 'accountId'] },
       { fields: ['tenantId', 'ownerId'] },

@@ -132,7 +132,9 @@ export const dealsProjection: Projection<DealDocument> = {
   version: 4,
   history: true,
   indexes: [
-    { fields: ['tenantId', 'pipelineId', 'status'] },
+    // A board column and its next pages (the open deals of a stage, soonest expected close
+    // first); its prefix serves the queries by pipeline and status.
+    { fields: ['tenantId', 'pipelineId', 'status', 'stageId', 'expectedCloseDate', 'dealId'] },
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
     { fields: ['tenantId', 'ownerId'] },
