@@ -37,9 +37,12 @@ import { winRate, WinRateReport } from './win-rate.report';
  * "owner = X", and a period starts and ends at UTC month starts (the rows are per month and keep
  * no history, so `asOf` scans). The lead funnel reads the rows of `lead-funnel` (one per source or
  * campaign), and the campaign report its campaign rows beside the campaigns, when they are built
- * and the caller reads every lead and deal (no row rule on either; not `asOf`). Otherwise, and for the other reports,
- * each method loads that tenant's documents the caller may read (every query filters on
- * `tenantId`) and hands them to the report's pure function.
+ * and the caller reads every lead and deal (no row rule on either; not `asOf`). The sales cycle,
+ * the ticket report and stage conversion read rows for counts and sums and rank-sorted indexes
+ * for medians and percentiles (`*-from-rows.ts`, `ranked-values.ts`) for a caller with no row rule
+ * on deals (tickets), once built at the version that keeps them, not `asOf`. Otherwise each
+ * method loads that tenant's documents the caller may read (every query filters on `tenantId`)
+ * and hands them to the report's pure function.
  */
 export class ReportQueries {
   private readonly collections: ReadCollections;
@@ -72,12 +75,7 @@ export class ReportQueries {
   }
 
   async salesCycle(tenantId: string): Promise<SalesCycleReport> {
-    if (
-      await rowsAnswer(this.readModels, 'deal', [
-        dealFiguresProjection.name,
-        dealCyclesProjection.name,
-      ])
-    )
+    if (await rowsAnswer(this.readModels, 'deal', [dealFiguresProjection, dealCyclesProjection]))
       return salesCycleFromRows(this.readModels, tenantId);
     return salesCycle(await this.dealsWithStatus(tenantId, 'won'));
   }
@@ -90,7 +88,7 @@ export class ReportQueries {
     const pipelines = await this.collections.pipelines();
     const pipeline = await ownDocument(pipelines, tenantId, pipelineId);
     if (pipeline === undefined) return undefined;
-    if (await rowsAnswer(this.readModels, 'deal', [dealFiguresProjection.name]))
+    if (await rowsAnswer(this.readModels, 'deal', [dealFiguresProjection]))
       return stageConversionFromRows(this.readModels, tenantId, pipeline);
     const deals = await this.collections.deals();
     return stageConversion(await deals.find({ tenantId, pipelineId }), pipeline);
@@ -122,7 +120,7 @@ export class ReportQueries {
     tenantId: string,
     options: TicketReportOptions = { now: new Date() },
   ): Promise<TicketReport> {
-    const projections = [ticketFiguresProjection.name, ticketTimesProjection.name];
+    const projections = [ticketFiguresProjection, ticketTimesProjection];
     if (await rowsAnswer(this.readModels, 'ticket', projections))
       return ticketReportFromRows(this.readModels, tenantId, options);
     const tickets = await (await this.collections.tickets()).find({ tenantId });

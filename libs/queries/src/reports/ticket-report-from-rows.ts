@@ -76,13 +76,9 @@ export const ticketReportFromRows = async (
       resolution: Number(counter(row, 'resolutionLate')) + resolutionPending,
     };
   };
-  const pending = perPriority(breachesOf);
-  const slaBreachesByPriority = perPriority((): SlaBreaches => ({
-    firstResponse: 0,
-    resolution: 0,
-  }));
-  for (const priority of Object.keys(pending) as TicketPriority[])
-    slaBreachesByPriority[priority] = await pending[priority];
+  const priorities = Object.keys(perPriority(() => 0)) as TicketPriority[];
+  const breaches = await Promise.all(priorities.map(breachesOf));
+  const slaBreachesByPriority = perPriority((priority) => breaches[priorities.indexOf(priority)]);
   const [firstResponseMinutes, resolutionMinutes] = await Promise.all([
     minutesFigures(
       times,
@@ -99,7 +95,6 @@ export const ticketReportFromRows = async (
       counter(timesRow, 'resolutionMs'),
     ),
   ]);
-  const breaches = Object.values(slaBreachesByPriority);
   return {
     firstResponseMinutes,
     resolutionMinutes,
