@@ -19,9 +19,9 @@ export const QUALIFICATION: PipelineStage = {
 const ALL_STAGES = [STAGES[0], QUALIFICATION, ...STAGES.slice(1)];
 const PRIORITIES: TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
 const OWNERS = ['ann', 'bob'];
-const DEALS = 60;
-const TICKETS = 30;
-const STEPS = 600;
+/** How much history: records opened, random steps on them, up to `gapHours` between two. */
+export type HistorySize = { deals: number; tickets: number; steps: number; gapHours: number };
+const SMALL: HistorySize = { deals: 60, tickets: 30, steps: 600, gapHours: 12 };
 
 /**
  * One tenant's deals opened, moved (back and forth), won, lost and reopened, and tickets opened,
@@ -34,11 +34,12 @@ export const dealAndTicketHistory = async (
   world: ViewsWorld,
   tenantId: string,
   seed: number,
+  { deals: DEALS, tickets: TICKETS, steps: STEPS, gapHours }: HistorySize = SMALL,
 ): Promise<void> => {
   const random = seededRandom(seed);
   let time = Date.parse('2026-01-01T00:00:00.000Z') + seed * 1_000;
   const tick = (): void => {
-    time += random.int(12) * 3_600_000 + random.int(3_600_000);
+    time += random.int(gapHours) * 3_600_000 + random.int(3_600_000);
     world.at(new Date(time).toISOString());
   };
   const send = async (
@@ -133,7 +134,7 @@ export const dealAndTicketHistory = async (
     const [kind, id, command] = random.pick(commands);
     // Closing is for good: rarely, so that open, resolved and reopened tickets remain.
     if (command.type !== 'CloseTicket' || random.int(5) === 0) await send(kind, id, command);
-    if (step % 90 === 0) await world.project();
+    if (step % Math.max(90, Math.floor(STEPS / 8)) === 0) await world.project();
   }
   await world.project();
   const [discovery, proposal, negotiation] = STAGES.map((stage) => stage.stageId);
