@@ -2,6 +2,7 @@ import {
   allProjections,
   DocumentVersion,
   historyCollectionOf,
+  parsePhysicalName,
   recordProjections,
   TimelineEntryDocument,
   timelineProjection,
@@ -61,11 +62,15 @@ export class ReadModels {
 
   /**
    * Whether the projection of `logicalName` serves a generation readable here: false until its
-   * first build, and, read as of a past moment, for a projection that keeps no history.
+   * first build, while the generation served was built by a version older than `version` (a
+   * rebuild to a new version serves the old generation until it catches up, without what the new
+   * version adds), and, read as of a past moment, for a projection that keeps no history.
    */
-  async isBuilt(logicalName: string): Promise<boolean> {
+  async isBuilt(logicalName: string, version = 1): Promise<boolean> {
     if (this.at !== undefined && !HISTORIES.has(logicalName)) return false;
-    return (await this.documents.activeGeneration(logicalName)) !== undefined;
+    const active = await this.documents.activeGeneration(logicalName);
+    if (active === undefined) return false;
+    return (parsePhysicalName(active)?.version ?? 1) >= version;
   }
 
   refresh(): void {

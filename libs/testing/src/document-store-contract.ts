@@ -692,6 +692,12 @@ export const documentStoreContract = (
         [{ tenantId: 'acme', stage: 'lead', amount: { $lt: 200 } }, {}],
         [{ tenantId: { $in: ['acme', 'initech'] } }, { sort: { amount: 1 }, limit: 3 }],
         [{ tenantId: 'acme' }, { sort: { createdAt: -1 }, skip: 1, limit: 1 }],
+        // A rank read: skip within a sorted index range, then one or two documents.
+        [
+          { tenantId: 'acme', amount: { $gte: 0 } },
+          { sort: { amount: 1 }, skip: 2, limit: 2 },
+        ],
+        [{ tenantId: 'acme' }, { sort: { stage: 1, _id: -1 }, skip: 1, limit: 2 }],
         [{ tenantId: 'acme', createdAt: { $gte: '2026-02-01', $lt: '2026-04' } }, {}],
         [{ tenantId: 'acme' }, { sort: { stage: 1, _id: -1 }, limit: 2 }],
         [{ tenantId: 'acme' }, { sort: { name: 1 }, limit: 2 }],

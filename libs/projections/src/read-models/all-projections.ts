@@ -4,6 +4,7 @@ import { accountsProjection } from './accounts/accounts.projection';
 import { campaignMembersProjection } from './campaign-members/campaign-members.projection';
 import { campaignsProjection } from './campaigns/campaigns.projection';
 import { contactsProjection } from './contacts/contacts.projection';
+import { dealCyclesProjection } from './deal-cycles/deal-cycles.projection';
 import { dealFiguresProjection } from './deal-figures/deal-figures.projection';
 import { dealsProjection } from './deals/deals.projection';
 import { interactionsProjection } from './interactions/interactions.projection';
@@ -13,6 +14,8 @@ import { pipelinesProjection } from './pipelines/pipelines.projection';
 import { quotesProjection } from './quotes/quotes.projection';
 import { withRecordRevision } from './record-revision';
 import { tasksProjection } from './tasks/tasks.projection';
+import { ticketFiguresProjection } from './ticket-figures/ticket-figures.projection';
+import { ticketTimesProjection } from './ticket-times/ticket-times.projection';
 import { ticketsProjection } from './tickets/tickets.projection';
 import { timelineProjection } from './timeline/timeline.projection';
 
@@ -48,4 +51,7 @@ export const allProjections: Projection[] = [
   anyProjection(timelineProjection),
   // Report rows after the record read models, so lists of names keep their order.
   anyProjection(leadFunnelProjection),
+  anyProjection(dealCyclesProjection),
+  anyProjection(ticketFiguresProjection),
+  anyProjection(ticketTimesProjection),
 ];

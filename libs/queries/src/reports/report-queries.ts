@@ -1,5 +1,12 @@
 import { DealStatus } from '@crm/domain';
-import { DealDocument, LeadDocument } from '@crm/projections';
+import {
+  dealCyclesProjection,
+  DealDocument,
+  dealFiguresProjection,
+  LeadDocument,
+  ticketFiguresProjection,
+  ticketTimesProjection,
+} from '@crm/projections';
 import { ReadModels } from '../read-models';
 import { readCollections, ReadCollections } from '../views/read-model-collections';
 import { findForEach, ownDocument } from '../views/tenant-documents';
@@ -14,9 +21,13 @@ import { leadFunnel, LeadFunnelOptions, LeadFunnelReport } from './lead-funnel.r
 import { leadFunnelFromRows } from './lead-funnel-from-rows';
 import { LeadFunnelRows } from './lead-funnel-rows';
 import { revenueByMonth, RevenueByMonthRow } from './revenue-by-month.report';
+import { rowsAnswer } from './report-rows-scope';
 import { salesCycle, SalesCycleReport } from './sales-cycle.report';
+import { salesCycleFromRows } from './sales-cycle-from-rows';
 import { stageConversion, StageConversionReport } from './stage-conversion.report';
+import { stageConversionFromRows } from './stage-conversion-from-rows';
 import { ticketReport, TicketReport, TicketReportOptions } from './ticket.report';
+import { ticketReportFromRows } from './ticket-report-from-rows';
 import { winRate, WinRateReport } from './win-rate.report';
 
 /**
@@ -26,16 +37,19 @@ import { winRate, WinRateReport } from './win-rate.report';
  * "owner = X", and a period starts and ends at UTC month starts (the rows are per month and keep
  * no history, so `asOf` scans). The lead funnel reads the rows of `lead-funnel` (one per source or
  * campaign), and the campaign report its campaign rows beside the campaigns, when they are built
- * and the caller reads every lead and deal (no row rule on either; not `asOf`). Otherwise, and for the other reports,
- * each method loads that tenant's documents the caller may read (every query filters on
- * `tenantId`) and hands them to the report's pure function.
+ * and the caller reads every lead and deal (no row rule on either; not `asOf`). The sales cycle,
+ * the ticket report and stage conversion read rows for counts and sums and rank-sorted indexes
+ * for medians and percentiles (`*-from-rows.ts`, `ranked-values.ts`) for a caller with no row rule
+ * on deals (tickets), once built at the version that keeps them, not `asOf`. Otherwise each
+ * method loads that tenant's documents the caller may read (every query filters on `tenantId`)
+ * and hands them to the report's pure function.
  */
 export class ReportQueries {
   private readonly collections: ReadCollections;
   private readonly dealFigures: DealFigureRows;
   private readonly leadFunnelRows: LeadFunnelRows;
 
-  constructor(readModels: ReadModels) {
+  constructor(private readonly readModels: ReadModels) {
     this.collections = readCollections(readModels);
     this.dealFigures = new DealFigureRows(readModels);
     this.leadFunnelRows = new LeadFunnelRows(readModels);
@@ -61,6 +75,8 @@ export class ReportQueries {
   }
 
   async salesCycle(tenantId: string): Promise<SalesCycleReport> {
+    if (await rowsAnswer(this.readModels, 'deal', [dealFiguresProjection, dealCyclesProjection]))
+      return salesCycleFromRows(this.readModels, tenantId);
     return salesCycle(await this.dealsWithStatus(tenantId, 'won'));
   }
 
@@ -69,12 +85,12 @@ export class ReportQueries {
     tenantId: string,
     pipelineId: string,
   ): Promise<StageConversionReport | undefined> {
-    const [pipelines, deals] = await Promise.all([
-      this.collections.pipelines(),
-      this.collections.deals(),
-    ]);
+    const pipelines = await this.collections.pipelines();
     const pipeline = await ownDocument(pipelines, tenantId, pipelineId);
     if (pipeline === undefined) return undefined;
+    if (await rowsAnswer(this.readModels, 'deal', [dealFiguresProjection]))
+      return stageConversionFromRows(this.readModels, tenantId, pipeline);
+    const deals = await this.collections.deals();
     return stageConversion(await deals.find({ tenantId, pipelineId }), pipeline);
   }
 
@@ -104,6 +120,9 @@ export class ReportQueries {
     tenantId: string,
     options: TicketReportOptions = { now: new Date() },
   ): Promise<TicketReport> {
+    const projections = [ticketFiguresProjection, ticketTimesProjection];
+    if (await rowsAnswer(this.readModels, 'ticket', projections))
+      return ticketReportFromRows(this.readModels, tenantId, options);
     const tickets = await (await this.collections.tickets()).find({ tenantId });
     return ticketReport(tickets, options);
   }

@@ -26,11 +26,13 @@ export type TicketReport = {
 export type TicketReportOptions = { now: Date };
 
 /** Typed as a full record, so a new priority fails to compile until it is listed here. */
-const perPriority = <T>(make: () => T): Record<TicketPriority, T> => ({
-  low: make(),
-  normal: make(),
-  high: make(),
-  urgent: make(),
+export const perPriority = <T>(
+  make: (priority: TicketPriority) => T,
+): Record<TicketPriority, T> => ({
+  low: make('low'),
+  normal: make('normal'),
+  high: make('high'),
+  urgent: make('urgent'),
 });
 
 const minutesFigures = (

@@ -8,11 +8,14 @@ import { DealDocument } from '../deals/deals.document';
  * - `open`: open deals per pipeline, stage, entry probability, month of the expected close,
  *   currency and owner (the forecast, the open deals of a stage);
  * - `closed`: won and lost deals per status, owner, UTC month of closing and currency (win rate);
- * - `won`: won deals per owner, UTC month of `wonAt` and currency (revenue).
+ * - `won`: won deals per owner, UTC month of `wonAt` and currency (revenue);
+ * - `cycle`: won deals per UTC month of `wonAt`, `cycleMs` their sales cycles' sum in milliseconds
+ *   (the sales cycle's counts and averages);
+ * - `stage`: the stage conversion's, see `stage-journey-rows.ts`.
  * Months, not days: the reports group by month, and a month keeps the rows few (a query over a
  * period that does not start and end at month starts reads the deals instead).
  */
-export type DealRowKind = 'open' | 'closed' | 'won';
+export type DealRowKind = 'open' | 'closed' | 'won' | 'cycle' | 'stage';
 
 export type OpenDealRowKeys = {
   tenantId: string;
@@ -41,6 +44,8 @@ export type WonDealRowKeys = {
   month: string;
   currency: string;
 };
+
+export type SalesCycleRowKeys = { tenantId: string; row: 'cycle'; month: string };
 
 /** The UTC month of an instant or a date, `YYYY-MM` (as the reports' `monthOf`). */
 export const utcMonthOf = (at: IsoDateTime | IsoDate): string =>
@@ -101,6 +106,12 @@ export const dealFigureRows = (deal: DealDocument): RowContribution[] => {
       currency,
     };
     rows.push(contribution(deal, keys));
+    const cycleKeys: SalesCycleRowKeys = { tenantId, row: 'cycle', month: keys.month };
+    rows.push({
+      id: rowIdFor(tenantId, ...Object.values(cycleKeys)),
+      keys: cycleKeys,
+      counters: { deals: 1n, cycleMs: BigInt(Date.parse(deal.wonAt) - Date.parse(deal.openedAt)) },
+    });
   }
   return rows;
 };
