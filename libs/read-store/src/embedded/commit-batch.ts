@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Document, DocumentWrite, WriteBatch } from '../document-store';
 import { CachedDocument, DocumentCache } from './document-cache';
 import { entryKey, IndexEntry, indexEntriesOf } from './index-keys';
+import { IndexShape, widenedShape } from './index-shape';
 import { UnserializableDocumentError } from './read-store-errors';
 import { SqlIndex } from './sql-index';
 import { SqliteDocuments } from './sqlite-documents';
@@ -46,7 +47,7 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
 
   const write = db.transaction((batch: WriteBatch) => {
     const written = new Map<string, CachedDocument>();
-    const turnedNotPlain = new Set<SqlIndex>();
+    const widened = new Map<SqlIndex, IndexShape>();
     for (const change of batch.writes) {
       const id = change.op === 'upsert' ? change.document._id : change.id;
       const key = DocumentCache.key(change.collection, id);
@@ -72,9 +73,10 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
       const entries = new Map<number, IndexEntry[]>();
       for (const index of indexes) {
         const next = indexEntriesOf(change.document, index.fields);
-        if (!next.plain && index.plain && !turnedNotPlain.has(index)) {
-          turnedNotPlain.add(index);
-          store.markNotPlain(index);
+        const shape = widenedShape(widened.get(index) ?? index.shape, next);
+        if (shape) {
+          widened.set(index, shape);
+          store.saveShape(index, shape);
         }
         const previous = before.json === undefined ? [] : store.entriesIn(before, index);
         replaceEntries(index, rid, previous, next.entries);
@@ -85,13 +87,13 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
     for (const checkpoint of batch.checkpoints) {
       saveCheckpoint.run(checkpoint.name, checkpoint.position.toString());
     }
-    return { written, turnedNotPlain };
+    return { written, widened };
   });
 
   return (batch) => {
-    const { written, turnedNotPlain } = write(batch);
+    const { written, widened } = write(batch);
     for (const [key, document] of written) store.cache.set(key, document);
-    for (const index of turnedNotPlain) index.plain = false;
+    for (const [index, shape] of widened) index.shape = shape;
   };
 };
 

@@ -6,8 +6,8 @@ describe('planQuery', () => {
   const db = new Database(':memory:');
   afterAll(() => db.close());
   let next = 1;
-  const index = (fields: string[], plain = true): SqlIndex =>
-    new SqlIndex(db, next++, 'c', fields, plain);
+  const index = (fields: string[], plain = true, sparse = 0): SqlIndex =>
+    new SqlIndex(db, next++, 'c', fields, { plain, sparse });
 
   it('picks the index with the longest run of conditioned fields from its first', () => {
     const byTenant = index(['tenantId']);
@@ -39,6 +39,23 @@ describe('planQuery', () => {
       'x.k1 DESC, d.id ASC',
     );
     expect(planQuery({ tenantId: 't' }, { name: 1 }, [byTenantAmount])?.orderBy).toBeUndefined();
+  });
+
+  it('filters on a sparse column, and sorts on it only where a condition narrows it', () => {
+    // Some document lacks `accountId` (bit 1): its row holds nothing there.
+    const byTenantAccountAt = index(['tenantId', 'accountId', 'at'], true, 0b010);
+    const byAccount = planQuery({ tenantId: 't', accountId: 'a' }, { at: -1, _id: -1 }, [
+      byTenantAccountAt,
+    ]);
+    expect(byAccount?.covered).toBe(true);
+    expect(byAccount?.orderBy).toBe('x.k2 DESC, d.id DESC');
+    const sortedByAccount = planQuery({ tenantId: 't' }, { accountId: 1 }, [byTenantAccountAt]);
+    expect(sortedByAccount?.covered).toBe(true);
+    expect(sortedByAccount?.orderBy).toBeUndefined();
+    expect(
+      planQuery({ tenantId: 't', accountId: { $gt: 'a' } }, { accountId: 1 }, [byTenantAccountAt])
+        ?.orderBy,
+    ).toBe('x.k1 ASC');
   });
 
   it('turns booleans into blobs and guards ranges by type', () => {

@@ -1,5 +1,6 @@
 import { Filter, SortSpec } from '../document-store';
 import { isIndexableValue } from './index-keys';
+import { isSparseAt } from './index-shape';
 import { SqlIndex } from './sql-index';
 import { SqlValue, toSqlValue } from './sql-values';
 
@@ -10,7 +11,8 @@ type Condition = (column: string) => { sql: string; params: SqlValue[] };
  * How SQL narrows a find: the index whose table answers the filter's conditions on its fields.
  * `covered` means those conditions ARE the whole filter and the index is plain, so the rows SQL
  * returns are exactly the matches (no filter runs after), and `orderBy`, when set, sorts them
- * as MongoDB would, so skip and limit can run in SQL too.
+ * as MongoDB would (no sort column holds nothing in those rows), so skip and limit can run in
+ * SQL too.
  */
 export type IndexPlan = {
   index: SqlIndex;
@@ -83,7 +85,7 @@ export const planQuery = (
     while (prefix < index.fields.length && conditions.has(index.fields[prefix])) prefix += 1;
     if (prefix === 0) continue;
     const covered =
-      index.plain &&
+      index.shape.plain &&
       Object.keys(filter).every((field) => conditions.has(field) && index.fields.includes(field));
     const better =
       !best ||
@@ -110,18 +112,29 @@ export const planQuery = (
     where: parts.join(' AND '),
     params,
     covered,
-    orderBy: covered ? orderByFor(sort, index) : undefined,
+    orderBy: covered ? orderByFor(sort, index, conditions) : undefined,
   };
 };
 
-/** SQL's ORDER BY for a sort on the index's fields and `_id`; undefined when it has others. */
-const orderByFor = (sort: SortSpec | undefined, index: SqlIndex): string | undefined => {
+/**
+ * SQL's ORDER BY for a sort on the index's fields and `_id`; undefined when it has others, or a
+ * sparse field no condition narrows (a condition leaves out the rows holding nothing).
+ */
+const orderByFor = (
+  sort: SortSpec | undefined,
+  index: SqlIndex,
+  conditions: ReadonlyMap<string, Condition>,
+): string | undefined => {
   const keys = Object.entries(sort ?? {});
   if (keys.length === 0) return undefined;
   const terms: string[] = [];
   for (const [field, direction] of keys) {
     const column = field === '_id' ? 'd.id' : index.column(field);
     if (!column) return undefined;
+    const position = index.fields.indexOf(field);
+    if (position >= 0 && isSparseAt(index.shape, position) && !conditions.has(field)) {
+      return undefined;
+    }
     terms.push(
       `${column.includes('.') ? column : `x.${column}`} ${direction === -1 ? 'DESC' : 'ASC'}`,
     );
