@@ -190,7 +190,9 @@ export const buildWorkload = async (input: BuildWorkloadInput): Promise<Workload
   const stats = commitStatsOf(store);
   let now = new Date(0);
   const app = await openApplication({
-    config: loadConfig({ CRM_RUN_PROJECTIONS: 'false', CRM_RUN_PROCESSES: 'true' }),
+    // Projections run too: lead engagement waits for the read models to reach its event (it
+    // would wait forever for a read side that never moves).
+    config: loadConfig({ CRM_RUN_PROJECTIONS: 'true', CRM_RUN_PROCESSES: 'true' }),
     eventStore: store,
     documentStore: createEmbeddedDocumentStore({ path: ':memory:' }),
     clock: () => now,
