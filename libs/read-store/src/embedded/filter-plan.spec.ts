@@ -19,6 +19,26 @@ describe('planQuery', () => {
     expect(plan?.covered).toBe(true);
   });
 
+  it('prefers one more equality to a range: a range ends what the b-tree narrows', () => {
+    const byTenantValidity = index(['tenantId', '_validTo', '_validFrom']);
+    const byTenantContactTime = index(['tenantId', 'contactId', 'at', '_validTo', '_validFrom']);
+    const validAt = { _validTo: { $gt: 5 }, _validFrom: { $lte: 5 } };
+    const plan = planQuery({ tenantId: 't', contactId: 'c', ...validAt }, { at: -1 }, [
+      byTenantValidity,
+      byTenantContactTime,
+    ]);
+    expect(plan?.index).toBe(byTenantContactTime);
+    expect(plan?.covered).toBe(true);
+    expect(plan?.orderBy).toBe('x.k2 DESC');
+    const byTenantContactValidity = index(['tenantId', 'contactId', '_validTo', '_validFrom']);
+    expect(
+      planQuery({ tenantId: 't', contactId: 'c', ...validAt }, undefined, [
+        byTenantContactTime,
+        byTenantContactValidity,
+      ])?.index,
+    ).toBe(byTenantContactValidity);
+  });
+
   it('is covered only when the conditions are the whole filter on a plain index', () => {
     const byTenantStage = index(['tenantId', 'stage']);
     expect(planQuery({ tenantId: 't', name: 'x' }, undefined, [byTenantStage])?.covered).toBe(

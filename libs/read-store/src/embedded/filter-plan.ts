@@ -67,22 +67,51 @@ const rangeCondition = (operators: [string, unknown][]): Condition | undefined =
   });
 };
 
-/** The best index for `filter`: the longest run of conditioned fields from its first one. */
+/** A value or `$in`: the b-tree narrows to points and may go on with the next field. */
+const isPointCondition = (value: unknown): boolean =>
+  isIndexableValue(value) ||
+  (typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    '$in' in value);
+
+/**
+ * How far the index's b-tree narrows: its leading fields with a point condition, then one with
+ * a range (the b-tree goes no further after a range). A point counts twice, so one more point
+ * beats a range: `tenantId` and `_validTo > t` (most of a tenant's versions) must not win over
+ * `tenantId` and `contactId`.
+ */
+const reachOf = (
+  index: SqlIndex,
+  conditions: ReadonlyMap<string, Condition>,
+  points: ReadonlySet<string>,
+): number => {
+  let reach = 0;
+  for (const field of index.fields) {
+    if (!conditions.has(field)) break;
+    if (!points.has(field)) return reach + 1;
+    reach += 2;
+  }
+  return reach;
+};
+
+/** The best index for `filter`: the one its conditions narrow most (see reachOf). */
 export const planQuery = (
   filter: Filter,
   sort: SortSpec | undefined,
   indexes: readonly SqlIndex[],
 ): IndexPlan | undefined => {
   const conditions = new Map<string, Condition>();
+  const points = new Set<string>();
   for (const [field, value] of Object.entries(filter)) {
     if (field.startsWith('$')) continue;
     const condition = conditionFor(value);
     if (condition) conditions.set(field, condition);
+    if (condition && isPointCondition(value)) points.add(field);
   }
   let best: { index: SqlIndex; prefix: number; covered: boolean } | undefined;
   for (const index of indexes) {
-    let prefix = 0;
-    while (prefix < index.fields.length && conditions.has(index.fields[prefix])) prefix += 1;
+    const prefix = reachOf(index, conditions, points);
     if (prefix === 0) continue;
     const covered =
       index.shape.plain &&
