@@ -762,6 +762,37 @@ export const documentStoreContract = (
         expect(await findIds(indexed, { amount: 900 })).toEqual(['zed']);
         expect(await store.collection(indexed).count({ tenantId: 'acme', stage: 'lead' })).toBe(4);
       });
+
+      it('sort a field some documents lack (or hold null in) first, as MongoDB does', async () => {
+        const documents: Document[] = [
+          { _id: 'a', tenantId: 'acme', ownerId: 'o1', at: '2026-01-02' },
+          { _id: 'b', tenantId: 'acme', at: '2026-01-03' },
+          { _id: 'c', tenantId: 'acme', ownerId: 'o2', at: '2026-01-01' },
+          { _id: 'd', tenantId: 'acme', ownerId: null, at: '2026-01-04' },
+          { _id: 'e', tenantId: 'acme', ownerId: 'o1', at: '2026-01-05' },
+        ];
+        const indexed = uniqueName('sparse-indexed');
+        await store.ensureIndexes(indexed, [{ fields: ['tenantId', 'ownerId', 'at'] }]);
+        await upsertAll(indexed, documents);
+        const plain = uniqueName('sparse-plain');
+        await upsertAll(plain, documents);
+        const cases: [Filter, FindOptions, string[]][] = [
+          [{ tenantId: 'acme' }, { sort: { ownerId: 1, _id: 1 } }, ['b', 'd', 'a', 'e', 'c']],
+          [{ tenantId: 'acme' }, { sort: { ownerId: -1, _id: 1 }, limit: 3 }, ['c', 'a', 'e']],
+          [{ tenantId: 'acme', ownerId: 'o1' }, { sort: { at: -1 }, limit: 1 }, ['e']],
+          [
+            { tenantId: 'acme', ownerId: { $gte: 'o' } },
+            { sort: { ownerId: 1, at: 1 } },
+            ['a', 'e', 'c'],
+          ],
+        ];
+        for (const [filter, options, expected] of cases) {
+          const answer = { filter, options, ids: await findIds(indexed, filter, options) };
+          expect(answer).toEqual({ filter, options, ids: expected });
+          expect(answer).toEqual({ filter, options, ids: await findIds(plain, filter, options) });
+        }
+        expect(await store.collection(indexed).count({ tenantId: 'acme', ownerId: 'o1' })).toBe(2);
+      });
     });
 
     describe('dropCollection', () => {

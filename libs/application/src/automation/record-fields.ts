@@ -181,6 +181,7 @@ export const RECORD_FIELDS = {
     lastActivityAt: true,
     _firstResponseMissedFrom: true,
     _resolutionMissedFrom: true,
+    _slaBreachedFrom: true,
     slaBreaches: true,
   },
   campaign: {

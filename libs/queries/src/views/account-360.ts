@@ -2,7 +2,8 @@ import { AccountDocument, ContactDocument } from '@crm/projections';
 import { ReadModels } from '../read-models';
 import { compareText } from './compare';
 import { dealsOverview, DealsOverview } from './deals-overview';
-import { combinedStats, interactionStats, InteractionStats } from './interaction-stats';
+import { accountInteractionStats } from './account-interaction-stats';
+import { InteractionStats } from './interaction-stats';
 import { MoneyTotals } from './money-totals';
 import { nextOpenTask } from './next-open-task';
 import { openTicketSummaries } from './open-tickets';
@@ -68,20 +69,18 @@ export const account360 = async (
     .then((c) => findForEach(c, tenantId, 'accountId', ids, { status: 'active' }));
   const contactIds = contacts.map((contact) => contact.contactId);
   // A contact's interactions and tickets filed under this account are counted with the account's.
-  const notFiledHere = { accountId: { $ne: accountId } };
-  const [deals, ownTickets, contactTickets, ownInteractions, contactInteractions, task] =
-    await Promise.all([
-      collections.deals().then((c) => findForEach(c, tenantId, 'accountId', ids)),
-      collections.tickets().then((c) => findForEach(c, tenantId, 'accountId', ids)),
-      collections
-        .tickets()
-        .then((c) => findForEach(c, tenantId, 'contactId', contactIds, notFiledHere)),
-      collections.interactions().then((c) => interactionStats(c, tenantId, 'accountId', ids, now)),
-      collections
-        .interactions()
-        .then((c) => interactionStats(c, tenantId, 'contactId', contactIds, now, notFiledHere)),
-      collections.tasks().then((c) => nextOpenTask(c, tenantId, 'account', ids, now)),
-    ]);
+  const [deals, ownTickets, contactTickets, interactions, task] = await Promise.all([
+    collections.deals().then((c) => findForEach(c, tenantId, 'accountId', ids)),
+    collections.tickets().then((c) => findForEach(c, tenantId, 'accountId', ids)),
+    collections
+      .tickets()
+      .then((c) => findForEach(c, tenantId, 'contactId', contactIds))
+      .then((found) => found.filter((ticket) => ticket.accountId !== accountId)),
+    collections
+      .interactions()
+      .then((c) => accountInteractionStats(c, tenantId, accountId, contactIds, now)),
+    collections.tasks().then((c) => nextOpenTask(c, tenantId, 'account', ids, now)),
+  ]);
   // Where row rules hide deals, the quotes of the hidden ones are hidden too.
   const dealsSeen = new Set(deals.map((deal) => deal.dealId));
   const everyDeal = readModels.scope.filters.deal === undefined;
@@ -93,7 +92,6 @@ export const account360 = async (
     (dealId) => everyDeal || dealsSeen.has(dealId),
   );
   const tickets = [...ownTickets, ...contactTickets];
-  const interactions = combinedStats(ownInteractions, contactInteractions);
   const { lifetimeValue, ...dealLists } = dealsOverview(deals);
   return {
     profile: viewOf(account),

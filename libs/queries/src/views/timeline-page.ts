@@ -43,17 +43,21 @@ const SOURCE_FIELDS = {
 export const clampTimelineLimit = (limit: number | undefined): number =>
   Math.min(TIMELINE_MAX_LIMIT, Math.max(1, Math.floor(limit ?? TIMELINE_DEFAULT_LIMIT)));
 
-/** Entries strictly older than the cursor, in timeline order. */
-const olderThan = ({ occurredAt, position }: TimelineCursor): Filter => ({
-  $or: [{ occurredAt: { $lt: occurredAt } }, { occurredAt, position: { $lt: position } }],
-});
+/**
+ * Entries strictly older than the cursor, as two disjoint filters without `$or` (earlier, or at
+ * the same time and earlier in the log), so that an index answers each.
+ */
+const olderThan = ({ occurredAt, position }: TimelineCursor): Filter[] => [
+  { occurredAt: { $lt: occurredAt } },
+  { occurredAt, position: { $lt: position } },
+];
 
 const newestFirst = (a: TimelineEntryDocument, b: TimelineEntryDocument): number =>
   compareText(b.occurredAt, a.occurredAt) || b.position - a.position;
 
 /**
  * One page of the timeline of `sources`: each linked record is read through its own index with
- * the same order, filter and limit (+1 to know whether more follow), then the answers are merged.
+ * the same order, filters and limit (+1 to know whether more follow), then the answers are merged.
  */
 export const readTimeline = async (
   collections: ReadCollections,
@@ -62,18 +66,23 @@ export const readTimeline = async (
   options: TimelineOptions = {},
 ): Promise<TimelinePage> => {
   const limit = clampTimelineLimit(options.limit);
-  const filter: Filter = {
-    ...(options.types !== undefined &&
-      options.types.length > 0 && { type: { $in: [...options.types] } }),
-    ...(options.before !== undefined && olderThan(parseTimelineCursor(options.before))),
-  };
+  const ofTypes: Filter =
+    options.types !== undefined && options.types.length > 0
+      ? { type: { $in: [...options.types] } }
+      : {};
+  const filters =
+    options.before === undefined
+      ? [ofTypes]
+      : olderThan(parseTimelineCursor(options.before)).map((older) => ({ ...ofTypes, ...older }));
   const timeline = await collections.timeline();
   const answers = await Promise.all(
-    (Object.keys(SOURCE_FIELDS) as (keyof TimelineSources)[]).map((source) =>
-      findForEach(timeline, tenantId, SOURCE_FIELDS[source], sources[source] ?? [], filter, {
-        sort: { occurredAt: -1, position: -1 },
-        limit: limit + 1,
-      }),
+    (Object.keys(SOURCE_FIELDS) as (keyof TimelineSources)[]).flatMap((source) =>
+      filters.map((filter) =>
+        findForEach(timeline, tenantId, SOURCE_FIELDS[source], sources[source] ?? [], filter, {
+          sort: { occurredAt: -1, position: -1 },
+          limit: limit + 1,
+        }),
+      ),
     ),
   );
   const unique = new Map(answers.flat().map((entry) => [entry._id, entry]));

@@ -3,6 +3,7 @@ import { Document, DocumentWrite, WriteBatch } from '../document-store';
 import { assertSettableFields } from '../settable-fields';
 import { CachedDocument, DocumentCache } from './document-cache';
 import { entryKey, IndexEntry, indexEntriesOf } from './index-keys';
+import { IndexShape, widenedShape } from './index-shape';
 import { UnserializableDocumentError } from './read-store-errors';
 import { SqlIndex } from './sql-index';
 import { SqliteDocuments } from './sqlite-documents';
@@ -57,7 +58,13 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
 
   const write = db.transaction((batch: WriteBatch) => {
     const written = new Map<string, CachedDocument>();
-    const turnedNotPlain = new Set<SqlIndex>();
+    const widened = new Map<SqlIndex, IndexShape>();
+    const widen = (index: SqlIndex, found: ReturnType<typeof indexEntriesOf>): void => {
+      const shape = widenedShape(widened.get(index) ?? index.shape, found);
+      if (!shape) return;
+      widened.set(index, shape);
+      store.saveShape(index, shape);
+    };
     for (const change of batch.writes) {
       if (change.op === 'set') assertSettableFields(change.collection, change.id, change.fields);
       const id = change.op === 'upsert' ? change.document._id : change.id;
@@ -93,10 +100,7 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
           }
           document ??= JSON.parse(after.json);
           const next = indexEntriesOf(document, index.fields);
-          if (!next.plain && index.plain && !turnedNotPlain.has(index)) {
-            turnedNotPlain.add(index);
-            store.markNotPlain(index);
-          }
+          widen(index, next);
           replaceEntries(index, after.rid, previous, next.entries);
           after.entries.set(index.id, next.entries);
         }
@@ -108,10 +112,7 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
       const entries = new Map<number, IndexEntry[]>();
       for (const index of indexes) {
         const next = indexEntriesOf(change.document, index.fields);
-        if (!next.plain && index.plain && !turnedNotPlain.has(index)) {
-          turnedNotPlain.add(index);
-          store.markNotPlain(index);
-        }
+        widen(index, next);
         const previous = before.json === undefined ? [] : store.entriesIn(before, index);
         replaceEntries(index, rid, previous, next.entries);
         entries.set(index.id, next.entries);
@@ -121,13 +122,13 @@ export const createCommitBatch = (db: Database.Database, store: SqliteDocuments)
     for (const checkpoint of batch.checkpoints) {
       saveCheckpoint.run(checkpoint.name, checkpoint.position.toString());
     }
-    return { written, turnedNotPlain };
+    return { written, widened };
   });
 
   return (batch) => {
-    const { written, turnedNotPlain } = write(batch);
+    const { written, widened } = write(batch);
     for (const [key, document] of written) store.cache.set(key, document);
-    for (const index of turnedNotPlain) index.plain = false;
+    for (const [index, shape] of widened) index.shape = shape;
   };
 };
 

@@ -145,8 +145,8 @@ describe('embedded document store', () => {
     await first.close();
     const raw = new Database(file, { readonly: true });
     try {
-      expect(raw.prepare('SELECT collection, fields, plain FROM indexes').all()).toEqual([
-        { collection: 'c', fields: '["tenantId","amount"]', plain: 1 },
+      expect(raw.prepare('SELECT collection, fields, plain, sparse FROM indexes').all()).toEqual([
+        { collection: 'c', fields: '["tenantId","amount"]', plain: 1, sparse: 0 },
       ]);
       const plan = raw
         .prepare(
@@ -172,6 +172,30 @@ describe('embedded document store', () => {
     old.close();
     const store = openStore(file);
     expect(await store.collection('c').get('a')).toEqual({ _id: 'a', v: 1 });
+  });
+
+  it('drops the index declarations of a layout 2 file, which counted a missing field as not plain', async () => {
+    const file = join(newTempDir(), 'layout-2.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE indexes (id INTEGER PRIMARY KEY AUTOINCREMENT, collection TEXT NOT NULL,
+      fields TEXT NOT NULL, plain INTEGER NOT NULL, UNIQUE (collection, fields));
+      INSERT INTO indexes (collection, fields, plain) VALUES ('c', '["tenantId","ownerId"]', 0);
+      CREATE TABLE ix_1 (k0 NOT NULL, k1 NOT NULL, rid INTEGER NOT NULL,
+        PRIMARY KEY (k0, k1, rid)) WITHOUT ROWID;
+      PRAGMA user_version = 2;`);
+    old.close();
+    const store = openStore(file);
+    await store.ensureIndexes('c', [{ fields: ['tenantId', 'ownerId'] }]);
+    await store.commit(batch([upsert('c', { _id: 'a', tenantId: 't1' })]));
+    await store.close();
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT collection, fields, plain, sparse FROM indexes').all()).toEqual([
+        { collection: 'c', fields: '["tenantId","ownerId"]', plain: 1, sparse: 0b10 },
+      ]);
+    } finally {
+      raw.close();
+    }
   });
 
   describe('one process per file', () => {

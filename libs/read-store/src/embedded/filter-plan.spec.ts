@@ -6,8 +6,8 @@ describe('planQuery', () => {
   const db = new Database(':memory:');
   afterAll(() => db.close());
   let next = 1;
-  const index = (fields: string[], plain = true): SqlIndex =>
-    new SqlIndex(db, next++, 'c', fields, plain);
+  const index = (fields: string[], plain = true, sparse = 0): SqlIndex =>
+    new SqlIndex(db, next++, 'c', fields, { plain, sparse });
 
   it('picks the index with the longest run of conditioned fields from its first', () => {
     const byTenant = index(['tenantId']);
@@ -17,6 +17,26 @@ describe('planQuery', () => {
     expect(plan?.where).toBe('x.k0 = ? AND x.k1 = ?');
     expect(plan?.params).toEqual(['t', 's']);
     expect(plan?.covered).toBe(true);
+  });
+
+  it('prefers one more equality to a range: a range ends what the b-tree narrows', () => {
+    const byTenantValidity = index(['tenantId', '_validTo', '_validFrom']);
+    const byTenantContactTime = index(['tenantId', 'contactId', 'at', '_validTo', '_validFrom']);
+    const validAt = { _validTo: { $gt: 5 }, _validFrom: { $lte: 5 } };
+    const plan = planQuery({ tenantId: 't', contactId: 'c', ...validAt }, { at: -1 }, [
+      byTenantValidity,
+      byTenantContactTime,
+    ]);
+    expect(plan?.index).toBe(byTenantContactTime);
+    expect(plan?.covered).toBe(true);
+    expect(plan?.orderBy).toBe('x.k2 DESC');
+    const byTenantContactValidity = index(['tenantId', 'contactId', '_validTo', '_validFrom']);
+    expect(
+      planQuery({ tenantId: 't', contactId: 'c', ...validAt }, undefined, [
+        byTenantContactTime,
+        byTenantContactValidity,
+      ])?.index,
+    ).toBe(byTenantContactValidity);
   });
 
   it('is covered only when the conditions are the whole filter on a plain index', () => {
@@ -39,6 +59,23 @@ describe('planQuery', () => {
       'x.k1 DESC, d.id ASC',
     );
     expect(planQuery({ tenantId: 't' }, { name: 1 }, [byTenantAmount])?.orderBy).toBeUndefined();
+  });
+
+  it('filters on a sparse column, and sorts on it only where a condition narrows it', () => {
+    // Some document lacks `accountId` (bit 1): its row holds nothing there.
+    const byTenantAccountAt = index(['tenantId', 'accountId', 'at'], true, 0b010);
+    const byAccount = planQuery({ tenantId: 't', accountId: 'a' }, { at: -1, _id: -1 }, [
+      byTenantAccountAt,
+    ]);
+    expect(byAccount?.covered).toBe(true);
+    expect(byAccount?.orderBy).toBe('x.k2 DESC, d.id DESC');
+    const sortedByAccount = planQuery({ tenantId: 't' }, { accountId: 1 }, [byTenantAccountAt]);
+    expect(sortedByAccount?.covered).toBe(true);
+    expect(sortedByAccount?.orderBy).toBeUndefined();
+    expect(
+      planQuery({ tenantId: 't', accountId: { $gt: 'a' } }, { accountId: 1 }, [byTenantAccountAt])
+        ?.orderBy,
+    ).toBe('x.k1 ASC');
   });
 
   it('turns booleans into blobs and guards ranges by type', () => {

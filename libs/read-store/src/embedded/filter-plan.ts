@@ -1,5 +1,6 @@
 import { Filter, SortSpec } from '../document-store';
 import { isIndexableValue } from './index-keys';
+import { isSparseAt } from './index-shape';
 import { SqlIndex } from './sql-index';
 import { SqlValue, toSqlValue } from './sql-values';
 
@@ -10,7 +11,8 @@ type Condition = (column: string) => { sql: string; params: SqlValue[] };
  * How SQL narrows a find: the index whose table answers the filter's conditions on its fields.
  * `covered` means those conditions ARE the whole filter and the index is plain, so the rows SQL
  * returns are exactly the matches (no filter runs after), and `orderBy`, when set, sorts them
- * as MongoDB would, so skip and limit can run in SQL too.
+ * as MongoDB would (no sort column holds nothing in those rows), so skip and limit can run in
+ * SQL too.
  */
 export type IndexPlan = {
   index: SqlIndex;
@@ -65,25 +67,54 @@ const rangeCondition = (operators: [string, unknown][]): Condition | undefined =
   });
 };
 
-/** The best index for `filter`: the longest run of conditioned fields from its first one. */
+/** A value or `$in`: the b-tree narrows to points and may go on with the next field. */
+const isPointCondition = (value: unknown): boolean =>
+  isIndexableValue(value) ||
+  (typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    '$in' in value);
+
+/**
+ * How far the index's b-tree narrows: its leading fields with a point condition, then one with
+ * a range (the b-tree goes no further after a range). A point counts twice, so one more point
+ * beats a range: `tenantId` and `_validTo > t` (most of a tenant's versions) must not win over
+ * `tenantId` and `contactId`.
+ */
+const reachOf = (
+  index: SqlIndex,
+  conditions: ReadonlyMap<string, Condition>,
+  points: ReadonlySet<string>,
+): number => {
+  let reach = 0;
+  for (const field of index.fields) {
+    if (!conditions.has(field)) break;
+    if (!points.has(field)) return reach + 1;
+    reach += 2;
+  }
+  return reach;
+};
+
+/** The best index for `filter`: the one its conditions narrow most (see reachOf). */
 export const planQuery = (
   filter: Filter,
   sort: SortSpec | undefined,
   indexes: readonly SqlIndex[],
 ): IndexPlan | undefined => {
   const conditions = new Map<string, Condition>();
+  const points = new Set<string>();
   for (const [field, value] of Object.entries(filter)) {
     if (field.startsWith('$')) continue;
     const condition = conditionFor(value);
     if (condition) conditions.set(field, condition);
+    if (condition && isPointCondition(value)) points.add(field);
   }
   let best: { index: SqlIndex; prefix: number; covered: boolean } | undefined;
   for (const index of indexes) {
-    let prefix = 0;
-    while (prefix < index.fields.length && conditions.has(index.fields[prefix])) prefix += 1;
+    const prefix = reachOf(index, conditions, points);
     if (prefix === 0) continue;
     const covered =
-      index.plain &&
+      index.shape.plain &&
       Object.keys(filter).every((field) => conditions.has(field) && index.fields.includes(field));
     const better =
       !best ||
@@ -110,18 +141,29 @@ export const planQuery = (
     where: parts.join(' AND '),
     params,
     covered,
-    orderBy: covered ? orderByFor(sort, index) : undefined,
+    orderBy: covered ? orderByFor(sort, index, conditions) : undefined,
   };
 };
 
-/** SQL's ORDER BY for a sort on the index's fields and `_id`; undefined when it has others. */
-const orderByFor = (sort: SortSpec | undefined, index: SqlIndex): string | undefined => {
+/**
+ * SQL's ORDER BY for a sort on the index's fields and `_id`; undefined when it has others, or a
+ * sparse field no condition narrows (a condition leaves out the rows holding nothing).
+ */
+const orderByFor = (
+  sort: SortSpec | undefined,
+  index: SqlIndex,
+  conditions: ReadonlyMap<string, Condition>,
+): string | undefined => {
   const keys = Object.entries(sort ?? {});
   if (keys.length === 0) return undefined;
   const terms: string[] = [];
   for (const [field, direction] of keys) {
     const column = field === '_id' ? 'd.id' : index.column(field);
     if (!column) return undefined;
+    const position = index.fields.indexOf(field);
+    if (position >= 0 && isSparseAt(index.shape, position) && !conditions.has(field)) {
+      return undefined;
+    }
     terms.push(
       `${column.includes('.') ? column : `x.${column}`} ${direction === -1 ? 'DESC' : 'ASC'}`,
     );

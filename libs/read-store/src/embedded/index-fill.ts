@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { IndexEntry, indexEntriesOf } from './index-keys';
+import { widenedShape } from './index-shape';
 import { SqlIndex } from './sql-index';
 import { SqlValue, toSqlValue } from './sql-values';
 
@@ -55,8 +56,8 @@ type Row = { rid: number; id: string; doc: string };
 
 /**
  * Fills new indexes of one collection from its documents parsed in JS, in one pass over them
- * (what fillIndexInSql cannot do: paths, arrays). Sets `plain` false on an index as soon as one
- * document is not plain there.
+ * (what fillIndexesInSql cannot do: paths, arrays). Widens each index's shape with every
+ * document's entries.
  */
 export const fillIndexesInJs = (
   db: Database.Database,
@@ -78,7 +79,7 @@ export const fillIndexesInJs = (
       const entries: { rid: number; entry: IndexEntry }[] = [];
       rows.forEach((row, at) => {
         const found = indexEntriesOf(documents[at], index.fields);
-        if (!found.plain) index.plain = false;
+        index.shape = widenedShape(index.shape, found) ?? index.shape;
         for (const entry of found.entries) entries.push({ rid: row.rid, entry });
       });
       fills[i].stage(entries);

@@ -23,14 +23,24 @@ describe('indexEntriesOf', () => {
     });
   });
 
-  it('holds null for a missing, null, non-scalar or non-finite field, which is not plain', () => {
-    const documents = [
-      { t: 'acme' },
-      { t: 'acme', x: null },
+  it('holds null for a missing or null field, still plain (one entry)', () => {
+    for (const document of [{ t: 'acme' }, { t: 'acme', x: null }, { t: 'acme', y: 'not x' }]) {
+      expect(indexEntriesOf(document, ['t', 'x'])).toEqual({
+        entries: [['acme', null]],
+        plain: true,
+      });
+    }
+    expect(indexEntriesOf({ t: 'acme' }, ['t', 'x.y'])).toEqual({
+      entries: [['acme', null]],
+      plain: true,
+    });
+  });
+
+  it('holds null for a non-scalar or non-finite field, which is not plain', () => {
+    for (const document of [
       { t: 'acme', x: { y: 1 } },
       { t: 'acme', x: Number.NaN },
-    ];
-    for (const document of documents) {
+    ]) {
       expect(indexEntriesOf(document, ['t', 'x'])).toEqual({
         entries: [['acme', null]],
         plain: false,

@@ -12,10 +12,11 @@ export const isIndexableValue = (value: unknown): value is IndexableValue =>
 
 /**
  * The entries of a document in a (compound) index and whether it is "plain" there: every field
- * holds exactly one scalar (no array met along the path, no subdocument or nothing at its end). A plain
- * index has exactly one entry per document, so SQL alone can answer a filter, a sort and a limit
- * on it; an index that ever saw a non-plain document (MongoDB's "multikey") only narrows
- * candidates, and the full filter runs on them.
+ * holds at most one scalar (no array met along the path, no subdocument at its end; a missing or
+ * null field gives a null in the entry, see IndexShape for what that allows). A plain index has
+ * exactly one entry per document, so SQL alone can answer a filter on it; an index that ever saw
+ * a non-plain document (MongoDB's "multikey") only narrows candidates, and the full filter runs
+ * on them.
  *
  * Arrays met along a path or at its end are expanded (MongoDB's multikey reading), so
  * `{ tags: 'vip' }` finds documents whose array holds 'vip'; a numeric segment also indexes into
@@ -58,7 +59,6 @@ const walkedEntriesOf = (
     const found = { values: new Set<IndexableValue>(), plain: true };
     collect(document, field.split('.'), found);
     if (!found.plain) plain = false;
-    if (found.values.size === 0) plain = false;
     const values: (IndexableValue | null)[] = found.values.size > 0 ? [...found.values] : [null];
     entries = entries.flatMap((prefix) => values.map((value) => [...prefix, value]));
   }

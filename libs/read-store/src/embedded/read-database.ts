@@ -3,10 +3,21 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ReadStoreInUseError } from './read-store-errors';
 
+const INDEXES_TABLE = `
+CREATE TABLE IF NOT EXISTS indexes (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  collection TEXT NOT NULL,
+  fields     TEXT NOT NULL,
+  plain      INTEGER NOT NULL,
+  sparse     INTEGER NOT NULL,
+  UNIQUE (collection, fields)
+);
+`;
+
 /**
  * `docs` holds every document as JSON, one row per (collection, id), with an integer `rid` the
- * index tables point at. `indexes` records every declared index (its fields, and whether it is
- * still plain: see indexEntriesOf); each has its own table `ix_<id>` with one column per field.
+ * index tables point at. `indexes` records every declared index (its fields and its shape: see
+ * IndexShape); each has its own table `ix_<id>` with one column per field.
  * `position` is a bigint written as decimal text so it keeps all its digits; `generations` maps
  * a logical collection name to its physical one.
  */
@@ -18,14 +29,7 @@ CREATE TABLE IF NOT EXISTS docs (
   doc        TEXT NOT NULL,
   UNIQUE (collection, id)
 );
-CREATE TABLE IF NOT EXISTS indexes (
-  id         INTEGER PRIMARY KEY AUTOINCREMENT,
-  collection TEXT NOT NULL,
-  fields     TEXT NOT NULL,
-  plain      INTEGER NOT NULL,
-  UNIQUE (collection, fields)
-);
-CREATE TABLE IF NOT EXISTS checkpoints (
+${INDEXES_TABLE}CREATE TABLE IF NOT EXISTS checkpoints (
   name     TEXT PRIMARY KEY,
   position TEXT NOT NULL
 );
@@ -44,8 +48,9 @@ DROP TABLE documents;
 /**
  * The layout of the index tables. A file with an older one loses its index tables and
  * declarations (documents stay): the projections declare them again and they are refilled.
+ * Layout 3 records which columns are sparse; layout 2 counted a missing field as not plain.
  */
-const INDEX_LAYOUT = 2;
+const INDEX_LAYOUT = 3;
 
 const dropIndexTables = (db: Database.Database): void => {
   const tables = db
@@ -54,7 +59,8 @@ const dropIndexTables = (db: Database.Database): void => {
     )
     .all();
   for (const { name } of tables) db.exec(`DROP TABLE ${name}`);
-  db.exec('DELETE FROM indexes');
+  db.exec('DROP TABLE indexes');
+  db.exec(INDEXES_TABLE);
   db.pragma(`user_version = ${INDEX_LAYOUT}`);
 };
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { fillIndexesInJs } from './index-fill';
+import { EMPTY_SHAPE } from './index-shape';
 import { openReadDatabase } from './read-database';
 import { SqlIndex } from './sql-index';
 import { fillIndexesInSql } from './sql-index-fill';
@@ -43,7 +44,8 @@ const setUp = (documents: readonly Record<string, unknown>[]) => {
     insert.run(`d${i}`, JSON.stringify({ _id: `d${i}`, ...document })),
   );
   let nextId = 1;
-  const index = (fields: string[]): SqlIndex => new SqlIndex(db, nextId++, 'c', fields, true);
+  const index = (fields: string[]): SqlIndex =>
+    new SqlIndex(db, nextId++, 'c', fields, EMPTY_SHAPE);
   return { db, index };
 };
 
@@ -67,7 +69,7 @@ const expectSameFill = (db: Database.Database, viaSql: SqlIndex, viaJs: SqlIndex
   fillIndexesInJs(db, 'c', [viaJs]);
   const rows = rowsOf(db, viaSql);
   expect(rows).toEqual(rowsOf(db, viaJs));
-  expect(viaSql.plain).toBe(viaJs.plain);
+  expect(viaSql.shape).toEqual(viaJs.shape);
   return rows;
 };
 
@@ -101,19 +103,19 @@ describe('fillIndexesInSql', () => {
     const { db, index } = setUp(documents);
     const viaSql = index(['tenantId', 'size', 'active']);
     expectSameFill(db, viaSql, index(['tenantId', 'size', 'active']));
-    expect(viaSql.plain).toBe(true);
+    expect(viaSql.shape).toEqual({ plain: true, sparse: 0 });
     db.close();
   });
 
   it.each([
-    ['nothing in a field', { tenantId: 'b' }],
-    ['null in a field', { tenantId: 'b', size: null }],
-    ['a subdocument in a field', { tenantId: 'b', size: { n: 1 } }],
-  ])('marks an index not plain for %s, as JS does', (_, other) => {
+    ['nothing in a field', { tenantId: 'b' }, { plain: true, sparse: 0b10 }],
+    ['null in a field', { tenantId: 'b', size: null }, { plain: true, sparse: 0b10 }],
+    ['a subdocument in a field', { tenantId: 'b', size: { n: 1 } }, { plain: false, sparse: 0b10 }],
+  ])('widens the shape for %s, as JS does', (_, other, shape) => {
     const { db, index } = setUp([{ tenantId: 'a', size: 1 }, other]);
     const viaSql = index(['tenantId', 'size']);
     expectSameFill(db, viaSql, index(['tenantId', 'size']));
-    expect(viaSql.plain).toBe(false);
+    expect(viaSql.shape).toEqual(shape);
     db.close();
   });
 
@@ -128,7 +130,8 @@ describe('fillIndexesInSql', () => {
     expect(rowsOf(db, byValue)).toEqual(rowsOf(db, valueInJs));
     expect(rowsOf(db, byTenant)).toHaveLength(VALUES.length);
     expect(rowsOf(db, byTags)).toEqual([]);
-    expect([byTenant.plain, byValue.plain]).toEqual([true, false]);
+    expect([byTenant.shape, byValue.shape]).toEqual([tenantInJs.shape, valueInJs.shape]);
+    expect([byTenant.shape.plain, byValue.shape.plain]).toEqual([true, false]);
     db.close();
   });
 

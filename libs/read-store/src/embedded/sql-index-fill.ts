@@ -26,13 +26,17 @@ const columnValue = (path: string): string =>
      WHEN 'false' THEN x'00'
      ELSE x'' END`;
 
-/** Per indexed field: its column value, whether it held an array, whether it held nothing. */
+/**
+ * Per indexed field: its column value, and whether it held an array, a subdocument, or no scalar
+ * (missing, null or a subdocument: the entry holds nothing there, as indexEntriesOf finds).
+ */
 const fieldColumns = (field: string, i: number): string => {
   const path = `$.${field}`;
   return [
     `${columnValue(path)} AS v${i}`,
     `${typeOf(path)} = 'array' AS array${i}`,
-    `coalesce(${typeOf(path)}, 'null') IN ('null', 'object') AS hole${i}`,
+    `${typeOf(path)} = 'object' AS object${i}`,
+    `coalesce(${typeOf(path)}, 'null') IN ('null', 'object') AS nothing${i}`,
   ].join(', ');
 };
 
@@ -42,8 +46,8 @@ const fieldColumns = (field: string, i: number): string => {
  * for all its fields), then each index is copied from it in key order (its b-tree grows at its
  * right edge). Returns the indexes left for the JS reading (indexEntriesOf), untouched: those with
  * a path, or an array in a field (one entry per element); all of them when a document holds a
- * lone surrogate. Sets `plain` as indexEntriesOf would: false once a document holds nothing or a
- * subdocument in one of the index's fields.
+ * lone surrogate. Widens each index's shape as indexEntriesOf would: not plain once a document
+ * holds a subdocument in one of its fields, sparse in each field some document holds nothing in.
  */
 export const fillIndexesInSql = (
   db: Database.Database,
@@ -63,19 +67,24 @@ export const fillIndexesInSql = (
   try {
     const seen = db
       .prepare<[], Record<string, number | null>>(
-        `SELECT max(odd) AS odd, ${fields.map((_, i) => `max(array${i}) AS array${i}, max(hole${i}) AS hole${i}`).join(', ')}
+        `SELECT max(odd) AS odd, ${fields.map((_, i) => `max(array${i}) AS array${i}, max(object${i}) AS object${i}, max(nothing${i}) AS nothing${i}`).join(', ')}
          FROM temp.fill_values`,
       )
       .get() as Record<string, number | null>;
     if (seen['odd'] === 1) return [...indexes];
-    const anyOf = (index: SqlIndex, flag: string): boolean =>
-      index.fields.some((field) => seen[`${flag}${column.get(field)}`] === 1);
+    const held = (field: string, flag: string): boolean =>
+      seen[`${flag}${column.get(field)}`] === 1;
     for (const index of inSql) {
-      if (anyOf(index, 'array')) {
+      if (index.fields.some((field) => held(field, 'array'))) {
         left.push(index);
         continue;
       }
-      if (anyOf(index, 'hole')) index.plain = false;
+      const sparse = index.fields.reduce(
+        (bits, field, i) => (held(field, 'nothing') ? bits | (1 << i) : bits),
+        index.shape.sparse,
+      );
+      const plain = index.shape.plain && !index.fields.some((field) => held(field, 'object'));
+      index.shape = { plain, sparse };
       const keys = index.fields.map((_, i) => `k${i}`);
       const values = index.fields.map((field) => `v${column.get(field)}`);
       db.exec(

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { IndexEntry } from './index-keys';
+import { IndexShape } from './index-shape';
 import { toSqlValue } from './sql-values';
 
 /**
  * One declared index, persisted: a table `ix_<id>` keyed by a column `k<i>` per field and the
- * `rid` of the document (one b-tree per index: an entry costs one insert). `plain` stays true while every document
- * had one scalar (or nothing) per field; once false (MongoDB's "multikey") it stays false.
+ * `rid` of the document (one b-tree per index: an entry costs one insert). `shape` tells what its
+ * documents held in its fields (see IndexShape); it only widens.
  */
 export class SqlIndex {
   readonly table: string;
@@ -17,7 +18,7 @@ export class SqlIndex {
     readonly id: number,
     readonly collection: string,
     readonly fields: readonly string[],
-    public plain: boolean,
+    public shape: IndexShape,
   ) {
     this.table = `ix_${id}`;
     const columns = fields.map((_, i) => `k${i}`);

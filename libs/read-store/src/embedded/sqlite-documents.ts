@@ -4,6 +4,7 @@ import { CachedDocument, DocumentCache } from './document-cache';
 import { IndexPlan, planQuery } from './filter-plan';
 import { fillIndexesInJs } from './index-fill';
 import { IndexEntry, indexEntriesOf } from './index-keys';
+import { EMPTY_SHAPE, IndexShape, MAX_INDEX_FIELDS, widenedShape } from './index-shape';
 import { checkedSkip, effectiveLimit, findIn, projectAll } from './run-query';
 import { SqlIndex } from './sql-index';
 import { fillIndexesInSql } from './sql-index-fill';
@@ -41,15 +42,15 @@ export class SqliteDocuments {
     this.scanAll = db.prepare('SELECT rid, id, doc FROM docs WHERE collection = ?');
     this.countAll = db.prepare('SELECT count(*) AS n FROM docs WHERE collection = ?');
     const declared = db
-      .prepare<[], { id: number; collection: string; fields: string; plain: number }>(
-        'SELECT id, collection, fields, plain FROM indexes ORDER BY id',
-      )
+      .prepare<
+        [],
+        { id: number; collection: string; fields: string; plain: number; sparse: number }
+      >('SELECT id, collection, fields, plain, sparse FROM indexes ORDER BY id')
       .all();
     for (const row of declared) {
       const fields = JSON.parse(row.fields) as string[];
-      this.indexesOf(row.collection).push(
-        new SqlIndex(db, row.id, row.collection, fields, row.plain === 1),
-      );
+      const shape = { plain: row.plain === 1, sparse: row.sparse };
+      this.indexesOf(row.collection).push(new SqlIndex(db, row.id, row.collection, fields, shape));
     }
   }
 
@@ -71,6 +72,9 @@ export class SqliteDocuments {
     if (specs.some((spec) => spec.fields.length === 0)) {
       throw new Error('an index needs at least one field');
     }
+    if (specs.some((spec) => spec.fields.length > MAX_INDEX_FIELDS)) {
+      throw new Error(`an index has at most ${MAX_INDEX_FIELDS} fields`);
+    }
     const existing = this.indexesOf(collection);
     const missing = specs.filter(
       (spec, i) =>
@@ -80,22 +84,25 @@ export class SqliteDocuments {
     if (missing.length === 0) return;
     const fill = this.db.transaction((): SqlIndex[] => {
       const declare = this.db.prepare<[string, string], { id: number }>(
-        'INSERT INTO indexes (collection, fields, plain) VALUES (?, ?, 1) RETURNING id',
+        'INSERT INTO indexes (collection, fields, plain, sparse) VALUES (?, ?, 1, 0) RETURNING id',
       );
       const added = missing.map((spec) => {
         const { id } = declare.get(collection, JSON.stringify(spec.fields)) as { id: number };
-        return new SqlIndex(this.db, id, collection, [...spec.fields], true);
+        return new SqlIndex(this.db, id, collection, [...spec.fields], EMPTY_SHAPE);
       });
       const inJs = fillIndexesInSql(this.db, collection, added);
       if (inJs.length > 0) fillIndexesInJs(this.db, collection, inJs);
-      for (const index of added) if (!index.plain) this.markNotPlain(index);
+      for (const index of added) this.saveShape(index, index.shape);
       return added;
     });
     existing.push(...fill());
   }
 
-  markNotPlain(index: SqlIndex): void {
-    this.db.prepare('UPDATE indexes SET plain = 0 WHERE id = ?').run(index.id);
+  /** Persists what the index's documents hold (in the caller's transaction). */
+  saveShape(index: SqlIndex, shape: IndexShape): void {
+    this.db
+      .prepare('UPDATE indexes SET plain = ?, sparse = ? WHERE id = ?')
+      .run(shape.plain ? 1 : 0, shape.sparse, index.id);
   }
 
   /** Removes the documents, indexes and index tables of one collection. */

@@ -14,7 +14,7 @@ describe('contactsProjection', () => {
   it('declares its collection, the indexes of the contact queries and only contact events', () => {
     expect(contactsProjection.name).toBe('contacts');
     expect(contactsProjection.indexes).toEqual([
-      { fields: ['tenantId', 'accountId'] },
+      { fields: ['tenantId', 'accountId', 'status'] },
       { fields: ['tenantId', 'ownerId'] },
       { fields: ['tenantId', 'tags'] },
       { fields: ['tenantId', 'emailsLower'] },

@@ -182,7 +182,8 @@ export const contactsProjection: Projection<ContactDocument> = {
   version: 3,
   history: true,
   indexes: [
-    { fields: ['tenantId', 'accountId'] },
+    // With the status: an account's active contacts.
+    { fields: ['tenantId', 'accountId', 'status'] },
     { fields: ['tenantId', 'ownerId'] },
     { fields: ['tenantId', 'tags'] },
     { fields: ['tenantId', 'emailsLower'] },

@@ -17,7 +17,7 @@ describe('interactions projection', () => {
     expect(interactionsProjection.name).toBe('interactions');
     expect(interactionsProjection.indexes).toEqual([
       { fields: ['tenantId', 'contactId', 'occurredAt'] },
-      { fields: ['tenantId', 'contactId', 'channel'] },
+      { fields: ['tenantId', 'contactId', 'channel', 'accountId'] },
       { fields: ['tenantId', 'accountId', 'occurredAt'] },
       { fields: ['tenantId', 'accountId', 'channel'] },
       { fields: ['tenantId', 'dealId'] },

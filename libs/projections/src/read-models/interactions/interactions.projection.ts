@@ -136,7 +136,8 @@ export const interactionsProjection: Projection<InteractionDocument> = {
   indexes: [
     // A 360's counts per channel and its latest interaction are answered from these alone.
     { fields: ['tenantId', 'contactId', 'occurredAt'] },
-    { fields: ['tenantId', 'contactId', 'channel'] },
+    // With the account: an account 360 counts its contacts' interactions filed elsewhere.
+    { fields: ['tenantId', 'contactId', 'channel', 'accountId'] },
     { fields: ['tenantId', 'accountId', 'occurredAt'] },
     { fields: ['tenantId', 'accountId', 'channel'] },
     { fields: ['tenantId', 'dealId'] },

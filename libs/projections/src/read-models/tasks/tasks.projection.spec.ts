@@ -59,7 +59,7 @@ describe('tasks projection', () => {
     expect(tasksProjection.indexes).toEqual([
       { fields: ['tenantId', 'assigneeId', 'status'] },
       { fields: ['tenantId', 'status', '_dueOrder'] },
-      { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id'] },
+      { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id', 'status', '_dueOrder', 'taskId'] },
     ]);
     expect([...tasksProjection.handles].sort()).toEqual([
       'TaskCancelled',

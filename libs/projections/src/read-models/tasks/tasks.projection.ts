@@ -69,7 +69,8 @@ export const tasksProjection: Projection<TaskDocument> = {
   indexes: [
     { fields: ['tenantId', 'assigneeId', 'status'] },
     { fields: ['tenantId', 'status', '_dueOrder'] },
-    { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id'] },
+    // A record's next open task: the first of its open tasks by when they are due.
+    { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id', 'status', '_dueOrder', 'taskId'] },
   ],
   handles,
   documentIds: (event) =>

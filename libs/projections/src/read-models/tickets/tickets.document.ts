@@ -47,6 +47,8 @@ export type TicketDocument = {
    */
   _firstResponseMissedFrom?: IsoDateTime;
   _resolutionMissedFrom?: IsoDateTime;
+  /** Store field: breached at any moment after this one ('' when a target was reached late). */
+  _slaBreachedFrom?: IsoDateTime;
   /** The breaches recorded (`TicketFirstResponseBreached`, ...), oldest first; absent before any. */
   slaBreaches?: TicketSlaBreachRecord[];
   /** 0 until the first escalation, then the level of the latest one. */

@@ -29,6 +29,7 @@ describe('tickets projection', () => {
       { fields: ['tenantId', 'accountId'] },
       { fields: ['tenantId', 'status'] },
       { fields: ['tenantId', 'assigneeId'] },
+      { fields: ['tenantId', 'status', '_slaBreachedFrom', 'openedAt', 'ticketId'] },
       { fields: ['_firstResponseMissedFrom'] },
       { fields: ['_resolutionMissedFrom'] },
     ]);
@@ -78,6 +79,7 @@ describe('tickets projection', () => {
       lastActivityAt: openedAt,
       _firstResponseMissedFrom: '2026-01-15T17:00:00.000Z',
       _resolutionMissedFrom: '2026-01-17T09:00:00.000Z',
+      _slaBreachedFrom: '2026-01-15T17:00:00.000Z',
     });
     expect(projectOne([opened({ accountId: undefined })])).not.toHaveProperty('accountId');
   });

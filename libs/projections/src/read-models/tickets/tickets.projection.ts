@@ -7,6 +7,7 @@ import {
 } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { TicketDocument, TicketSlaBreachRecord } from './tickets.document';
+import { slaBreachedFrom } from './tickets.sla-breached-from';
 
 type TicketEventType = TicketEvent['type'];
 type On<T extends TicketEventType> = ProjectedEvent<Extract<TicketEvent, { type: T }>>;
@@ -162,19 +163,24 @@ export const withSlaOutcome = (ticket: TicketDocument): TicketDocument => {
     _resolutionLate,
     _firstResponseMissedFrom,
     _resolutionMissedFrom,
+    _slaBreachedFrom,
     ...rest
   } = ticket;
   const resolvedAt = ticket.status === 'open' ? undefined : (ticket.resolvedAt ?? ticket.closedAt);
   const firstResponseMissedFrom = unrecordedMissFrom(ticket, 'first-response', resolvedAt);
   const resolutionMissedFrom = unrecordedMissFrom(ticket, 'resolution', resolvedAt);
+  const late = {
+    firstResponse: reachedLate(ticket.firstResponseAt, ticket.sla.firstResponseDueAt),
+    resolution: reachedLate(resolvedAt, ticket.sla.resolutionDueAt),
+  };
+  const breachedFrom = slaBreachedFrom(ticket, late);
   return {
     ...rest,
-    ...(reachedLate(ticket.firstResponseAt, ticket.sla.firstResponseDueAt) && {
-      _firstResponseLate: true,
-    }),
-    ...(reachedLate(resolvedAt, ticket.sla.resolutionDueAt) && { _resolutionLate: true }),
+    ...(late.firstResponse && { _firstResponseLate: true }),
+    ...(late.resolution && { _resolutionLate: true }),
     ...(firstResponseMissedFrom && { _firstResponseMissedFrom: firstResponseMissedFrom }),
     ...(resolutionMissedFrom && { _resolutionMissedFrom: resolutionMissedFrom }),
+    ...(breachedFrom !== undefined && { _slaBreachedFrom: breachedFrom }),
   };
 };
 
@@ -202,13 +208,16 @@ const unrecordedMissFrom = (
 /** `tickets`: one document per support ticket. */
 export const ticketsProjection: Projection<TicketDocument> = {
   name: 'tickets',
-  version: 5,
+  // 6: `_slaBreachedFrom`, for the breached-tickets list.
+  version: 6,
   history: true,
   indexes: [
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
     { fields: ['tenantId', 'status'] },
     { fields: ['tenantId', 'assigneeId'] },
+    // Open tickets breached at a moment, in list order: filtered, sorted and paged in the store.
+    { fields: ['tenantId', 'status', '_slaBreachedFrom', 'openedAt', 'ticketId'] },
     // The breach detector's due-and-unrecorded queries, across tenants.
     { fields: ['_firstResponseMissedFrom'] },
     { fields: ['_resolutionMissedFrom'] },

@@ -34,10 +34,10 @@ describe('timelineProjection', () => {
     expect(timelineProjection.name).toBe('timeline');
     expect(timelineProjection.version).toBe(2);
     expect(timelineProjection.indexes).toEqual([
-      { fields: ['tenantId', 'contactId'] },
-      { fields: ['tenantId', 'accountId'] },
-      { fields: ['tenantId', 'dealId'] },
-      { fields: ['tenantId', 'ticketId'] },
+      { fields: ['tenantId', 'contactId', 'occurredAt', 'position'] },
+      { fields: ['tenantId', 'accountId', 'occurredAt', 'position'] },
+      { fields: ['tenantId', 'dealId', 'occurredAt', 'position'] },
+      { fields: ['tenantId', 'ticketId', 'occurredAt', 'position'] },
     ]);
   });
 

@@ -110,11 +110,13 @@ export const timelineProjection: Projection<TimelineEntryDocument> = {
   // 2: entries keep facts, not summaries (worded when read); tags, custom fields, unlinking.
   version: 2,
   history: true,
+  // In timeline order after the record: a page of one record's entries is read, sorted and
+  // limited in the store.
   indexes: [
-    { fields: ['tenantId', 'contactId'] },
-    { fields: ['tenantId', 'accountId'] },
-    { fields: ['tenantId', 'dealId'] },
-    { fields: ['tenantId', 'ticketId'] },
+    { fields: ['tenantId', 'contactId', 'occurredAt', 'position'] },
+    { fields: ['tenantId', 'accountId', 'occurredAt', 'position'] },
+    { fields: ['tenantId', 'dealId', 'occurredAt', 'position'] },
+    { fields: ['tenantId', 'ticketId', 'occurredAt', 'position'] },
   ],
   handles,
   documentIds(event) {

@@ -32,10 +32,16 @@ const breachedAt = (now: Date): Filter[] => {
   ];
 };
 
+/**
+ * Breached: one range on `_slaBreachedFrom` (which the projection keeps as the earliest moment
+ * `breachedAt` holds), so an index answers it; not breached: none of `breachedAt`.
+ */
 const slaConditions = (slaBreached: boolean | undefined, now: Date): Filter =>
   slaBreached === undefined
     ? {}
-    : { $and: [slaBreached ? { $or: breachedAt(now) } : { $nor: breachedAt(now) }] };
+    : slaBreached
+      ? { _slaBreachedFrom: { $lt: now.toISOString() } }
+      : { $and: [{ $nor: breachedAt(now) }] };
 
 /** The tenant's tickets matching every filter given, with their SLA at `now`, a page at a time. */
 export const listTickets = async (
