@@ -4,7 +4,7 @@ import { CachedDocument, DocumentCache } from './document-cache';
 import { IndexPlan, planQuery } from './filter-plan';
 import { fillIndexesInJs } from './index-fill';
 import { IndexEntry, indexEntriesOf } from './index-keys';
-import { EMPTY_SHAPE, IndexShape, MAX_INDEX_FIELDS, widenedShape } from './index-shape';
+import { EMPTY_SHAPE, IndexShape, MAX_INDEX_FIELDS } from './index-shape';
 import { checkedSkip, effectiveLimit, findIn, projectAll } from './run-query';
 import { SqlIndex } from './sql-index';
 import { fillIndexesInSql } from './sql-index-fill';
