@@ -29,22 +29,9 @@ import { ReportQueries } from './report-queries';
 import { revenueByMonth } from './revenue-by-month.report';
 import { currentStageProbability } from './stage-probabilities';
 import { winRate } from './win-rate.report';
+import { seededRandom } from './seeded-random.test-kit';
 
-/** A small seeded generator (mulberry32), so a failing history can be replayed. */
-const seeded = (seed: number) => {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (below: number): number => Math.floor(next() * below),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-  };
-};
+const seeded = seededRandom;
 
 const OWNERS = ['ann', 'bob', 'cy'];
 const CURRENCIES = ['EUR', 'USD'];
