@@ -1,6 +1,7 @@
 import { MoneyTotal, sumMoney } from '@crm/domain';
 import { DealDocument } from '@crm/projections';
 import { OpenDealRow } from '../reports/deal-figure-rows';
+import { groupBy } from '../reports/grouping';
 import { MoneyTotals, sumByCurrency } from './money-totals';
 
 /** The open deals of one board column summed up: how many, and their amounts per currency. */
@@ -15,15 +16,8 @@ const figuresPerStage = <T>(
   items: readonly T[],
   stageOf: (item: T) => string,
   figuresOf: (group: readonly T[]) => StageFigures,
-): BoardFigures => {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(stageOf(item));
-    if (group === undefined) groups.set(stageOf(item), [item]);
-    else group.push(item);
-  }
-  return new Map([...groups].map(([stageId, group]) => [stageId, figuresOf(group)]));
-};
+): BoardFigures =>
+  new Map([...groupBy(items, stageOf)].map(([stageId, group]) => [stageId, figuresOf(group)]));
 
 /** From the `open` rows of `deal-figures`: as many rows as dimensions, not deals. */
 export const figuresFromRows = (rows: readonly OpenDealRow[]): BoardFigures =>
