@@ -3,7 +3,7 @@ import { AppendCommitter, CommitListener } from './sqlite-committer';
 import { RunGroup } from './sqlite-group-transaction';
 import { PreparedAppend } from './sqlite-prepared-append';
 
-/** Appends per transaction at most; a full group is committed at once, without waiting. */
+/** Appends per transaction at most; a longer queue is committed in several transactions. */
 export const DEFAULT_MAX_GROUP_SIZE = 256;
 
 type Waiting = {
@@ -13,8 +13,11 @@ type Waiting = {
 };
 
 /**
- * Group commit: appends called while a group is open join it; the group runs on the next turn
- * of the event loop (`setImmediate`, no timer), or at once when it reaches `maxGroupSize`.
+ * Group commit: appends called during one turn of the event loop queue up, and the queue is
+ * committed on the next turn (`setImmediate`, no timer), in transactions of at most
+ * `maxGroupSize` appends. `append` itself never commits: a producer that keeps appending from
+ * settled promises would otherwise commit group after group in one chain of microtasks, and
+ * timers, I/O and subscribers would not run until it stopped.
  * Every promise of a group settles after its transaction ends: on COMMIT each append gets its
  * own result or error; on a failed group every append rejects with the group's error.
  */
@@ -26,10 +29,7 @@ export const createGroupCommitter = (
   let waiting: Waiting[] = [];
   let scheduled = false;
 
-  const flush = (): void => {
-    if (waiting.length === 0) return;
-    const group = waiting;
-    waiting = [];
+  const commitGroup = (group: Waiting[]): void => {
     const outcome = runGroup(group.map((entry) => entry.prepared));
     if (!outcome.committed) {
       for (const entry of group) entry.reject(outcome.error);
@@ -49,6 +49,14 @@ export const createGroupCommitter = (
     });
   };
 
+  const flush = (): void => {
+    const queued = waiting;
+    waiting = [];
+    for (let start = 0; start < queued.length; start += maxGroupSize) {
+      commitGroup(queued.slice(start, start + maxGroupSize));
+    }
+  };
+
   const flushScheduled = (): void => {
     scheduled = false;
     flush();
@@ -58,9 +66,7 @@ export const createGroupCommitter = (
     append(prepared) {
       return new Promise<AppendResult>((resolve, reject) => {
         waiting.push({ prepared, resolve, reject });
-        if (waiting.length >= maxGroupSize) {
-          flush();
-        } else if (!scheduled) {
+        if (!scheduled) {
           scheduled = true;
           setImmediate(flushScheduled);
         }

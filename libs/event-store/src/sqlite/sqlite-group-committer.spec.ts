@@ -93,7 +93,7 @@ describe('group committer', () => {
     expect(rowCount()).toBe(0);
   });
 
-  it('commits a full group at once and the rest on the next turn of the event loop', async () => {
+  it('commits the appends of a turn on the next turn, in groups of at most the maximum', async () => {
     const real = createGroupTransaction(db, prepareStatements(db));
     const sizes: number[] = [];
     const runGroup: RunGroup = (group) => {
@@ -104,7 +104,7 @@ describe('group committer', () => {
     const pending: Promise<AppendResult>[] = Array.from({ length: 7 }, (_, i) =>
       committer.append(prepared(`s-${i}`)),
     );
-    expect(sizes).toEqual([3, 3]);
+    expect(sizes).toEqual([]);
     await nextTurn();
     expect(sizes).toEqual([3, 3, 1]);
     const positions = (await Promise.all(pending)).map((r) => r.position);
@@ -114,6 +114,31 @@ describe('group committer', () => {
       { appends: 3, wroteEvents: true },
       { appends: 1, wroteEvents: true },
     ]);
+  });
+
+  it('lets the event loop turn while a producer keeps more than a group in flight', async () => {
+    const committer = createGroupCommitter(
+      createGroupTransaction(db, prepareStatements(db)),
+      onCommit,
+      3,
+    );
+    const total = 300;
+    let acknowledged = 0;
+    const producer = async (worker: number): Promise<void> => {
+      for (let i = 0; i < total / 3; i += 1) {
+        await committer.append(prepared(`w-${worker}`));
+        acknowledged += 1;
+      }
+    };
+    let acknowledgedWhenTheLoopTurned: number | undefined;
+    const producers = [0, 1, 2].map(producer);
+    setImmediate(() => {
+      acknowledgedWhenTheLoopTurned = acknowledged;
+    });
+    await Promise.all(producers);
+    expect(acknowledged).toBe(total);
+    expect(acknowledgedWhenTheLoopTurned).toBeLessThan(total);
+    expect(rowCount()).toBe(total);
   });
 
   describe('with a trigger that refuses some event types', () => {
