@@ -130,6 +130,7 @@ export const RECORD_FIELDS = {
     lastEngagedAt: true,
     _email: true,
     _decayDueAt: true,
+    _decayHeldDueAt: true,
   },
   pipeline: {
     _id: true,

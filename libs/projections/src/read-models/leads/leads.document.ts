@@ -45,6 +45,8 @@ export type LeadDocument = {
   _email?: string;
   /** When the lead's next decay period is due, while it has engagement points to lose: a store field. */
   _decayDueAt?: IsoDateTime;
+  /** The due moment a disqualified lead keeps for when it is qualified again: a store field. */
+  _decayHeldDueAt?: IsoDateTime;
   /** Search terms (`search-terms.ts`): a store field, never in an answer. */
   _search?: string[];
 };

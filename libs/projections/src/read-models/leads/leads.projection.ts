@@ -1,5 +1,5 @@
 import { SEARCH_FIELD, withSearchTerms } from '../search-terms';
-import { LeadContact, LeadEvent, RulePoints } from '@crm/domain';
+import { IsoDateTime, LeadContact, LeadEvent, RulePoints } from '@crm/domain';
 import { documentIdFor, ProjectedEvent, Projection } from '../../projection';
 import { LeadDocument } from './leads.document';
 
@@ -56,9 +56,28 @@ const withRuleChanges = (rules: RulePoints[], changes: readonly RulePoints[]): R
   return next.filter((entry) => entry.points !== 0);
 };
 
+const decayDueOf = (lead: LeadDocument): IsoDateTime | undefined =>
+  lead._decayDueAt ?? lead._decayHeldDueAt;
+
+const withoutDecayDue = (lead: LeadDocument): LeadDocument => {
+  const { _decayDueAt: _due, _decayHeldDueAt: _held, ...rest } = lead;
+  return rest;
+};
+
+/**
+ * A disqualified lead does not decay, but it may be qualified again: its due moment is held
+ * aside, out of the detector's index, and comes back with the qualification.
+ */
+const withDecayDue = (lead: LeadDocument, dueAt: IsoDateTime | undefined): LeadDocument => {
+  if (dueAt === undefined) return lead;
+  return lead.status === 'disqualified'
+    ? { ...lead, _decayHeldDueAt: dueAt }
+    : { ...lead, _decayDueAt: dueAt };
+};
+
 const converted = (lead: LeadDocument, event: On<'LeadConverted'>): LeadDocument => {
   const { data } = event;
-  const { _decayDueAt: _closed, ...rest } = lead;
+  const { _decayDueAt: _closed, _decayHeldDueAt: _held, ...rest } = lead;
   return {
     ...rest,
     // The event repeats the lead as it was converted; it is the latest word on these fields.
@@ -94,18 +113,14 @@ const evolveLead = (
     }
     case 'LeadScored': {
       const { modelVersion, changes, score, decay } = event.data;
-      const { scoreBreakdown: parts, _decayDueAt: _previous, ...rest } = current;
+      const { scoreBreakdown: parts, ...rest } = withoutDecayDue(current);
       const scoreBreakdown = { ...parts, rules: withRuleChanges(parts.rules, changes) };
       // An event without decay leaves it where it stood.
-      const decayDueAt = decay === undefined ? _previous : decay.nextDueAt;
-      return {
-        ...rest,
-        score,
-        scoreBreakdown,
-        scoringModelVersion: modelVersion,
-        ...(decayDueAt !== undefined && { _decayDueAt: decayDueAt }),
-        updatedAt,
-      };
+      const decayDueAt = decay === undefined ? decayDueOf(current) : decay.nextDueAt;
+      return withDecayDue(
+        { ...rest, score, scoreBreakdown, scoringModelVersion: modelVersion, updatedAt },
+        decayDueAt,
+      );
     }
     case 'LeadMarketingQualified':
       return { ...current, marketingQualifiedAt: event.data.qualifiedAt, updatedAt };
@@ -118,26 +133,27 @@ const evolveLead = (
       return { ...rest, updatedAt };
     }
     case 'LeadQualified': {
-      const { qualificationNote: _previous, ...rest } = current;
+      const { qualificationNote: _previous, ...rest } = withoutDecayDue(current);
       const { note, qualifiedAt } = event.data;
-      return {
+      const qualified: LeadDocument = {
         ...rest,
         status: 'qualified',
         qualifiedAt,
         ...(note !== undefined && { qualificationNote: note }),
         updatedAt: qualifiedAt,
       };
+      return withDecayDue(qualified, decayDueOf(current));
     }
     case 'LeadDisqualified': {
       const { reason, disqualifiedAt } = event.data;
-      const { _decayDueAt: _closed, ...rest } = current;
-      return {
-        ...rest,
+      const disqualified: LeadDocument = {
+        ...withoutDecayDue(current),
         status: 'disqualified',
         disqualifiedAt,
         disqualificationReason: reason,
         updatedAt: disqualifiedAt,
       };
+      return withDecayDue(disqualified, decayDueOf(current));
     }
     case 'LeadConverted':
       return converted(current, event);
@@ -155,7 +171,7 @@ const searchTexts = ({ contact }: LeadDocument) => [
 
 export const leadsProjection: Projection<LeadDocument> = {
   name: 'leads',
-  version: 6,
+  version: 7,
   history: true,
   indexes: [
     { fields: ['tenantId', 'source'] },

@@ -6,7 +6,7 @@ import {
   LeadScored,
   RulePoints,
 } from '@crm/domain';
-import { captured, event, leadOf, project, QUALIFIED_AT } from './leads.fixtures';
+import { captured, event, leadOf, project, QUALIFIED_AT, qualified } from './leads.fixtures';
 
 describe('leadsProjection: scoring', () => {
   it('LeadScored: the points by rule, a rule that comes to 0 leaving the breakdown', () => {
@@ -105,5 +105,29 @@ describe('leadsProjection: scoring', () => {
     expect(leadOf(project([captured(), scored(due), disqualified]))).not.toHaveProperty(
       '_decayDueAt',
     );
+  });
+
+  it('a lead qualified again after a disqualification decays again from the same due moment', () => {
+    const due = {
+      since: '2026-02-01T10:00:00.000Z',
+      periods: 1,
+      nextDueAt: '2026-02-03T10:00:00.000Z',
+    };
+    const scored = event<LeadScored>('LeadScored', {
+      leadId: 'l-1',
+      modelVersion: 1,
+      changes: [{ rule: 'decay', points: -5 }],
+      score: 10,
+      decay: due,
+    });
+    const disqualified = event<LeadDisqualified>('LeadDisqualified', {
+      leadId: 'l-1',
+      reason: 'no budget',
+      disqualifiedAt: '2026-02-02T11:00:00.000Z',
+    });
+    const requalified = qualified({ qualifiedAt: '2026-02-04T09:00:00.000Z' });
+    const lead = leadOf(project([captured(), scored, disqualified, requalified]));
+    expect(lead).toMatchObject({ status: 'qualified', _decayDueAt: due.nextDueAt });
+    expect(lead).not.toHaveProperty('_decayHeldDueAt');
   });
 });
