@@ -1,4 +1,11 @@
-import { AggregateKind, LeadConverted, toMoneyInput } from '@crm/domain';
+import {
+  accountSizeFor,
+  AggregateKind,
+  LeadContact,
+  LeadConverted,
+  RegisterAccount,
+  toMoneyInput,
+} from '@crm/domain';
 import { StoredEvent } from '@crm/event-store';
 import { createHash } from 'node:crypto';
 import { concatMap, filter, from, Observable } from 'rxjs';
@@ -33,6 +40,18 @@ const request = <K extends AggregateKind>(
   intent: IntentFor<K>,
 ): CommandRequest<K> => ({ kind, recordId, intent, context: contextFor(event, step, intent) });
 
+/** What the lead says of its company, for the account the conversion creates. */
+const companyProfile = (
+  contact: LeadContact,
+): Pick<RegisterAccount['data'], 'industry' | 'size' | 'address'> => {
+  const size = contact.companySize === undefined ? undefined : accountSizeFor(contact.companySize);
+  return {
+    ...(contact.industry !== undefined && { industry: contact.industry }),
+    ...(size !== undefined && { size }),
+    ...(contact.country !== undefined && { address: { country: contact.country } }),
+  };
+};
+
 /** The records a converted lead becomes, in the order their references need. */
 export const conversionCommands = (event: ConvertedEvent): CommandRequest[] => {
   const { leadId, contactId, account, deal, contact, ownerId } = event.data;
@@ -41,7 +60,12 @@ export const conversionCommands = (event: ConvertedEvent): CommandRequest[] => {
     requests.push(
       request(event, 'account', 'account', account.accountId, {
         type: 'RegisterAccount',
-        data: { accountId: account.accountId, name: account.createWithName, ownerId },
+        data: {
+          accountId: account.accountId,
+          name: account.createWithName,
+          ownerId,
+          ...companyProfile(contact),
+        },
       }),
     );
   }

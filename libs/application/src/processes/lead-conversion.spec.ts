@@ -84,6 +84,9 @@ describe('lead conversion process manager', () => {
             lastName: 'Byron',
             email: 'ada@example.com',
             company: 'Engines Ltd',
+            industry: 'Manufacturing',
+            companySize: 120,
+            country: 'gb',
           },
         },
       },
@@ -137,7 +140,12 @@ describe('lead conversion process manager', () => {
 
     expect(accountEvent).toMatchObject({
       type: 'AccountRegistered.v1',
-      data: { name: 'Engines Ltd' },
+      data: {
+        name: 'Engines Ltd',
+        industry: 'Manufacturing',
+        size: '51-200',
+        address: { country: 'GB' },
+      },
     });
     expect(contactEvent).toMatchObject({
       type: 'ContactCreated.v1',
