@@ -1,7 +1,7 @@
 import { InteractionChannel, InteractionDocument } from '@crm/projections';
 import { DocumentCollection, Filter } from '@crm/read-store';
 import { interactionView, InteractionView } from './record-summaries';
-import { findForEach } from './tenant-documents';
+import { anyOf, findForEach, inSlices } from './tenant-documents';
 import { compareText } from './compare';
 
 const CHANNELS: Record<InteractionChannel, true> = {
@@ -34,8 +34,8 @@ export const interactionCounts = async (
   const perChannel = await Promise.all(
     channels.map(async (channel) => {
       const perId = await Promise.all(
-        [...new Set(ids)].map((id) =>
-          interactions.count({ ...filter, tenantId, [field]: id, channel }),
+        inSlices(ids).map((slice) =>
+          interactions.count({ ...filter, tenantId, [field]: anyOf(slice), channel }),
         ),
       );
       return [channel, perId.reduce((sum, count) => sum + count, 0)] as const;

@@ -30,10 +30,29 @@ export const ownDocuments = async <T extends TenantDocument>(
   return byRecord;
 };
 
+/** Values per `$in` query: far below SQLite's bound on parameters, and a modest MongoDB filter. */
+export const IN_QUERY_VALUES = 500;
+
+/** `values` without repeats, in slices of at most `IN_QUERY_VALUES`. */
+export const inSlices = (values: readonly string[]): string[][] => {
+  const unique = [...new Set(values)];
+  const slices: string[][] = [];
+  for (let start = 0; start < unique.length; start += IN_QUERY_VALUES) {
+    slices.push(unique.slice(start, start + IN_QUERY_VALUES));
+  }
+  return slices;
+};
+
+/** A condition on `field`: the one value itself, or `$in` of several. */
+export const anyOf = (slice: readonly string[]): string | { $in: string[] } =>
+  slice.length === 1 ? slice[0] : { $in: [...slice] };
+
 /**
- * The tenant's documents whose `field` equals any of `values`: one equality query per value (so
- * every store can use its `[tenantId, field]` index), each document once. `tenantId` and `field`
- * always win over the same keys in `filter`.
+ * The tenant's documents whose `field` equals any of `values`, each document once. Without a
+ * limit it takes one `$in` query per slice of values (the store's `[tenantId, field]` index
+ * answers it); with `skip` or `limit` in `options`, one query per value, as those apply to each
+ * value's matches (the first task of each record, say). `tenantId` and `field` always win over
+ * the same keys in `filter`.
  */
 export const findForEach = async <T extends TenantDocument>(
   collection: DocumentCollection<T>,
@@ -43,9 +62,11 @@ export const findForEach = async <T extends TenantDocument>(
   filter: Filter = {},
   options: FindOptions = {},
 ): Promise<T[]> => {
+  const perValue = options.limit !== undefined || options.skip !== undefined;
+  const conditions = perValue ? [...new Set(values)] : inSlices(values).map(anyOf);
   const answers = await Promise.all(
-    [...new Set(values)].map((value) =>
-      collection.find({ ...filter, tenantId, [field]: value }, options),
+    conditions.map((condition) =>
+      collection.find({ ...filter, tenantId, [field]: condition }, options),
     ),
   );
   const byId = new Map<string, T>();

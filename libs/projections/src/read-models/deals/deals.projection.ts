@@ -135,9 +135,22 @@ export const dealsProjection: Projection<DealDocument> = {
     // A board column and its next pages (the open deals of a stage, soonest expected close
     // first); its prefix serves the queries by pipeline and status.
     { fields: ['tenantId', 'pipelineId', 'status', 'stageId', 'expectedCloseDate', 'dealId'] },
+    // The same for one owner's deals: the board of a rep whose row rule is `ownerId = X`.
+    {
+      fields: [
+        'tenantId',
+        'pipelineId',
+        'status',
+        'stageId',
+        'ownerId',
+        'expectedCloseDate',
+        'dealId',
+      ],
+    },
     { fields: ['tenantId', 'contactId'] },
     { fields: ['tenantId', 'accountId'] },
-    { fields: ['tenantId', 'ownerId'] },
+    // An owner's deals, newest first (the default order of `GET /deals?ownerId=`).
+    { fields: ['tenantId', 'ownerId', 'openedAt', 'dealId'] },
     { fields: ['tenantId', 'status'] },
   ],
   handles,
