@@ -58,7 +58,7 @@ describe('tasks projection', () => {
     expect(tasksProjection.name).toBe('tasks');
     expect(tasksProjection.indexes).toEqual([
       { fields: ['tenantId', 'assigneeId', 'status'] },
-      { fields: ['tenantId', 'status', '_dueOrder'] },
+      { fields: ['tenantId', 'status', '_dueOrder', 'taskId'] },
       { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id', 'status', '_dueOrder', 'taskId'] },
     ]);
     expect([...tasksProjection.handles].sort()).toEqual([

@@ -68,7 +68,8 @@ export const tasksProjection: Projection<TaskDocument> = {
   history: true,
   indexes: [
     { fields: ['tenantId', 'assigneeId', 'status'] },
-    { fields: ['tenantId', 'status', '_dueOrder'] },
+    // Overdue tasks, the earliest due first: the list's order is `_dueOrder` then `taskId`.
+    { fields: ['tenantId', 'status', '_dueOrder', 'taskId'] },
     // A record's next open task: the first of its open tasks by when they are due.
     { fields: ['tenantId', 'relatedTo.kind', 'relatedTo.id', 'status', '_dueOrder', 'taskId'] },
   ],
