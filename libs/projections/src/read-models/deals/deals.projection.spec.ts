@@ -9,9 +9,20 @@ describe('deals projection', () => {
     expect(dealsProjection.name).toBe('deals');
     expect(dealsProjection.indexes).toEqual([
       { fields: ['tenantId', 'pipelineId', 'status', 'stageId', 'expectedCloseDate', 'dealId'] },
+      {
+        fields: [
+          'tenantId',
+          'pipelineId',
+          'status',
+          'stageId',
+          'ownerId',
+          'expectedCloseDate',
+          'dealId',
+        ],
+      },
       { fields: ['tenantId', 'contactId'] },
       { fields: ['tenantId', 'accountId'] },
-      { fields: ['tenantId', 'ownerId'] },
+      { fields: ['tenantId', 'ownerId', 'openedAt', 'dealId'] },
       { fields: ['tenantId', 'status'] },
     ]);
     expect([...dealsProjection.handles].sort()).toEqual([
