@@ -6,7 +6,10 @@ import { Document, DocumentCollection, Filter } from '@crm/read-store';
  * (statistics.ts) compute over all the values, with the same arithmetic on the same numbers.
  */
 
-/** The documents matching `filter` whose `field` sorts in ascending order, and how many there are. */
+/**
+ * The documents matching `filter` whose `field` sorts in ascending order, and how many there are.
+ * `filter` must not condition `field` itself.
+ */
 export type RankedValues = {
   collection: DocumentCollection<Document>;
   filter: Filter;
@@ -16,13 +19,24 @@ export type RankedValues = {
   toValue: (stored: number) => number;
 };
 
+/**
+ * "Holds a number": every finite number passes. As a condition on the ranked field it lets the
+ * embedded store sort and skip in SQL: the field is missing in the documents that have no such
+ * value (open deals have no cycle), and the store orders such a sparse column only where a
+ * condition on it leaves the missing ones out. Without it every match is read and sorted in JS.
+ */
+const ANY_NUMBER = { $gte: -Number.MAX_VALUE };
+
 const valuesAt = async (values: RankedValues, skip: number, limit: number): Promise<number[]> => {
-  const found = await values.collection.find(values.filter, {
-    sort: { [values.field]: 1 },
-    skip,
-    limit,
-    projection: { [values.field]: 1 },
-  });
+  const found = await values.collection.find(
+    { ...values.filter, [values.field]: ANY_NUMBER },
+    {
+      sort: { [values.field]: 1 },
+      skip,
+      limit,
+      projection: { [values.field]: 1 },
+    },
+  );
   return found.map((document) => values.toValue(Number(document[values.field])));
 };
 
