@@ -90,6 +90,25 @@ describe('listContacts', () => {
     expect(await names({ q: 'ada', status: 'merged' })).toEqual(['ada King']);
   });
 
+  it('pages a search from the index alone, reading only the page', async () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      const page = await listContacts(world.readModels, TENANT, {
+        q: 'example',
+        limit: 2,
+        offset: 1,
+      });
+      const contactsRead = parse.mock.calls.filter(
+        ([text]) => typeof text === 'string' && text.includes('"searchName"'),
+      );
+      expect(page.items.map((c) => c.contactId)).toEqual(['c-alan', 'c-edsger']);
+      expect(page.total).toBe(5);
+      expect(contactsRead).toHaveLength(2);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('filters by tag, owner and account, all together', async () => {
     expect(await names({ tag: 'vip' })).toEqual(['Ada Lovelace', 'Grace Hopper']);
     expect(await names({ ownerId: 'user-2' })).toEqual(['Alan Turing']);

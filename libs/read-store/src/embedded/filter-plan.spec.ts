@@ -6,8 +6,9 @@ describe('planQuery', () => {
   const db = new Database(':memory:');
   afterAll(() => db.close());
   let next = 1;
-  const index = (fields: string[], plain = true, sparse = 0): SqlIndex =>
-    new SqlIndex(db, next++, 'c', fields, { plain, sparse });
+  /** `arrays`: 0 plain, a bit mask of the fields that held arrays of scalars, null unknown. */
+  const index = (fields: string[], arrays: number | null = 0, sparse = 0): SqlIndex =>
+    new SqlIndex(db, next++, 'c', fields, { arrays, sparse });
 
   it('picks the index with the longest run of conditioned fields from its first', () => {
     const byTenant = index(['tenantId']);
@@ -47,10 +48,64 @@ describe('planQuery', () => {
     expect(
       planQuery({ tenantId: 't', $or: [{ stage: 'a' }] }, undefined, [byTenantStage])?.covered,
     ).toBe(false);
-    expect(planQuery({ tenantId: 't' }, undefined, [index(['tenantId'], false)])?.covered).toBe(
+    expect(planQuery({ tenantId: 't' }, undefined, [index(['tenantId'], null)])?.covered).toBe(
       false,
     );
     expect(planQuery({ stage: 's' }, undefined, [byTenantStage])).toBeUndefined();
+  });
+
+  describe('on an index whose fields held arrays of scalars', () => {
+    // `_search` (bit 1) held arrays of terms; the other fields one scalar each.
+    const bySearch = (): SqlIndex =>
+      index(['tenantId', '_search', 'status', 'name', 'contactId'], 0b00010);
+    const search = { tenantId: 't', _search: 'abc', status: 'active' };
+    const byName = { name: 1, contactId: 1 } as const;
+
+    it('answers alone, sorted, when each array field has one scalar equality', () => {
+      const plan = planQuery(search, byName, [bySearch()]);
+      expect(plan?.covered).toBe(true);
+      expect(plan?.orderBy).toBe('x.k3 ASC, x.k4 ASC');
+      expect(planQuery({ ...search, status: { $in: ['a', 'b'] } }, byName, [bySearch()])).toEqual(
+        expect.objectContaining({ covered: true, orderBy: 'x.k3 ASC, x.k4 ASC' }),
+      );
+    });
+
+    it('answers alone with two array fields, each with one scalar equality', () => {
+      const byTwo = index(['tenantId', 'tags', '_search'], 0b110);
+      expect(
+        planQuery({ tenantId: 't', tags: 'a', _search: 'b' }, undefined, [byTwo])?.covered,
+      ).toBe(true);
+      expect(planQuery({ tenantId: 't', tags: 'a' }, undefined, [byTwo])?.covered).toBe(false);
+    });
+
+    it('does not answer alone for $in or a range on an array field: one document, several rows', () => {
+      for (const terms of [{ $in: ['abc', 'abd'] }, { $gte: 'ab', $lt: 'ac' }]) {
+        const plan = planQuery({ ...search, _search: terms }, byName, [bySearch()]);
+        expect({ terms, covered: plan?.covered }).toEqual({ terms, covered: false });
+      }
+    });
+
+    it('does not answer alone when an array field has no condition', () => {
+      expect(planQuery({ tenantId: 't' }, undefined, [bySearch()])?.covered).toBe(false);
+    });
+
+    it('does not sort in SQL on an array field', () => {
+      const plan = planQuery(search, { _search: 1 }, [bySearch()]);
+      expect(plan?.covered).toBe(true);
+      expect(plan?.orderBy).toBeUndefined();
+    });
+
+    it('does not answer alone once a field held a subdocument, or what it held is unknown', () => {
+      const unknown = index(['tenantId', '_search', 'status', 'name', 'contactId'], null);
+      expect(planQuery(search, byName, [unknown])?.covered).toBe(false);
+    });
+
+    it('prefers, at the same reach, the index that also sorts', () => {
+      const bySearchStatus = index(['tenantId', '_search', 'status'], 0b010);
+      const full = bySearch();
+      expect(planQuery(search, byName, [bySearchStatus, full])?.index).toBe(full);
+      expect(planQuery(search, undefined, [full, bySearchStatus])?.index).toBe(bySearchStatus);
+    });
   });
 
   it('sorts in SQL only on the index fields and _id', () => {
@@ -63,7 +118,7 @@ describe('planQuery', () => {
 
   it('filters on a sparse column, and sorts on it only where a condition narrows it', () => {
     // Some document lacks `accountId` (bit 1): its row holds nothing there.
-    const byTenantAccountAt = index(['tenantId', 'accountId', 'at'], true, 0b010);
+    const byTenantAccountAt = index(['tenantId', 'accountId', 'at'], 0, 0b010);
     const byAccount = planQuery({ tenantId: 't', accountId: 'a' }, { at: -1, _id: -1 }, [
       byTenantAccountAt,
     ]);

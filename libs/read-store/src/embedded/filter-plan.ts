@@ -1,6 +1,6 @@
 import { Filter, SortSpec } from '../document-store';
 import { isIndexableValue } from './index-keys';
-import { isSparseAt } from './index-shape';
+import { isArrayAt, isSparseAt } from './index-shape';
 import { SqlIndex } from './sql-index';
 import { SqlValue, toSqlValue } from './sql-values';
 
@@ -9,10 +9,10 @@ type Condition = (column: string) => { sql: string; params: SqlValue[] };
 
 /**
  * How SQL narrows a find: the index whose table answers the filter's conditions on its fields.
- * `covered` means those conditions ARE the whole filter and the index is plain, so the rows SQL
- * returns are exactly the matches (no filter runs after), and `orderBy`, when set, sorts them
- * as MongoDB would (no sort column holds nothing in those rows), so skip and limit can run in
- * SQL too.
+ * `covered` means those conditions ARE the whole filter and SQL's rows are one per document
+ * (see answersAlone), so the rows SQL returns are exactly the matches (no filter runs after),
+ * and `orderBy`, when set, sorts them as MongoDB would (no sort column holds nothing or an array
+ * in those rows), so skip, limit and count can run in SQL too.
  */
 export type IndexPlan = {
   index: SqlIndex;
@@ -95,6 +95,24 @@ const reachOf = (
   return reach;
 };
 
+/**
+ * Whether the index's rows that pass the conditions are one per matching document, so SQL alone
+ * answers (given every filter field is conditioned and in the index). A plain index has one row
+ * per document. An index whose fields held arrays of scalars (nothing else: see IndexShape) has
+ * one row per combination of a document's distinct values, one per field (index-keys.ts keeps
+ * them in a set, so a term held twice gives one row), and its table's key is (k0..kn, rid). When
+ * every array field's condition is one scalar equality, a document's rows that pass hold that
+ * scalar in each array field, and its single value in every other field (none ever held an
+ * array): all their columns are the same, so the key leaves at most one such row per document,
+ * also with several array fields. That row exists exactly when the document matches as MongoDB
+ * reads an equality on an array (some element equals it). `$in` or a range on an array field
+ * could pass two of a document's elements, hence two rows, and an array field without a
+ * condition gives a row per element: neither answers alone.
+ */
+const answersAlone = (index: SqlIndex, scalars: ReadonlySet<string>): boolean =>
+  index.shape.arrays !== null &&
+  index.fields.every((field, i) => !isArrayAt(index.shape, i) || scalars.has(field));
+
 /** The best index for `filter`: the one its conditions narrow most (see reachOf). */
 export const planQuery = (
   filter: Filter,
@@ -103,30 +121,36 @@ export const planQuery = (
 ): IndexPlan | undefined => {
   const conditions = new Map<string, Condition>();
   const points = new Set<string>();
+  const scalars = new Set<string>();
   for (const [field, value] of Object.entries(filter)) {
     if (field.startsWith('$')) continue;
     const condition = conditionFor(value);
     if (condition) conditions.set(field, condition);
     if (condition && isPointCondition(value)) points.add(field);
+    if (condition && isIndexableValue(value)) scalars.add(field);
   }
-  let best: { index: SqlIndex; prefix: number; covered: boolean } | undefined;
+  const sorted = Object.keys(sort ?? {}).length > 0;
+  type Candidate = { index: SqlIndex; prefix: number; covered: boolean; orderBy?: string };
+  let best: Candidate | undefined;
   for (const index of indexes) {
     const prefix = reachOf(index, conditions, points);
     if (prefix === 0) continue;
     const covered =
-      index.shape.plain &&
+      answersAlone(index, scalars) &&
       Object.keys(filter).every((field) => conditions.has(field) && index.fields.includes(field));
-    const better =
-      !best ||
-      prefix > best.prefix ||
-      (prefix === best.prefix && covered && !best.covered) ||
-      (prefix === best.prefix &&
-        covered === best.covered &&
-        index.fields.length < best.index.fields.length);
-    if (better) best = { index, prefix, covered };
+    const orderBy = covered ? orderByFor(sort, index, conditions) : undefined;
+    // At the same reach, one that answers alone, then one that also sorts, then the smallest.
+    const rank = (candidate: Candidate): number[] => [
+      candidate.prefix,
+      candidate.covered ? 1 : 0,
+      sorted && candidate.orderBy !== undefined ? 1 : 0,
+      -candidate.index.fields.length,
+    ];
+    const candidate = { index, prefix, covered, orderBy };
+    if (!best || isGreater(rank(candidate), rank(best))) best = candidate;
   }
   if (!best) return undefined;
-  const { index, covered } = best;
+  const { index, covered, orderBy } = best;
   const parts: string[] = [];
   const params: SqlValue[] = [];
   for (const field of index.fields) {
@@ -141,13 +165,23 @@ export const planQuery = (
     where: parts.join(' AND '),
     params,
     covered,
-    orderBy: covered ? orderByFor(sort, index, conditions) : undefined,
+    orderBy,
   };
 };
 
+/** Lexicographic comparison of two ranks of the same length. */
+const isGreater = (a: readonly number[], b: readonly number[]): boolean => {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return a[i] > b[i];
+  }
+  return false;
+};
+
 /**
- * SQL's ORDER BY for a sort on the index's fields and `_id`; undefined when it has others, or a
- * sparse field no condition narrows (a condition leaves out the rows holding nothing).
+ * SQL's ORDER BY for a sort on the index's fields and `_id`; undefined when it has others, a
+ * field that held an array (MongoDB sorts a document by its least or greatest element, a row
+ * holds one), or a sparse field no condition narrows (a condition leaves out the rows holding
+ * nothing).
  */
 const orderByFor = (
   sort: SortSpec | undefined,
@@ -161,6 +195,7 @@ const orderByFor = (
     const column = field === '_id' ? 'd.id' : index.column(field);
     if (!column) return undefined;
     const position = index.fields.indexOf(field);
+    if (position >= 0 && isArrayAt(index.shape, position)) return undefined;
     if (position >= 0 && isSparseAt(index.shape, position) && !conditions.has(field)) {
       return undefined;
     }

@@ -11,21 +11,22 @@ export const isIndexableValue = (value: unknown): value is IndexableValue =>
   (typeof value === 'number' && Number.isFinite(value));
 
 /**
- * The entries of a document in a (compound) index and whether it is "plain" there: every field
- * holds at most one scalar (no array met along the path, no subdocument at its end; a missing or
- * null field gives a null in the entry, see IndexShape for what that allows). A plain index has
- * exactly one entry per document, so SQL alone can answer a filter on it; an index that ever saw
- * a non-plain document (MongoDB's "multikey") only narrows candidates, and the full filter runs
- * on them.
+ * The entries of a document in a (compound) index, and the fields (bit i for field i) where it
+ * held an array of scalars; `arrays` is null where it held anything else that is not one scalar:
+ * a subdocument, a non-finite number, an array holding an array or a subdocument, or an array met
+ * along a dotted path. A missing or null field gives a null in the entry (see IndexShape for what
+ * that allows). With `arrays` 0 the document is "plain" there: exactly one entry, so SQL alone can
+ * answer a filter on the index. With arrays of scalars only, it has one entry per combination of
+ * their distinct elements (see filter-plan.ts for what SQL may still answer alone); otherwise the
+ * index only narrows candidates (MongoDB's "multikey"), and the full filter runs on them.
  *
  * Arrays met along a path or at its end are expanded (MongoDB's multikey reading), so
  * `{ tags: 'vip' }` finds documents whose array holds 'vip'; a numeric segment also indexes into
  * an array (`tags.0`). The entries may hold values no query can match; they never miss one.
  */
-export const indexEntriesOf = (
-  document: unknown,
-  fields: readonly string[],
-): { entries: IndexEntry[]; plain: boolean } =>
+export type FoundEntries = { entries: IndexEntry[]; arrays: number | null };
+
+export const indexEntriesOf = (document: unknown, fields: readonly string[]): FoundEntries =>
   topLevelScalars(document, fields) ?? walkedEntriesOf(document, fields);
 
 /**
@@ -35,7 +36,7 @@ export const indexEntriesOf = (
 const topLevelScalars = (
   document: unknown,
   fields: readonly string[],
-): { entries: IndexEntry[]; plain: boolean } | undefined => {
+): FoundEntries | undefined => {
   if (!isPlainObject(document)) return undefined;
   const entry: IndexEntry = [];
   for (const field of fields) {
@@ -46,33 +47,38 @@ const topLevelScalars = (
     if (!isIndexableValue(value)) return undefined;
     entry.push(value);
   }
-  return { entries: [entry], plain: true };
+  return { entries: [entry], arrays: 0 };
 };
 
-const walkedEntriesOf = (
-  document: unknown,
-  fields: readonly string[],
-): { entries: IndexEntry[]; plain: boolean } => {
-  let plain = true;
+const walkedEntriesOf = (document: unknown, fields: readonly string[]): FoundEntries => {
+  let arrays: number | null = 0;
   let entries: IndexEntry[] = [[]];
-  for (const field of fields) {
-    const found = { values: new Set<IndexableValue>(), plain: true };
+  for (const [i, field] of fields.entries()) {
+    const found: Found = { values: new Set<IndexableValue>(), array: false, other: false };
     collect(document, field.split('.'), found);
-    if (!found.plain) plain = false;
+    if (found.other) arrays = null;
+    else if (found.array && arrays !== null) arrays |= 1 << i;
     const values: (IndexableValue | null)[] = found.values.size > 0 ? [...found.values] : [null];
     entries = entries.flatMap((prefix) => values.map((value) => [...prefix, value]));
   }
-  return { entries, plain };
+  return { entries, arrays };
 };
 
 /** The key of one entry, for comparing entries: JSON keeps 100, '100', true and null apart. */
 export const entryKey = (entry: IndexEntry): string => JSON.stringify(entry);
 
-type Found = { values: Set<IndexableValue>; plain: boolean };
+/**
+ * The distinct values met (a set: an element repeated in an array gives one entry), whether an
+ * array of scalars ended the path, and whether anything else that is not one scalar was met.
+ */
+type Found = { values: Set<IndexableValue>; array: boolean; other: boolean };
+
+const isScalarOrNull = (value: unknown): boolean => value === null || isIndexableValue(value);
 
 const collect = (node: unknown, segments: readonly string[], found: Found): void => {
   if (Array.isArray(node)) {
-    found.plain = false;
+    if (segments.length === 0 && node.every(isScalarOrNull)) found.array = true;
+    else found.other = true;
     for (const element of node) collect(element, segments, found);
     if (segments.length > 0 && /^\d+$/.test(segments[0])) {
       collect(node[Number(segments[0])], segments.slice(1), found);
@@ -81,7 +87,7 @@ const collect = (node: unknown, segments: readonly string[], found: Found): void
   }
   if (segments.length === 0) {
     if (isIndexableValue(node)) found.values.add(node);
-    else if (node !== null && node !== undefined) found.plain = false;
+    else if (node !== null && node !== undefined) found.other = true;
     return;
   }
   if (isPlainObject(node) && Object.prototype.hasOwnProperty.call(node, segments[0])) {

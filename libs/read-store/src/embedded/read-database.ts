@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS indexes (
   fields     TEXT NOT NULL,
   plain      INTEGER NOT NULL,
   sparse     INTEGER NOT NULL,
+  arrays     INTEGER,
   UNIQUE (collection, fields)
 );
 `;
@@ -46,11 +47,20 @@ DROP TABLE documents;
 `;
 
 /**
- * The layout of the index tables. A file with an older one loses its index tables and
+ * The layout of the index tables. A file older than layout 3 loses its index tables and
  * declarations (documents stay): the projections declare them again and they are refilled.
- * Layout 3 records which columns are sparse; layout 2 counted a missing field as not plain.
+ * Layout 4 records which fields held arrays (`arrays`); a layout 3 file gets the column, NULL:
+ * what its indexes that are not plain held is unknown, so SQL answers no query from them alone
+ * until they are built again (a rebuild declares fresh ones). Layout 3 records which columns are
+ * sparse; layout 2 counted a missing field as not plain.
  */
-const INDEX_LAYOUT = 3;
+const INDEX_LAYOUT = 4;
+const OLDEST_KEPT_LAYOUT = 3;
+
+const addArraysColumn = (db: Database.Database): void => {
+  db.exec('ALTER TABLE indexes ADD COLUMN arrays INTEGER');
+  db.pragma(`user_version = ${INDEX_LAYOUT}`);
+};
 
 const dropIndexTables = (db: Database.Database): void => {
   const tables = db
@@ -99,7 +109,9 @@ export const openReadDatabase = (path: string, options: ReadDatabaseOptions): Da
     db.exec('BEGIN EXCLUSIVE');
     db.exec(SCHEMA);
     if (hasTable(db, 'documents')) db.exec(MIGRATE_DOCUMENTS);
-    if (Number(db.pragma('user_version', { simple: true })) < INDEX_LAYOUT) dropIndexTables(db);
+    const layout = Number(db.pragma('user_version', { simple: true }));
+    if (layout < OLDEST_KEPT_LAYOUT) dropIndexTables(db);
+    else if (layout < INDEX_LAYOUT) addArraysColumn(db);
     db.exec('COMMIT');
     return db;
   } catch (error) {

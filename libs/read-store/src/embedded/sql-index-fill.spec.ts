@@ -103,14 +103,14 @@ describe('fillIndexesInSql', () => {
     const { db, index } = setUp(documents);
     const viaSql = index(['tenantId', 'size', 'active']);
     expectSameFill(db, viaSql, index(['tenantId', 'size', 'active']));
-    expect(viaSql.shape).toEqual({ plain: true, sparse: 0 });
+    expect(viaSql.shape).toEqual({ arrays: 0, sparse: 0 });
     db.close();
   });
 
   it.each([
-    ['nothing in a field', { tenantId: 'b' }, { plain: true, sparse: 0b10 }],
-    ['null in a field', { tenantId: 'b', size: null }, { plain: true, sparse: 0b10 }],
-    ['a subdocument in a field', { tenantId: 'b', size: { n: 1 } }, { plain: false, sparse: 0b10 }],
+    ['nothing in a field', { tenantId: 'b' }, { arrays: 0, sparse: 0b10 }],
+    ['null in a field', { tenantId: 'b', size: null }, { arrays: 0, sparse: 0b10 }],
+    ['a subdocument in a field', { tenantId: 'b', size: { n: 1 } }, { arrays: null, sparse: 0b10 }],
   ])('widens the shape for %s, as JS does', (_, other, shape) => {
     const { db, index } = setUp([{ tenantId: 'a', size: 1 }, other]);
     const viaSql = index(['tenantId', 'size']);
@@ -131,7 +131,7 @@ describe('fillIndexesInSql', () => {
     expect(rowsOf(db, byTenant)).toHaveLength(VALUES.length);
     expect(rowsOf(db, byTags)).toEqual([]);
     expect([byTenant.shape, byValue.shape]).toEqual([tenantInJs.shape, valueInJs.shape]);
-    expect([byTenant.shape.plain, byValue.shape.plain]).toEqual([true, false]);
+    expect([byTenant.shape.arrays, byValue.shape.arrays]).toEqual([0, null]);
     db.close();
   });
 

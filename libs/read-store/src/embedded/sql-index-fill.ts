@@ -46,8 +46,8 @@ const fieldColumns = (field: string, i: number): string => {
  * for all its fields), then each index is copied from it in key order (its b-tree grows at its
  * right edge). Returns the indexes left for the JS reading (indexEntriesOf), untouched: those with
  * a path, or an array in a field (one entry per element); all of them when a document holds a
- * lone surrogate. Widens each index's shape as indexEntriesOf would: not plain once a document
- * holds a subdocument in one of its fields, sparse in each field some document holds nothing in.
+ * lone surrogate. Widens each index's shape as indexEntriesOf would: not plain (arrays unknown)
+ * once a document holds a subdocument in one of its fields, sparse in each field some document holds nothing in.
  */
 export const fillIndexesInSql = (
   db: Database.Database,
@@ -83,8 +83,10 @@ export const fillIndexesInSql = (
         (bits, field, i) => (held(field, 'nothing') ? bits | (1 << i) : bits),
         index.shape.sparse,
       );
-      const plain = index.shape.plain && !index.fields.some((field) => held(field, 'object'));
-      index.shape = { plain, sparse };
+      const arrays = index.fields.some((field) => held(field, 'object'))
+        ? null
+        : index.shape.arrays;
+      index.shape = { arrays, sparse };
       const keys = index.fields.map((_, i) => `k${i}`);
       const values = index.fields.map((field) => `v${column.get(field)}`);
       db.exec(

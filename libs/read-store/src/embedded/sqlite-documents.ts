@@ -4,7 +4,7 @@ import { CachedDocument, DocumentCache } from './document-cache';
 import { IndexPlan, planQuery } from './filter-plan';
 import { fillIndexesInJs } from './index-fill';
 import { IndexEntry, indexEntriesOf } from './index-keys';
-import { EMPTY_SHAPE, IndexShape, MAX_INDEX_FIELDS } from './index-shape';
+import { EMPTY_SHAPE, IndexShape, isPlain, MAX_INDEX_FIELDS } from './index-shape';
 import { checkedSkip, effectiveLimit, findIn, projectAll } from './run-query';
 import { SqlIndex } from './sql-index';
 import { fillIndexesInSql } from './sql-index-fill';
@@ -44,12 +44,20 @@ export class SqliteDocuments {
     const declared = db
       .prepare<
         [],
-        { id: number; collection: string; fields: string; plain: number; sparse: number }
-      >('SELECT id, collection, fields, plain, sparse FROM indexes ORDER BY id')
+        {
+          id: number;
+          collection: string;
+          fields: string;
+          plain: number;
+          sparse: number;
+          arrays: number | null;
+        }
+      >('SELECT id, collection, fields, plain, sparse, arrays FROM indexes ORDER BY id')
       .all();
     for (const row of declared) {
       const fields = JSON.parse(row.fields) as string[];
-      const shape = { plain: row.plain === 1, sparse: row.sparse };
+      // `plain` is kept beside `arrays` because a file of layout 3 has only it.
+      const shape: IndexShape = { arrays: row.plain === 1 ? 0 : row.arrays, sparse: row.sparse };
       this.indexesOf(row.collection).push(new SqlIndex(db, row.id, row.collection, fields, shape));
     }
   }
@@ -84,7 +92,7 @@ export class SqliteDocuments {
     if (missing.length === 0) return;
     const fill = this.db.transaction((): SqlIndex[] => {
       const declare = this.db.prepare<[string, string], { id: number }>(
-        'INSERT INTO indexes (collection, fields, plain, sparse) VALUES (?, ?, 1, 0) RETURNING id',
+        'INSERT INTO indexes (collection, fields, plain, sparse, arrays) VALUES (?, ?, 1, 0, 0) RETURNING id',
       );
       const added = missing.map((spec) => {
         const { id } = declare.get(collection, JSON.stringify(spec.fields)) as { id: number };
@@ -101,8 +109,8 @@ export class SqliteDocuments {
   /** Persists what the index's documents hold (in the caller's transaction). */
   saveShape(index: SqlIndex, shape: IndexShape): void {
     this.db
-      .prepare('UPDATE indexes SET plain = ?, sparse = ? WHERE id = ?')
-      .run(shape.plain ? 1 : 0, shape.sparse, index.id);
+      .prepare('UPDATE indexes SET plain = ?, sparse = ?, arrays = ? WHERE id = ?')
+      .run(isPlain(shape) ? 1 : 0, shape.sparse, shape.arrays, index.id);
   }
 
   /** Removes the documents, indexes and index tables of one collection. */

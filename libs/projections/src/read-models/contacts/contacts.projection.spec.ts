@@ -19,7 +19,7 @@ describe('contactsProjection', () => {
       { fields: ['tenantId', 'tags'] },
       { fields: ['tenantId', 'emailsLower'] },
       { fields: ['tenantId', 'status'] },
-      { fields: ['tenantId', '_search', 'status'] },
+      { fields: ['tenantId', '_search', 'status', 'searchName', 'contactId'] },
     ]);
     expect([...contactsProjection.handles].sort()).toEqual(
       [

@@ -188,8 +188,10 @@ export const contactsProjection: Projection<ContactDocument> = {
     { fields: ['tenantId', 'tags'] },
     { fields: ['tenantId', 'emailsLower'] },
     { fields: ['tenantId', 'status'] },
-    // Status after the search terms: a search within a status narrows by both in the index.
-    { fields: ['tenantId', SEARCH_FIELD, 'status'] },
+    // A search within a status (the list always has one) in the list's order: the index alone
+    // answers it, sorted, paged and counted (one term is a single equality on the array field:
+    // see filter-plan.ts).
+    { fields: ['tenantId', SEARCH_FIELD, 'status', 'searchName', 'contactId'] },
   ],
   handles,
   documentIds(event) {

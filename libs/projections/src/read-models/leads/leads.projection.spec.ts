@@ -28,7 +28,7 @@ describe('leadsProjection', () => {
       { fields: ['tenantId', 'ownerId'] },
       { fields: ['tenantId', '_email'] },
       { fields: ['_decayDueAt', '_id'] },
-      { fields: ['tenantId', '_search', 'status'] },
+      { fields: ['tenantId', '_search', 'capturedAt', 'leadId', 'status'] },
     ]);
     expect([...leadsProjection.handles].sort()).toEqual([
       'LeadAssigned',

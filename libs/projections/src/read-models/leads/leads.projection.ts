@@ -182,8 +182,11 @@ export const leadsProjection: Projection<LeadDocument> = {
     { fields: ['tenantId', '_email'] },
     // The lead-decay detector finds the leads whose next decay period is due, across tenants.
     { fields: ['_decayDueAt', '_id'] },
-    // Status after the search terms: a search within a status narrows by both in the index.
-    { fields: ['tenantId', SEARCH_FIELD, 'status'] },
+    // A search, newest first (the list's default order), with the status last: the index alone
+    // answers a search with or without a status, sorted, paged and counted (one term is a single
+    // equality on the array field: see filter-plan.ts), and a status change rewrites its rows as
+    // the status index it replaces did.
+    { fields: ['tenantId', SEARCH_FIELD, 'capturedAt', 'leadId', 'status'] },
   ],
   handles,
   documentIds(event) {
