@@ -36,5 +36,7 @@ describe('a projection process on MongoDB killed in the middle of its work', () 
       kills: 6,
       survived: () => createMongoDocumentStore({ client, databaseName, transactions: 'never' }),
     });
-  }, 300_000);
+    // Alone on the 2-core CI machine it takes 270-290 s (FerretDB's SQLite backend, seven projector
+    // starts, 4,000 events): a 300 s limit failed twice under load. The limit only catches a hang.
+  }, 600_000);
 });
